@@ -1,0 +1,109 @@
+/// Report section III's table: for each row of the format, seven cells (自然人 … 其他, 总计).
+///
+/// A table made by `ApplicationTable(format:)` has every row filled with 0.
+///
+/// ```swift
+/// var t = ApplicationTable(format: .v2019)
+/// t[.new, .naturalPerson] = 21
+/// t.row(.new).count // 7
+/// ```
+public struct ApplicationTable: Hashable, Sendable {
+    public let format: ReportFormat
+    /// Cells by row; each array has exactly 7 cells in `ApplicantColumn` order.
+    public private(set) var cells: [ApplicationRow: [Cell]]
+
+    public init(format: ReportFormat, fill: Cell = 0) {
+        self.format = format
+        cells = Dictionary(uniqueKeysWithValues: ApplicationRow.rows(for: format).map { ($0, Array(repeating: fill, count: 7)) })
+    }
+
+    public var rows: [ApplicationRow] { ApplicationRow.rows(for: format) }
+
+    public func row(_ row: ApplicationRow) -> [Cell] {
+        cells[row] ?? Array(repeating: .blank, count: 7)
+    }
+
+    /// Sets a whole row; `values` must hold 7 cells.
+    public mutating func setRow(_ row: ApplicationRow, _ values: [Cell]) {
+        precondition(values.count == 7, "a section III row has 7 cells")
+        precondition(cells[row] != nil, "row \(row.id) is not in the \(format.rawValue) format")
+        cells[row] = values
+    }
+
+    public subscript(row: ApplicationRow, column: ApplicantColumn) -> Cell {
+        get { self.row(row)[column.rawValue] }
+        set {
+            precondition(cells[row] != nil, "row \(row.id) is not in the \(format.rawValue) format")
+            cells[row]![column.rawValue] = newValue
+        }
+    }
+
+    /// Fills the 总计 column of every row with the sum of the six applicant kinds.
+    public mutating func fillTotals() {
+        for r in rows {
+            self[r, .total] = .count(ApplicantColumn.applicantKinds.reduce(0) { $0 + self[r, $1].countOrZero })
+        }
+    }
+}
+
+/// 复议、诉讼 columns of section IV: five results in each of three groups.
+///
+/// ```swift
+/// AppealsGroup.litigationAfterReconsideration.range // 10..<15
+/// ```
+public enum AppealsGroup: Int, CaseIterable, Hashable, Sendable {
+    /// 行政复议
+    case reconsideration = 0
+    /// 行政诉讼 — 未经复议直接起诉
+    case litigationDirect
+    /// 行政诉讼 — 复议后起诉
+    case litigationAfterReconsideration
+
+    public var range: Range<Int> { (rawValue * 5)..<(rawValue * 5 + 5) }
+
+    public var label: String { ["行政复议", "未经复议直接起诉", "复议后起诉"][rawValue] }
+}
+
+/// The five result columns of each section IV group.
+public enum AppealsResult: Int, CaseIterable, Hashable, Sendable {
+    /// 结果维持
+    case upheld = 0
+    /// 结果纠正
+    case corrected
+    /// 其他结果
+    case otherResult
+    /// 尚未审结
+    case pending
+    /// 总计
+    case total
+
+    public var label: String { ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"][rawValue] }
+}
+
+/// Report section IV's table: 15 cells, the same in both formats (format reference §2.5).
+///
+/// ```swift
+/// var t = AppealsTable()
+/// t[.reconsideration, .pending] = 1
+/// ```
+public struct AppealsTable: Hashable, Sendable {
+    /// Exactly 15 cells: 复议 (维持, 纠正, 其他, 尚未审结, 总计), 直接起诉 (…), 复议后起诉 (…).
+    public private(set) var cells: [Cell]
+
+    public init(cells: [Cell] = Array(repeating: 0, count: 15)) {
+        precondition(cells.count == 15, "section IV has 15 cells")
+        self.cells = cells
+    }
+
+    public subscript(group: AppealsGroup, result: AppealsResult) -> Cell {
+        get { cells[group.rawValue * 5 + result.rawValue] }
+        set { cells[group.rawValue * 5 + result.rawValue] = newValue }
+    }
+
+    /// Fills each group's 总计 with the sum of its four results.
+    public mutating func fillTotals() {
+        for g in AppealsGroup.allCases {
+            self[g, .total] = .count(AppealsResult.allCases.dropLast().reduce(0) { $0 + self[g, $1].countOrZero })
+        }
+    }
+}
