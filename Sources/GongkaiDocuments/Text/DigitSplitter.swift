@@ -1,0 +1,149 @@
+import GongkaiCore
+
+/// Splits digits run together without separators ("230000023" → 23/0/0/0/0/0/23) into a given number of cells.
+///
+/// A row's values are segments: exact cells (read with separators) and runs of digits. Every way of cutting
+/// the runs into numbers without leading zeros is enumerated depth-first, within a node budget. When an
+/// identity fixes a cell (a row's 总计 is the sum of its six columns; a 复议/诉讼 group's 总计 the sum of its
+/// four), only that number is tried there.
+enum DigitSplitter {
+    enum Segment: Sendable {
+        case fixed(Cell)
+        case run([UInt8], hints: [Int])
+    }
+
+    struct Candidate: Sendable {
+        var cells: [Cell]
+        /// Space hints that fell inside a number rather than between two.
+        var hintMisses: Int
+    }
+
+    /// Which cell an identity fixes: given the cells so far, the value the next one must have.
+    typealias Rule = @Sendable ([Cell]) -> Int?
+
+    static let rowTotal: Rule = { cells in
+        cells.count == 6 ? cells.reduce(0) { $0 + $1.countOrZero } : nil
+    }
+
+    static let groupTotals: Rule = { cells in
+        cells.count % 5 == 4 ? cells[(cells.count - 4)...].reduce(0) { $0 + $1.countOrZero } : nil
+    }
+
+    struct Limits: Sendable {
+        var parts: Int
+        var maxLength = 9
+        var maxResults = 256
+        var budget = 60_000
+    }
+
+    /// All splits into `limits.parts` cells (those that satisfy `rule`, when one is given).
+    static func splits(_ segments: [Segment], limits: Limits, rule: Rule?) -> [Candidate] {
+        var search = Search(segments: segments, limits: limits, rule: rule)
+        var cells: [Cell] = []
+        cells.reserveCapacity(limits.parts)
+        search.walk(segment: 0, offset: 0, cells: &cells, misses: 0)
+        return search.results
+    }
+
+    private struct Search {
+        let segments: [Segment]
+        let limits: Limits
+        let rule: Rule?
+        var results: [Candidate] = []
+        var nodes = 0
+        /// How many cells the segments from index i on can hold at most.
+        let capacity: [Int]
+
+        init(segments: [Segment], limits: Limits, rule: Rule?) {
+            self.segments = segments
+            self.limits = limits
+            self.rule = rule
+            var cap = Array(repeating: 0, count: segments.count + 1)
+            for i in stride(from: segments.count - 1, through: 0, by: -1) {
+                if case .run(let chars, _) = segments[i] { cap[i] = cap[i + 1] + chars.count } else { cap[i] = cap[i + 1] + 1 }
+            }
+            capacity = cap
+        }
+
+        mutating func walk(segment: Int, offset: Int, cells: inout [Cell], misses: Int) {
+            nodes += 1
+            guard nodes <= limits.budget, results.count < limits.maxResults else { return }
+            if cells.count == limits.parts || segment == segments.count {
+                if cells.count == limits.parts && segment == segments.count {
+                    results.append(Candidate(cells: cells, hintMisses: misses))
+                }
+                return
+            }
+            let forced = rule?(cells)
+            switch segments[segment] {
+            case .fixed(let cell):
+                if let forced, cell.countOrZero != forced { return }
+                cells.append(cell)
+                walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses)
+                cells.removeLast()
+            case .run(let chars, let hints):
+                walkRun(chars, hints, segment: segment, offset: offset, forced: forced, cells: &cells, misses: misses)
+            }
+        }
+
+        private mutating func walkRun(
+            _ chars: [UInt8], _ hints: [Int], segment: Int, offset: Int, forced: Int?, cells: inout [Cell], misses: Int
+        ) {
+            let remaining = chars.count - offset
+            let partsLeft = limits.parts - cells.count - 1
+            let segmentsAfter = segments.count - segment - 1
+            for len in 1...max(1, remaining) where len <= remaining {
+                let stays = len < remaining
+                guard partsLeft >= segmentsAfter + (stays ? 1 : 0) else { continue }
+                guard (remaining - len) + capacity[segment + 1] >= partsLeft else { break }
+                guard let cell = DigitSplitter.number(chars, offset, len, maxLength: limits.maxLength) else { continue }
+                if let forced, cell.countOrZero != forced || !cell.isNumber { continue }
+                let inside = hints.reduce(0) { $0 + ($1 > offset && $1 < offset + len ? 1 : 0) }
+                cells.append(cell)
+                if stays {
+                    walk(segment: segment, offset: offset + len, cells: &cells, misses: misses + inside)
+                } else {
+                    walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses + inside)
+                }
+                cells.removeLast()
+                if results.count >= limits.maxResults || nodes > limits.budget { return }
+            }
+        }
+    }
+
+    /// The number in `chars[offset..<offset+len]`: an optional leading sign, no leading zero (except "0" and
+    /// "0.x"), at most one point with digits on both sides.
+    static func number(_ chars: [UInt8], _ offset: Int, _ len: Int, maxLength: Int) -> Cell? {
+        guard len > 0, offset + len <= chars.count else { return nil }
+        var i = offset
+        let end = offset + len
+        var negative = false
+        if chars[i] == 0x2B || chars[i] == 0x2D {
+            negative = chars[i] == 0x2D
+            i += 1
+        }
+        guard i < end, RunReader.isDigit(chars[i]) else { return nil }
+        if chars[i] == 0x30, i + 1 < end, chars[i + 1] != 0x2E { return nil }
+        if end < chars.count, chars[end] == 0x2E { return nil }
+        var units: Int64 = 0
+        var scale = 0
+        var seenPoint = false
+        var digits = 0
+        while i < end {
+            let c = chars[i]
+            if c == 0x2E {
+                guard !seenPoint, i + 1 < end else { return nil }
+                seenPoint = true
+            } else if RunReader.isDigit(c) {
+                digits += 1
+                guard digits <= maxLength + (seenPoint ? 8 : 0) else { return nil }
+                units = units * 10 + Int64(c - 0x30)
+                if seenPoint { scale += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        return .number(ExactNumber(units: negative ? -units : units, scale: scale))
+    }
+}

@@ -1,0 +1,123 @@
+import GongkaiCore
+
+/// A set of keywords, found in a normalised label by their rightmost occurrence (so that in
+/// "三、本年度办理结果（四）无法提供1.本机关不掌握…" the leaf row wins over the group headings).
+struct KeywordIndex<Target: Sendable>: Sendable {
+    private let words: [(bytes: [UInt8], target: Target)]
+    private let byFirst: [UInt32: [Int]]
+    /// A bit per first-two-bytes pair of the keywords: most positions are ruled out without hashing.
+    private let pairs: [UInt64]
+
+    init(_ entries: [(String, Target)]) {
+        words = entries.map { (TextBytes.u(FieldTextKey.normalised($0.0)), $0.1) }
+        var index: [UInt32: [Int]] = [:]
+        var bits = Array(repeating: UInt64(0), count: 1024)
+        for (k, w) in words.enumerated() where w.bytes.count >= 2 {
+            index[Self.key(w.bytes, 0), default: []].append(k)
+            let pair = Int(w.bytes[0]) << 8 | Int(w.bytes[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        byFirst = index
+        pairs = bits
+    }
+
+    @inline(__always)
+    private static func key(_ b: [UInt8], _ i: Int) -> UInt32 {
+        let len = min(TextBytes.scalarLength(b[i]), b.count - i)
+        var k: UInt32 = 0
+        for j in 0..<len { k = k << 8 | UInt32(b[i + j]) }
+        return k
+    }
+
+    /// The keyword that starts last in `label` (the longest one on a tie), with its start.
+    func lastMatch(in label: [UInt8]) -> (target: Target, start: Int, length: Int)? {
+        var best: (target: Target, start: Int, length: Int)?
+        var i = 0
+        while i + 1 < label.count {
+            let pair = Int(label[i]) << 8 | Int(label[i + 1])
+            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let list = byFirst[Self.key(label, i)] {
+                for k in list where TextBytes.matches(label, i, words[k].bytes) {
+                    let length = words[k].bytes.count
+                    if let b = best, b.start > i || (b.start == i && b.length >= length) { continue }
+                    best = (words[k].target, i, length)
+                }
+            }
+            i += TextBytes.scalarLength(label[i])
+        }
+        return best
+    }
+
+    /// Whether any keyword occurs in `label`.
+    func contains(in label: [UInt8]) -> Bool { lastMatch(in: label) != nil }
+}
+
+/// Normalises literal labels the way `FieldText.normalise` normalises source text.
+enum FieldTextKey {
+    static func normalised(_ s: String) -> String {
+        let b = TextBytes.u(s)
+        return String(decoding: FieldText.normalise(b, 0, b.count), as: UTF8.self)
+    }
+}
+
+/// The labels of sections II and III and the format signals in their column headings.
+enum LabelMatcher {
+    static let applicationRows = KeywordIndex<ApplicationRow>(
+        [
+            ("本年新收", .new), ("上年结转", .carriedOver), ("予以公开", .granted), ("部分公开", .partiallyGranted),
+            ("国家秘密", .withheld(1)), ("禁止公开", .withheld(2)), ("其他法律行政法规", .withheld(2)),
+            ("三安全一稳定", .withheld(3)), ("危及", .withheld(3)), ("第三方合法权益", .withheld(4)),
+            ("内部事务", .withheld(5)), ("过程性信息", .withheld(6)), ("执法案卷", .withheld(7)),
+            ("行政查询事项", .withheld(8)), ("不掌握", .unavailable(1)), ("没有现成信息", .unavailable(2)),
+            ("另行制作", .unavailable(2)), ("补正后申请", .unavailable(3)), ("信访举报", .notProcessed(1)),
+            ("重复申请", .notProcessed(2)), ("公开出版物", .notProcessed(3)), ("大量反复", .notProcessed(4)),
+            ("确认或重新出具", .notProcessed(5)), ("其他处理", .other), ("逾期不补正", .otherSub(1)),
+            ("收费通知", .otherSub(2)), ("缴纳费用", .otherSub(2)), ("3.其他", .otherSub(3)), ("七）总计", .total),
+            ("七）合计", .total), ("结转下年度", .carriedForward),
+        ])
+
+    static let proactiveRows = KeywordIndex<ProactiveRow>(
+        [
+            ("规章", .rules), ("规范性文件", .normativeDocuments), ("其他主动公开文件", .otherDocuments),
+            ("行政许可", .licensing), ("其他对外管理服务事项", .otherServices), ("行政检查", .inspection),
+            ("行政确认", .confirmation), ("行政处罚", .penalty), ("行政强制", .enforcement),
+            ("行政事业性收费", .fees), ("政府集中采购", .procurement),
+        ])
+
+    /// Column headings that only one format has.
+    static let formatSignals = KeywordIndex<ReportFormat>(
+        [
+            ("本年制发件数", .v2021), ("本年废止件数", .v2021), ("现行有效件数", .v2021), ("先行有效件数", .v2021),
+            ("本年处理决定数量", .v2021), ("本年收费金额", .v2021), ("本年新制作数量", .v2019),
+            ("上一年项目数量", .v2019), ("采购项目数量", .v2019), ("本年新公开数量", .v2019),
+        ])
+
+    /// Known misspellings and renamings in headings, with the standard wording.
+    static let headingVariants = KeywordIndex<String>(
+        [
+            ("钩稽", "勾稽"), ("先行有效件数", "现行有效件数"), ("本年公开数量", "本年新公开数量"),
+            ("本年新制作件数", "本年新制作数量"),
+        ])
+
+    private static let applicationLabels: [ApplicationRow: [UInt8]] = Dictionary(
+        uniqueKeysWithValues: Set(ApplicationRow.rows(for: .v2019) + ApplicationRow.rows(for: .v2021)).map {
+            ($0, TextBytes.u(FieldTextKey.normalised($0.label)))
+        })
+    private static let proactiveLabels: [ReportFormat: [ProactiveRow: [UInt8]]] = Dictionary(
+        uniqueKeysWithValues: ReportFormat.allCases.map { f in
+            (f, Dictionary(uniqueKeysWithValues: ProactiveRow.allCases.map { ($0, TextBytes.u(FieldTextKey.normalised($0.label(in: f)))) }))
+        })
+
+    static func normalisedLabel(_ row: ApplicationRow) -> [UInt8] { applicationLabels[row] ?? [] }
+
+    static func normalisedLabel(_ row: ProactiveRow, _ format: ReportFormat) -> [UInt8] {
+        proactiveLabels[format]?[row] ?? []
+    }
+
+    /// Whether `found` reads as `standard`: it ends with it, or is a cut-short form of it ("（二）部分公开").
+    static func agrees(_ found: [UInt8], _ standard: [UInt8]) -> Bool {
+        if found.count >= standard.count {
+            return Array(found[(found.count - standard.count)...]) == standard
+        }
+        return Array(standard[..<found.count]) == found
+    }
+}

@@ -1,0 +1,74 @@
+import GongkaiCore
+
+extension ProactiveTableReader {
+    /// The row's cells: separated values as they are, run-together digits split under the column constraints.
+    static func cells(_ tableRow: TableRow, row: ProactiveRow, format: ReportFormat, findings: inout ReadFindings)
+        -> [Cell]
+    {
+        let columns = row.columns(in: format)
+        let name = row.label(in: format)
+        let segs = RowCandidates.segments(tableRow, parts: columns.count, section: 2, rowName: name, findings: &findings)
+        let limits = DigitSplitter.Limits(parts: columns.count, maxLength: 12)
+        let all = DigitSplitter.splits(segs, limits: limits, rule: nil).map(\.cells)
+        guard !all.isEmpty else {
+            return RowCandidates.lenient(segs, parts: columns.count, line: tableRow.line, section: 2, rowName: name, &findings)
+        }
+        let fitting = all.filter { fits($0, columns) }
+        let pool = fitting.isEmpty ? all : fitting
+        var best = pool[0]
+        var bestScore = preference(best, row: row, columns: columns)
+        for c in pool.dropFirst() {
+            let s = preference(c, row: row, columns: columns)
+            if s < bestScore {
+                best = c
+                bestScore = s
+            }
+        }
+        if pool.count > 1 {
+            findings.warn(
+                "read.ambiguousSplit", section: 2, line: tableRow.line, row: name,
+                "连在一起的数字有 \(pool.count) 种拆分都说得通，已按位数相近者取其一，请人工核对",
+                found: best.map(\.description).joined(separator: " "))
+        }
+        return best
+    }
+
+    /// Column constraints (format reference §6.1 rules 12–16).
+    static func fits(_ cells: [Cell], _ columns: [ProactiveColumn]) -> Bool {
+        var value: [ProactiveColumn: ExactNumber] = [:]
+        for (c, cell) in zip(columns, cells) {
+            guard let n = cell.number else { continue }
+            if !c.isAmount && n.scale != 0 { return false }
+            if !c.allowsNegative && n.isNegative { return false }
+            value[c] = n
+        }
+        if let total = value[.publishedTotal], let published = value[.newlyPublished], total < published { return false }
+        if let prev = value[.previousYearItems]?.integer, let change = value[.itemChange]?.integer, prev + change < 0 {
+            return false
+        }
+        return true
+    }
+
+    /// Lower is better: numbers of similar length; for 政府集中采购 a two-digit project count;
+    /// then a smaller 本年增/减.
+    static func preference(_ cells: [Cell], row: ProactiveRow, columns: [ProactiveColumn]) -> (Int, Int) {
+        let lengths = cells.map { c -> Int in
+            guard let n = c.number else { return 1 }
+            let magnitude = n.units.magnitude
+            var digits = 1
+            var v = magnitude
+            for _ in 0..<n.scale { v /= 10 }
+            while v >= 10 {
+                v /= 10
+                digits += 1
+            }
+            return digits
+        }
+        let change = zip(columns, cells).first { $0.0 == .itemChange }.flatMap { $0.1.number?.integer }.map(abs) ?? 0
+        if row == .procurement, let count = lengths.first { return (abs(count - 2), change) }
+        let n = lengths.count
+        let sum = lengths.reduce(0, +)
+        let squares = lengths.reduce(0) { $0 + $1 * $1 }
+        return (n * squares - sum * sum, change)
+    }
+}

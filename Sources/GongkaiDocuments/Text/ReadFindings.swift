@@ -1,0 +1,35 @@
+import GongkaiCore
+
+/// The findings a reader collects while reading, with the rule ids it uses.
+///
+/// - `read.unplaced` — something could not be placed in the report (a number with no row, a row with no slot).
+/// - `read.ambiguousSplit` — run-together digits could be split in more than one way that fits.
+/// - `read.blankCell` — a blank or placeholder cell ("/", "—", "无"), kept distinct from 0.
+/// - `read.labelVariant` — a label differs from the format's wording after normalisation.
+/// - `read.missingRow` — a row of the format was not found; its cells are left blank.
+/// - `read.missingHeading` — a section heading was not found and its place was inferred.
+/// - `read.missingCell` — a row has fewer values than the format has columns; the rest are blank.
+struct ReadFindings: Sendable {
+    var items: [Finding] = []
+
+    mutating func warn(_ rule: String, section: Int?, line: Int?, row: String? = nil, column: String? = nil,
+        _ message: String, expected: String? = nil, found: String? = nil)
+    {
+        items.append(
+            Finding(
+                rule: rule, severity: .warning,
+                location: ReportLocation(section: section, row: row, column: column, line: line),
+                message: message, expected: expected, found: found))
+    }
+
+    mutating func blankCells(section: Int, line: Int, row: String, columns: [String], cells: [Cell]) {
+        var names: [String] = []
+        for (k, c) in cells.enumerated() where !c.isNumber {
+            names.append(k < columns.count ? columns[k] : "第\(k + 1)列")
+        }
+        guard !names.isEmpty else { return }
+        warn(
+            "read.blankCell", section: section, line: line, row: row, column: names.count == 1 ? names[0] : nil,
+            "空白或占位单元格（按 0 计，与 0 区分保存）：" + names.joined(separator: "、"))
+    }
+}

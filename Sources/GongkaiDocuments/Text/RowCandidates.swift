@@ -1,0 +1,88 @@
+import GongkaiCore
+
+/// Turns a row's values into candidate cell arrays of the right width, splitting run-together digits.
+enum RowCandidates {
+    /// The row's values as splitter segments, with surplus blanks trimmed and surplus values reported.
+    static func segments(_ row: TableRow, parts: Int, section: Int, rowName: String, findings: inout ReadFindings)
+        -> [DigitSplitter.Segment]
+    {
+        var atoms = row.atoms
+        while atoms.count > parts, atoms.last?.kind == .empty { atoms.removeLast() }
+        while atoms.count > parts, atoms.first?.kind == .empty { atoms.removeFirst() }
+        if atoms.count > parts {
+            let extra = atoms[parts...].map { $0.kind == .run ? String(decoding: $0.run, as: UTF8.self) : $0.cell.description }
+            findings.warn(
+                "read.unplaced", section: section, line: atoms[parts].line, row: rowName,
+                "这一行的数字多于 \(parts) 个，多出的已忽略", found: extra.joined(separator: " "))
+            atoms = Array(atoms[..<parts])
+        }
+        return atoms.map { a in
+            switch a.kind {
+            case .run: return .run(a.run, hints: a.hints)
+            case .cell: return .fixed(a.cell)
+            case .empty, .label: return .fixed(.blank)
+            }
+        }
+    }
+
+    /// Candidates satisfying `rule` if any, else all splits (each marked as breaking the row's identity).
+    static func options(
+        _ row: TableRow, parts: Int, rule: DigitSplitter.Rule?, section: Int, rowName: String,
+        findings: inout ReadFindings
+    ) -> IdentityChooser.RowOptions {
+        let segs = segments(row, parts: parts, section: section, rowName: rowName, findings: &findings)
+        let limits = DigitSplitter.Limits(parts: parts)
+        if let rule {
+            let exact = DigitSplitter.splits(segs, limits: limits, rule: rule)
+            if !exact.isEmpty {
+                return .init(candidates: ordered(exact), breaksRow: Array(repeating: false, count: exact.count))
+            }
+        }
+        let loose = DigitSplitter.splits(segs, limits: limits, rule: nil)
+        if !loose.isEmpty {
+            return .init(candidates: ordered(loose), breaksRow: Array(repeating: rule != nil, count: loose.count))
+        }
+        return .init(
+            candidates: [lenient(segs, parts: parts, line: row.line, section: section, rowName: rowName, &findings)],
+            breaksRow: [rule != nil])
+    }
+
+    /// Candidates that honour the source's spaces come first.
+    static func ordered(_ c: [DigitSplitter.Candidate]) -> [[Cell]] {
+        guard c.count > 1 else { return c.map(\.cells) }
+        return c.enumerated().sorted { ($0.element.hintMisses, $0.offset) < ($1.element.hintMisses, $1.offset) }
+            .map(\.element.cells)
+    }
+
+    /// When no split is possible: each value as one cell, padded with blanks.
+    static func lenient(
+        _ segs: [DigitSplitter.Segment], parts: Int, line: Int, section: Int, rowName: String,
+        _ findings: inout ReadFindings
+    ) -> [Cell] {
+        var cells: [Cell] = segs.map { s in
+            switch s {
+            case .fixed(let c): return c
+            case .run(let chars, _):
+                return ExactNumber(parsing: Substring(String(decoding: chars, as: UTF8.self))).map(Cell.number) ?? .blank
+            }
+        }
+        if cells.count < parts {
+            findings.warn(
+                "read.missingCell", section: section, line: line, row: rowName,
+                "这一行只读到 \(cells.count) 个数，应有 \(parts) 个；缺少的按空白处理")
+        } else {
+            findings.warn("read.unplaced", section: section, line: line, row: rowName, "这一行的数字无法按列拆分，按原样读取")
+        }
+        while cells.count < parts { cells.append(.blank) }
+        return Array(cells.prefix(parts))
+    }
+}
+
+extension ApplicationTableReader {
+    static func candidates(_ row: TableRow, row r: ApplicationRow, findings: inout ReadFindings)
+        -> IdentityChooser.RowOptions
+    {
+        RowCandidates.options(
+            row, parts: 7, rule: DigitSplitter.rowTotal, section: 3, rowName: r.displayName, findings: &findings)
+    }
+}

@@ -1,0 +1,267 @@
+/// One of the six sections as found in the text: its heading (nil when it had to be inferred) and its body.
+struct SectionSpan: Sendable {
+    var number: Int
+    var heading: CleanPiece?
+    var body: [TextPiece]
+}
+
+/// The text cut into the part before 一、总体情况 and the six sections (format reference §2.2, §3.2).
+///
+/// Headings are found by numeral + keyword ("三、收到和处理…", also in the middle of a whole page on one line)
+/// and, failing that, by keyword alone at the start of a short line with any numbering ("（三）收到和处理…").
+struct SectionSplit: Sendable {
+    var front: [TextPiece]
+    var sections: [Int: SectionSpan]
+    /// Sections whose heading was missing and whose start was inferred from their table.
+    var inferred: Set<Int> = []
+}
+
+enum SectionSplitter {
+    private struct Candidate {
+        var section: Int
+        var position: Int
+        var line: Int
+        var strong: Bool
+        var synthetic = false
+    }
+
+    /// Keywords per section and how many scalars may stand between the numbering and the keyword.
+    private static let keywords: [(section: Int, words: [[UInt8]], window: Int)] = [
+        (1, ["总体情况", "概述"].map(TextBytes.u), 4),
+        (2, ["主动公开"].map(TextBytes.u), 4),
+        (3, ["收到和处理", "收到及处理", "依申请公开"].map(TextBytes.u), 4),
+        (4, ["行政复议"].map(TextBytes.u), 14),
+        (5, ["主要问题"].map(TextBytes.u), 14),
+        (6, ["其他需要报告", "其他需报告"].map(TextBytes.u), 4),
+    ]
+
+    static func split(_ doc: TextDocument) -> SectionSplit {
+        var candidates: [Candidate] = []
+        for line in doc.lines {
+            findStrong(doc, line, into: &candidates)
+            if let weak = findWeak(doc, line) { candidates.append(weak) }
+        }
+        var chosen = choose(candidates)
+        var inferred: Set<Int> = []
+        for n in [3, 4] where chosen[n] == nil {
+            if let c = infer(doc, section: n, chosen: chosen) {
+                chosen[n] = c
+                inferred.insert(n)
+            }
+        }
+        var split = cut(doc, chosen)
+        split.inferred = inferred
+        return split
+    }
+
+    /// Where a table whose heading is missing starts: 本列数据/申请人情况/本年新收 for 三; the 行政复议 before
+    /// 未经复议直接起诉 for 四.
+    private static func infer(_ doc: TextDocument, section: Int, chosen: [Int: Candidate]) -> Candidate? {
+        let b = doc.bytes
+        let lower = (1..<section).compactMap { chosen[$0]?.position }.max() ?? 0
+        let upper = min(((section + 1)...6).compactMap { chosen[$0]?.position }.min() ?? b.count, b.count)
+        var at: Int?
+        if section == 3 {
+            at = ["（本列数据", "本列数据", "申请人情况", "本年新收"].compactMap {
+                TextBytes.find(TextBytes.u($0), in: b, from: lower + 1, to: upper)
+            }.min()
+        } else if let anchor = ["未经复议直接起诉", "复议后起诉"].compactMap({
+            TextBytes.find(TextBytes.u($0), in: b, from: lower + 1, to: upper)
+        }).min() {
+            let forward = TextBytes.find(Lit.carriedForward, in: b, from: lower + 1, to: anchor) ?? lower + 1
+            var last: Int?
+            var from = forward
+            while let p = TextBytes.find(Lit.reconsideration, in: b, from: from, to: anchor) {
+                last = p
+                from = p + 1
+            }
+            at = last ?? anchor
+        }
+        guard let position = at, let line = doc.lines.first(where: { $0.start <= position && position <= $0.end })
+        else { return nil }
+        let trimmed = TextBytes.trim(b, line.start, line.end).0
+        let start = position - trimmed <= 3 ? line.start : position
+        return Candidate(section: section, position: start, line: line.line, strong: false, synthetic: true)
+    }
+
+    /// `三、收到和处理…` anywhere in the line.
+    private static func findStrong(_ doc: TextDocument, _ line: TextPiece, into out: inout [Candidate]) {
+        let b = doc.bytes
+        var i = line.start
+        while i + 6 <= line.end {
+            guard b[i] == 0xE4 || b[i] == 0xE5 else {
+                i += TextBytes.scalarLength(b[i])
+                continue
+            }
+            if let n = numeral(b, i), let sep = separatorLength(b, i + 3), !TextBytes.matches(b, i - 3, Lit.di),
+                keywordFollows(b, section: n, from: i + 3 + sep, end: line.end)
+            {
+                out.append(Candidate(section: n, position: i, line: line.line, strong: true))
+            }
+            i += 3
+        }
+    }
+
+    /// 一…六 at `i` as 1…6.
+    @inline(__always)
+    private static func numeral(_ b: [UInt8], _ i: Int) -> Int? {
+        guard i + 2 < b.count else { return nil }
+        switch UInt32(b[i]) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) {
+        case 0xE4B880: return 1
+        case 0xE4BA8C: return 2
+        case 0xE4B889: return 3
+        case 0xE59B9B: return 4
+        case 0xE4BA94: return 5
+        case 0xE585AD: return 6
+        default: return nil
+        }
+    }
+
+    /// 、 . ． ， after a numeral.
+    @inline(__always)
+    private static func separatorLength(_ b: [UInt8], _ i: Int) -> Int? {
+        guard i < b.count else { return nil }
+        if b[i] == 0x2E { return 1 }
+        guard i + 2 < b.count else { return nil }
+        switch UInt32(b[i]) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) {
+        case 0xE38081, 0xEFBC8E, 0xEFBC8C: return 3
+        default: return nil
+        }
+    }
+
+    /// Whether a keyword of `section` starts within its window after `from`, with no digit in between.
+    private static func keywordFollows(_ b: [UInt8], section: Int, from: Int, end: Int) -> Bool {
+        guard let entry = keywords.first(where: { $0.section == section }) else { return false }
+        var i = from
+        var scalars = 0
+        while i < end && scalars <= entry.window {
+            if entry.words.contains(where: { TextBytes.matches(b, i, $0) }) { return true }
+            if TextBytes.digit(b, i) != nil { return false }
+            i += TextBytes.scalarLength(b[i])
+            scalars += 1
+        }
+        return false
+    }
+
+    /// A short line that starts (after any numbering) with a section keyword.
+    private static func findWeak(_ doc: TextDocument, _ line: TextPiece) -> Candidate? {
+        let c = doc.clean(line)
+        let b = doc.bytes
+        guard !c.isEmpty, c.end - c.start <= 40 * 3 else { return nil }
+        guard TextBytes.index(of: 0x09, in: b, from: line.start, to: line.end) == nil,
+            TextBytes.find(Lit.period, in: b, from: c.start, to: c.end) == nil
+        else { return nil }
+        var i = c.start
+        var skipped = 0
+        while i < c.end && skipped < 6 && isNumbering(b, i) {
+            i += TextBytes.scalarLength(b[i])
+            skipped += 1
+        }
+        for entry in keywords {
+            switch entry.section {
+            case 4:
+                guard keywordFollows(b, section: 4, from: i, end: c.end),
+                    TextBytes.find(Lit.litigation, in: b, from: i, to: c.end) != nil
+                else { continue }
+            case 5:
+                guard keywordFollows(b, section: 5, from: i, end: c.end) else { continue }
+            default:
+                guard startsWithKeyword(b, entry.words, i, 1) else { continue }
+            }
+            return Candidate(section: entry.section, position: c.start, line: line.line, strong: false)
+        }
+        return nil
+    }
+
+    private static func startsWithKeyword(_ b: [UInt8], _ words: [[UInt8]], _ at: Int, _ slack: Int) -> Bool {
+        var i = at
+        for _ in 0...slack {
+            if words.contains(where: { TextBytes.matches(b, i, $0) }) { return true }
+            guard i < b.count else { return false }
+            i += TextBytes.scalarLength(b[i])
+        }
+        return false
+    }
+
+    private static let numberingScalars: Set<Unicode.Scalar> = Set(
+        "（()）、.．第部分一二三四五六七八九十0123456789０１２３４５６７８９：: ".unicodeScalars)
+
+    private static func isNumbering(_ b: [UInt8], _ i: Int) -> Bool {
+        let len = TextBytes.scalarLength(b[i])
+        guard i + len <= b.count else { return false }
+        let s = String(decoding: b[i..<(i + len)], as: UTF8.self)
+        guard let scalar = s.unicodeScalars.first else { return false }
+        return numberingScalars.contains(scalar)
+    }
+
+    /// Strong headings first, in order; weak ones fill the gaps.
+    private static func choose(_ all: [Candidate]) -> [Int: Candidate] {
+        var chosen: [Int: Candidate] = [:]
+        var last = -1
+        for n in 1...6 {
+            if let c = all.first(where: { $0.strong && $0.section == n && $0.position > last }) {
+                chosen[n] = c
+                last = c.position
+            }
+        }
+        for n in 1...6 where chosen[n] == nil {
+            let lower = (1..<n).compactMap { chosen[$0]?.position }.max() ?? -1
+            let upper = ((n + 1)...7).compactMap { chosen[$0]?.position }.min() ?? Int.max
+            if let c = all.first(where: { !$0.strong && $0.section == n && $0.position > lower && $0.position < upper }) {
+                chosen[n] = c
+            }
+        }
+        return chosen
+    }
+
+    private static func cut(_ doc: TextDocument, _ chosen: [Int: Candidate]) -> SectionSplit {
+        let ordered = chosen.values.sorted { $0.position < $1.position }
+        var split = SectionSplit(front: [], sections: [:])
+        let firstPos = ordered.first?.position ?? Int.max
+        split.front = pieces(doc, from: 0, to: firstPos)
+        for (k, c) in ordered.enumerated() {
+            let next = k + 1 < ordered.count ? ordered[k + 1].position : Int.max
+            let headingEnd = c.synthetic ? c.position : headingEnd(doc, c, limit: next)
+            let heading = c.synthetic ? nil : doc.clean(TextPiece(line: c.line, start: c.position, end: headingEnd))
+            split.sections[c.section] = SectionSpan(
+                number: c.section, heading: heading, body: pieces(doc, from: headingEnd, to: next))
+        }
+        return split
+    }
+
+    /// The whole line when the heading starts it and it is short; else up to the first 情况/事项/措施.
+    private static func headingEnd(_ doc: TextDocument, _ c: Candidate, limit: Int) -> Int {
+        let b = doc.bytes
+        guard let line = doc.lines.first(where: { $0.line == c.line }) else { return c.position }
+        let end = min(line.end, limit)
+        let cleaned = doc.clean(TextPiece(line: line.line, start: line.start, end: end))
+        if cleaned.start == c.position, cleaned.end - cleaned.start <= 42 * 3,
+            TextBytes.find(Lit.period, in: b, from: c.position, to: end) == nil
+        {
+            return end
+        }
+        let stops = Lit.headingStops
+        var i = c.position
+        var scalars = 0
+        while i < end && scalars < 40 {
+            if let s = stops.first(where: { TextBytes.matches(b, i, $0) }) { return i + s.count }
+            i += TextBytes.scalarLength(b[i])
+            scalars += 1
+        }
+        return min(end, c.position + 6 * 3)
+    }
+
+    /// The text between two byte offsets, as pieces of lines (empty lines inside the range included).
+    static func pieces(_ doc: TextDocument, from: Int, to: Int) -> [TextPiece] {
+        var out: [TextPiece] = []
+        for line in doc.lines {
+            if line.start >= to { break }
+            if line.start >= from {
+                out.append(TextPiece(line: line.line, start: line.start, end: min(line.end, to)))
+            } else if line.end > from {
+                out.append(TextPiece(line: line.line, start: from, end: min(line.end, to)))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,138 @@
+/// A row of a table as read: the labels before its values, and the values (cells, runs, blanks).
+struct TableRow: Sendable {
+    var labels: [TableField] = []
+    var atoms: [TableField] = []
+
+    var line: Int { atoms.first(where: { $0.kind != .empty })?.line ?? atoms.first?.line ?? labels.last?.line ?? 0 }
+    var hasValue: Bool { atoms.contains { $0.kind != .empty } }
+}
+
+/// A table region cut into text before the table, the rows, and text after it.
+struct AssembledTable: Sendable {
+    var rows: [TableRow] = []
+    var textBefore: [String] = []
+    var textAfter: [String] = []
+    /// The first line of the table (for error messages).
+    var startLine: Int = 0
+}
+
+/// Finds where a section's table starts, and groups its tokens into rows.
+///
+/// A row is the labels read since the previous row followed by its values; a label after a value, a blank
+/// line, or the end of a tab/pipe row closes the row. Labels with no values carry over to the next row.
+enum TableAssembler {
+    /// - Parameter valueLimit: once rows hold this many cells (digits, for runs), the table has ended and
+    ///   what follows is text after it (section IV has 15 cells and no row labels to stop at).
+    static func assemble(_ doc: TextDocument, body: [TextPiece], markers: [String], valueLimit: Int = .max)
+        -> AssembledTable
+    {
+        var table = AssembledTable()
+        let (before, region) = splitAtMarker(doc, body, markers.map(TextBytes.u))
+        table.textBefore = narrative(doc, before)
+        table.startLine = region.first?.line ?? body.first?.line ?? 0
+        let tokens = TableTokenizer.tokens(doc, region)
+        var current = TableRow()
+        var proseAfter: [String] = []
+        var capacity = 0
+        func close() {
+            guard !current.atoms.isEmpty else { return }
+            table.rows.append(current)
+            capacity += current.atoms.reduce(0) { $0 + ($1.kind == .run ? $1.run.count : 1) }
+            current = TableRow()
+        }
+        for token in tokens {
+            if capacity >= valueLimit {
+                if case .field(let f) = token, f.kind == .label, f.line == table.rows.last?.line {
+                    current.labels.append(f)
+                }
+                continue
+            }
+            switch token {
+            case .prose(let p):
+                if table.rows.isEmpty && !current.hasValue {
+                    table.textBefore.append(doc.string(p))
+                } else {
+                    proseAfter.append(doc.string(p))
+                }
+            case .rowBreak:
+                if current.hasValue || current.atoms.count >= 2 { close() }
+            case .field(let f):
+                switch f.kind {
+                case .label:
+                    if current.hasValue { close() } else if !current.atoms.isEmpty { current.atoms.removeAll() }
+                    current.labels.append(f)
+                case .empty:
+                    if !current.labels.isEmpty || !current.atoms.isEmpty { current.atoms.append(f) }
+                case .cell, .run:
+                    current.atoms.append(f)
+                }
+            }
+        }
+        if current.hasValue { close() }
+        let lastLine = table.rows.last(where: \.hasValue)?.line ?? Int.max
+        table.textAfter = proseAfter + trailingText(doc, region, after: lastLine, current: current)
+        return table
+    }
+
+    /// Lines after the last row's line, and labels left over on that line, are text after the table.
+    private static func trailingText(_ doc: TextDocument, _ region: [TextPiece], after line: Int, current: TableRow)
+        -> [String]
+    {
+        var out: [String] = current.labels.filter { $0.line == line }.map(\.labelText)
+        for p in region where p.line > line {
+            let c = doc.clean(p)
+            if c.isEmpty || c.isNoise || c.markdownHeading { continue }
+            let s = doc.string(c)
+            if !isProseLine(s) && looksTabular(doc, p) { continue }
+            out.append(s)
+        }
+        return out
+    }
+
+    private static func isProseLine(_ s: String) -> Bool { s.contains("。") || s.hasPrefix("注") }
+
+    private static func looksTabular(_ doc: TextDocument, _ p: TextPiece) -> Bool {
+        doc.startsWithTab(p) || TextBytes.index(of: 0x09, in: doc.bytes, from: p.start, to: p.end) != nil
+            || TextBytes.index(of: 0x7C, in: doc.bytes, from: p.start, to: p.end) != nil
+    }
+
+    /// Splits the body at the first table marker: narrative before, table region after.
+    static func splitAtMarker(_ doc: TextDocument, _ body: [TextPiece], _ markers: [[UInt8]])
+        -> ([TextPiece], [TextPiece])
+    {
+        for (k, p) in body.enumerated() {
+            var best: Int?
+            for m in markers {
+                if let at = TextBytes.find(m, in: doc.bytes, from: p.start, to: p.end), at < (best ?? Int.max) {
+                    best = at
+                }
+            }
+            guard let at = best else { continue }
+            var before = Array(body[..<k])
+            var region = Array(body[(k + 1)...])
+            let lead = TextBytes.trim(doc.bytes, p.start, at)
+            if lead.1 > lead.0, !isNumberingOnly(doc, lead.0, lead.1) {
+                before.append(TextPiece(line: p.line, start: p.start, end: at))
+                region.insert(TextPiece(line: p.line, start: at, end: p.end), at: 0)
+            } else {
+                region.insert(p, at: 0)
+            }
+            return (before, region)
+        }
+        return ([], body)
+    }
+
+    /// A cell prefix such as "（" or "(" before 本列数据 is not narrative.
+    private static func isNumberingOnly(_ doc: TextDocument, _ s: Int, _ e: Int) -> Bool { e - s <= 3 }
+
+    /// Narrative lines: trimmed, artefacts and footers dropped, empty lines left out.
+    static func narrative(_ doc: TextDocument, _ pieces: [TextPiece]) -> [String] {
+        var out: [String] = []
+        for p in pieces {
+            let c = doc.clean(p)
+            if c.isEmpty || c.isNoise { continue }
+            out.append(doc.string(c))
+        }
+        return out
+    }
+}

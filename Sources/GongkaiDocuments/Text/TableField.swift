@@ -1,0 +1,150 @@
+import GongkaiCore
+
+/// One thing read from a table region: a label, an exact cell (a separated number, blank or placeholder),
+/// or a run of digits that may hold several cells run together.
+struct TableField: Sendable {
+    enum Kind: Sendable { case label, cell, run, empty }
+
+    var kind: Kind
+    var line: Int
+    /// Normalised label text (labels only): no spaces, full-width brackets, ASCII digits, no quotes.
+    var label: [UInt8] = []
+    /// The cell (`.cell` only).
+    var cell: Cell = .blank
+    /// ASCII digits, signs and points of a run (`.run` only); spaces removed.
+    var run: [UInt8] = []
+    /// Offsets in `run` where the source had a space (a hint of a cell boundary).
+    var hints: [Int] = []
+    /// 元 / 万元 written after the number.
+    var unit: AmountUnit?
+    /// The label came from a line holding nothing else (it may continue on the next line).
+    var single = false
+
+    static func label(_ text: [UInt8], line: Int, single: Bool = false) -> TableField {
+        TableField(kind: .label, line: line, label: text, single: single)
+    }
+
+    var labelText: String { String(decoding: label, as: UTF8.self) }
+
+    /// The run's digits as one number, when it is one (no sign in the middle, at most one point).
+    var runAsCell: Cell? {
+        guard kind == .run, let n = ExactNumber(parsing: Substring(String(decoding: run, as: UTF8.self))) else {
+            return nil
+        }
+        return .number(n)
+    }
+}
+
+/// Label normalisation and cell classification shared by the table readers.
+enum FieldText {
+    private static let quotes: Set<UInt32> = [0x201C, 0x201D, 0x22, 0x27, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
+    private static let dropped: Set<UInt32> = [0x2A, 0x7C, 0x23]
+
+    /// Normalises `b[start..<end]` for comparison with the format's labels.
+    static func normalise(_ b: [UInt8], _ start: Int, _ end: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var i = max(0, start)
+        let e = min(end, b.count)
+        while i < e {
+            let w = TextBytes.whitespaceLength(b, i)
+            if w > 0 {
+                i += w
+                continue
+            }
+            if let d = TextBytes.digit(b, i) {
+                out.append(0x30 + d.value)
+                i += d.length
+                continue
+            }
+            if let p = TextBytes.point(b, i) {
+                out.append(0x2E)
+                i += p
+                continue
+            }
+            let len = min(TextBytes.scalarLength(b[i]), e - i)
+            let code = scalarValue(b, i, len)
+            i += len
+            switch code {
+            case 0x28: out += [0xEF, 0xBC, 0x88]
+            case 0x29: out += [0xEF, 0xBC, 0x89]
+            case 0x3001 where out.last.map({ $0 >= 0x30 && $0 <= 0x39 }) == true: out.append(0x2E)
+            case let c where quotes.contains(c) || dropped.contains(c): break
+            default: out += b[(i - len)..<i]
+            }
+        }
+        return out
+    }
+
+    static func scalarValue(_ b: [UInt8], _ i: Int, _ len: Int) -> UInt32 {
+        guard i + len <= b.count, len > 0 else { return 0 }
+        switch len {
+        case 1: return UInt32(b[i])
+        case 2: return UInt32(b[i] & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        case 3: return UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        default:
+            return UInt32(b[i] & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F)
+        }
+    }
+
+    private static let placeholders: [[UInt8]] = [
+        "/", "／", "—", "——", "–", "-", "－", "无", "\\", "--", "－－", "×", "*", "＊", "空", "…", "——",
+    ].map(TextBytes.u)
+    private static let units: [(text: [UInt8], unit: AmountUnit?)] = [
+        (TextBytes.u("万元"), .tenThousandYuan), (TextBytes.u("元"), .yuan), (TextBytes.u("件"), nil),
+        (TextBytes.u("个"), nil), (TextBytes.u("项"), nil), (TextBytes.u("条"), nil),
+    ]
+
+    /// A separated cell's text (a tab/pipe/line of its own): empty, a placeholder, a number, or a label.
+    static func classify(_ b: [UInt8], _ start: Int, _ end: Int, line: Int) -> TableField {
+        let (s, e) = TextBytes.trim(b, start, end)
+        if s >= e { return TableField(kind: .empty, line: line) }
+        if e - s <= 6, placeholders.contains(where: { $0.count == e - s && TextBytes.matches(b, s, $0) }) {
+            return TableField(kind: .cell, line: line, cell: .placeholder(TextBytes.string(b, s, e)))
+        }
+        if let (number, unit) = number(b, s, e) {
+            return TableField(kind: .cell, line: line, cell: .number(number), unit: unit)
+        }
+        return .label(normalise(b, s, e), line: line)
+    }
+
+    /// Parses `+26`, `－1`, `929.9082`, `1,234`, `575394432.52元` (full-width forms folded).
+    static func number(_ b: [UInt8], _ s: Int, _ e: Int) -> (ExactNumber, AmountUnit?)? {
+        var end = e
+        var unit: AmountUnit?
+        for u in units where end - u.text.count > s && TextBytes.matches(b, end - u.text.count, u.text) {
+            unit = u.unit
+            end = TextBytes.trim(b, s, end - u.text.count).1
+            break
+        }
+        var i = s
+        var negative = false
+        if let sign = TextBytes.sign(b, i) {
+            negative = sign.ascii == 0x2D
+            i += sign.length
+        }
+        var units: Int64 = 0
+        var scale = 0
+        var digits = 0
+        var seenPoint = false
+        while i < end {
+            if let d = TextBytes.digit(b, i) {
+                guard digits < 18 else { return nil }
+                units = units * 10 + Int64(d.value)
+                digits += 1
+                if seenPoint { scale += 1 }
+                i += d.length
+            } else if let p = TextBytes.point(b, i), !seenPoint, digits > 0 {
+                seenPoint = true
+                i += p
+            } else if b[i] == 0x2C, digits > 0, !seenPoint {
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, !(seenPoint && scale == 0) else { return nil }
+        return (ExactNumber(units: negative ? -units : units, scale: scale), unit)
+    }
+}

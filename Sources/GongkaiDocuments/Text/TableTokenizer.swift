@@ -1,0 +1,203 @@
+import GongkaiCore
+
+/// What the tokenizer makes of a table region, in document order.
+enum TableToken: Sendable {
+    case field(TableField)
+    /// A blank line, or the end of a tab/pipe-separated row.
+    case rowBreak
+    /// A line of prose inside the region (it holds "。" or starts with 注).
+    case prose(CleanPiece)
+}
+
+/// Cuts the lines of a table region into labels, cells and digit runs, whatever the layout:
+/// one cell per tab-indented line (the seed), tab- or pipe-separated rows, or everything run together.
+enum TableTokenizer {
+    static func tokens(_ doc: TextDocument, _ pieces: [TextPiece]) -> [TableToken] {
+        var out: [TableToken] = []
+        out.reserveCapacity(pieces.count * 2)
+        for piece in pieces {
+            let c = doc.clean(piece)
+            if c.isNoise || c.markdownHeading { continue }
+            let tabbed = doc.startsWithTab(piece)
+            if c.isEmpty {
+                out.append(tabbed ? .field(TableField(kind: .empty, line: piece.line)) : .rowBreak)
+                continue
+            }
+            if isProse(doc.bytes, c) {
+                out.append(.prose(c))
+                continue
+            }
+            let b = doc.bytes
+            if b[c.start] == 0x7C {
+                separated(b, c, by: 0x7C, into: &out)
+                out.append(.rowBreak)
+            } else if TextBytes.index(of: 0x09, in: b, from: c.start, to: c.end) != nil {
+                separated(b, c, by: 0x09, into: &out)
+                out.append(.rowBreak)
+            } else if tabbed {
+                appendSingle(FieldText.classify(b, c.start, c.end, line: c.line), into: &out, plain: false)
+            } else {
+                mixed(b, c, into: &out)
+            }
+        }
+        return out
+    }
+
+    private static let full = TextBytes.u("。")
+    private static let note = TextBytes.u("注")
+
+    /// Prose lines hold "。" or start with 注 — unless a long line is a whole table run together.
+    private static func isProse(_ b: [UInt8], _ c: CleanPiece) -> Bool {
+        guard TextBytes.matches(b, c.start, note) || TextBytes.find(full, in: b, from: c.start, to: c.end) != nil
+        else { return false }
+        guard c.end - c.start > 600 else { return true }
+        var runs = 0
+        var inRun = false
+        var i = c.start
+        while i < c.end {
+            let digit = TextBytes.digit(b, i) != nil
+            if digit && !inRun { runs += 1 }
+            inRun = digit
+            i += TextBytes.scalarLength(b[i])
+        }
+        return runs < 8
+    }
+
+    /// A tab- or pipe-separated row; outer pipes do not make cells.
+    private static func separated(_ b: [UInt8], _ c: CleanPiece, by sep: UInt8, into out: inout [TableToken]) {
+        var start = c.start
+        var fields: [TableField] = []
+        var i = c.start
+        while i <= c.end {
+            if i == c.end || b[i] == sep {
+                fields.append(FieldText.classify(b, start, i, line: c.line))
+                start = i + 1
+            }
+            i += 1
+        }
+        if sep == 0x7C {
+            if fields.first?.kind == .empty { fields.removeFirst() }
+            if fields.last?.kind == .empty { fields.removeLast() }
+        }
+        for f in fields { out.append(.field(f)) }
+    }
+
+    /// A label alone on its line continues the label of the line before when that stood alone too
+    /// (the seed wraps "（三）不予" + "公开"; PDF text wraps long labels).
+    private static func appendSingle(_ f: TableField, into out: inout [TableToken], plain: Bool) {
+        var f = f
+        if f.kind == .label {
+            f.single = true
+            if plain, case .field(let prev)? = out.last, prev.kind == .label, prev.single, prev.line == f.line - 1 {
+                var merged = prev
+                merged.label += f.label
+                merged.line = f.line
+                out[out.count - 1] = .field(merged)
+                return
+            }
+        }
+        out.append(.field(f))
+    }
+
+    /// A plain line: labels and digit runs with no separators ("规章000规范性文件898989…").
+    private static func mixed(_ b: [UInt8], _ c: CleanPiece, into out: inout [TableToken]) {
+        var parts: [TableField] = []
+        var labelStart = c.start
+        var i = c.start
+        while i < c.end {
+            guard startsRun(b, i, c.end) else {
+                i += TextBytes.scalarLength(b[i])
+                continue
+            }
+            let found = RunReader.read(b, i, c.end, line: c.line)
+            if found.field.run.isEmpty {
+                i = found.scanFrom
+                continue
+            }
+            if i > labelStart { appendLabel(b, labelStart, i, c.line, &parts) }
+            parts.append(found.field)
+            i = found.scanFrom
+            labelStart = found.labelStart
+        }
+        if labelStart < c.end { appendLabel(b, labelStart, c.end, c.line, &parts) }
+        if parts.count == 1, parts[0].kind == .label {
+            appendSingle(parts[0], into: &out, plain: true)
+        } else {
+            for p in parts { out.append(.field(p)) }
+        }
+    }
+
+    private static func appendLabel(_ b: [UInt8], _ s: Int, _ e: Int, _ line: Int, _ parts: inout [TableField]) {
+        let text = FieldText.normalise(b, s, e)
+        if !text.isEmpty { parts.append(.label(text, line: line)) }
+    }
+
+    private static func startsRun(_ b: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        if TextBytes.digit(b, i) != nil { return true }
+        if let s = TextBytes.sign(b, i), TextBytes.digit(b, i + s.length) != nil { return true }
+        return false
+    }
+}
+
+/// Reads one run of digits from run-together text.
+enum RunReader {
+    struct Found {
+        var field: TableField
+        /// Where the next label starts (before a "1." that belongs to it).
+        var labelStart: Int
+        /// Where scanning resumes.
+        var scanFrom: Int
+    }
+
+    private static let amountUnits: [([UInt8], AmountUnit)] = [
+        (TextBytes.u("万元"), .tenThousandYuan), (TextBytes.u("元"), .yuan),
+    ]
+    private static let labelSeparators = [TextBytes.u("."), TextBytes.u("．"), TextBytes.u("、")]
+
+    static func read(_ b: [UInt8], _ start: Int, _ end: Int, line: Int) -> Found {
+        var f = TableField(kind: .run, line: line)
+        var positions: [Int] = []
+        var j = start
+        while j < end {
+            if let d = TextBytes.digit(b, j) {
+                f.run.append(0x30 + d.value)
+                positions.append(j)
+                j += d.length
+            } else if let s = TextBytes.sign(b, j), TextBytes.digit(b, j + s.length) != nil {
+                f.run.append(s.ascii)
+                positions.append(j)
+                j += s.length
+            } else if let p = TextBytes.point(b, j), f.run.last.map(isDigit) == true,
+                TextBytes.digit(b, j + p) != nil
+            {
+                f.run.append(0x2E)
+                positions.append(j)
+                j += p
+            } else if TextBytes.whitespaceLength(b, j) > 0, !f.run.isEmpty {
+                var k = j
+                while k < end, TextBytes.whitespaceLength(b, k) > 0 { k += TextBytes.whitespaceLength(b, k) }
+                guard k < end, TextBytes.digit(b, k) != nil || TextBytes.sign(b, k) != nil else { break }
+                f.hints.append(f.run.count)
+                j = k
+            } else {
+                break
+            }
+        }
+        for (text, unit) in amountUnits where TextBytes.matches(b, j, text) {
+            f.unit = unit
+            return Found(field: f, labelStart: j + text.count, scanFrom: j + text.count)
+        }
+        if let sep = labelSeparators.first(where: { TextBytes.matches(b, j, $0) }), f.run.last.map(isDigit) == true,
+            j + sep.count < end, TextBytes.digit(b, j + sep.count) == nil,
+            TextBytes.whitespaceLength(b, j + sep.count) == 0, let cut = positions.last
+        {
+            f.run.removeLast()
+            f.hints.removeAll { $0 >= f.run.count }
+            return Found(field: f, labelStart: cut, scanFrom: j + sep.count)
+        }
+        return Found(field: f, labelStart: j, scanFrom: j)
+    }
+
+    @inline(__always)
+    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+}

@@ -1,0 +1,145 @@
+/// Byte-level helpers for scanning UTF-8 report text without building `Character`s.
+///
+/// Every function is total: positions out of range answer `nil`/`false`, never trap.
+enum TextBytes {
+    /// Length of the UTF-8 sequence that starts with `lead` (1 for stray continuation bytes).
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        if lead < 0xC0 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
+    }
+
+    /// Whether `b[i...]` starts with `pattern`.
+    @inline(__always)
+    static func matches(_ b: [UInt8], _ i: Int, _ pattern: [UInt8]) -> Bool {
+        guard i >= 0, i + pattern.count <= b.count else { return false }
+        var k = 0
+        while k < pattern.count {
+            if b[i + k] != pattern[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// First position of `pattern` in `b[from..<to]`.
+    static func find(_ pattern: [UInt8], in b: [UInt8], from: Int, to: Int) -> Int? {
+        guard let first = pattern.first, from >= 0 else { return nil }
+        let last = min(to, b.count) - pattern.count
+        var i = from
+        while i <= last {
+            if b[i] == first && matches(b, i, pattern) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Length of the whitespace (ASCII, ideographic space, NBSP, BOM, zero-width) starting at `i`, or 0.
+    @inline(__always)
+    static func whitespaceLength(_ b: [UInt8], _ i: Int) -> Int {
+        guard i < b.count else { return 0 }
+        let c = b[i]
+        if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0B || c == 0x0C { return 1 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] >= 0x80, b[i + 2] <= 0x8B { return 3 }
+        return 0
+    }
+
+    /// Whether the scalar ending just before `end` is whitespace; answers its length or 0.
+    static func whitespaceLength(endingAt end: Int, in b: [UInt8]) -> Int {
+        guard end > 0 else { return 0 }
+        if whitespaceLength(b, end - 1) == 1 { return 1 }
+        if end >= 2, whitespaceLength(b, end - 2) == 2 { return 2 }
+        if end >= 3, whitespaceLength(b, end - 3) == 3 { return 3 }
+        return 0
+    }
+
+    /// `start..<end` with whitespace removed at both ends.
+    static func trim(_ b: [UInt8], _ start: Int, _ end: Int) -> (Int, Int) {
+        var s = max(0, start)
+        var e = min(end, b.count)
+        while s < e {
+            let w = whitespaceLength(b, s)
+            if w == 0 { break }
+            s += w
+        }
+        while e > s {
+            let w = whitespaceLength(endingAt: e, in: b)
+            if w == 0 { break }
+            e -= w
+        }
+        return (s, max(s, e))
+    }
+
+    /// The ASCII digit value at `i` (ASCII or full-width) and its byte length.
+    @inline(__always)
+    static func digit(_ b: [UInt8], _ i: Int) -> (value: UInt8, length: Int)? {
+        guard i < b.count, i >= 0 else { return nil }
+        let c = b[i]
+        if c >= 0x30 && c <= 0x39 { return (c - 0x30, 1) }
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 {
+            return (b[i + 2] - 0x90, 3)
+        }
+        return nil
+    }
+
+    /// A sign at `i` (`+ - ＋ － −`), as ASCII, with its byte length.
+    @inline(__always)
+    static func sign(_ b: [UInt8], _ i: Int) -> (ascii: UInt8, length: Int)? {
+        guard i < b.count, i >= 0 else { return nil }
+        let c = b[i]
+        if c == 0x2B || c == 0x2D { return (c, 1) }
+        if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] == 0x8B || b[i + 2] == 0x8D {
+            return (b[i + 2] == 0x8B ? 0x2B : 0x2D, 3)
+        }
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x88, b[i + 2] == 0x92 { return (0x2D, 3) }
+        return nil
+    }
+
+    /// A decimal point at `i` (`.` or `．`) and its byte length.
+    @inline(__always)
+    static func point(_ b: [UInt8], _ i: Int) -> Int? {
+        guard i < b.count, i >= 0 else { return nil }
+        if b[i] == 0x2E { return 1 }
+        if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] == 0x8E { return 3 }
+        return nil
+    }
+
+    /// Decodes `b[start..<end]` as a String (invalid bytes become U+FFFD; never traps).
+    static func string(_ b: [UInt8], _ start: Int, _ end: Int) -> String {
+        let s = max(0, min(start, b.count))
+        let e = max(s, min(end, b.count))
+        return String(decoding: b[s..<e], as: UTF8.self)
+    }
+
+    /// First position of `byte` in `b[from..<to]`.
+    @inline(__always)
+    static func index(of byte: UInt8, in b: [UInt8], from: Int, to: Int) -> Int? {
+        var i = max(0, from)
+        let e = min(to, b.count)
+        while i < e {
+            if b[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// UTF-8 bytes of a literal.
+    static func u(_ s: String) -> [UInt8] { Array(s.utf8) }
+}
+
+/// UTF-8 literals used while scanning, built once.
+enum Lit {
+    static let di = TextBytes.u("第")
+    static let period = TextBytes.u("。")
+    static let litigation = TextBytes.u("诉讼")
+    static let page = TextBytes.u("页")
+    static let sourceLine = TextBytes.u("# source:")
+    static let carriedForward = TextBytes.u("结转下年度")
+    static let reconsideration = TextBytes.u("行政复议")
+    static let normativeDocuments2021 = TextBytes.u("行政规范性文件")
+    static let headingStops = ["情况", "事项", "措施"].map(TextBytes.u)
+}

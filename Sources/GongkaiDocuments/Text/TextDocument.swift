@@ -1,0 +1,130 @@
+/// A stretch of one source line: `bytes[start..<end]`, on line `line` (1-based, as in the file).
+struct TextPiece: Sendable {
+    var line: Int
+    var start: Int
+    var end: Int
+    var isEmpty: Bool { end <= start }
+}
+
+/// What a piece of text is, once trimmed of whitespace and Word/Markdown/PDF artefacts.
+struct CleanPiece: Sendable {
+    var line: Int
+    var start: Int
+    var end: Int
+    /// The piece was a Markdown heading (`## 表二：…`).
+    var markdownHeading = false
+    /// The piece is a page footer (`— 5 —`), a Markdown table rule (`|---|`) or a `=====` rule.
+    var isNoise = false
+    var isEmpty: Bool { end <= start }
+}
+
+/// The report text as UTF-8 bytes and its lines (the `# source:` line of fixtures is left out).
+struct TextDocument: Sendable {
+    let bytes: [UInt8]
+    let lines: [TextPiece]
+
+    init(bytes: [UInt8]) {
+        var b = bytes
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { b.removeFirst(3) }
+        self.bytes = b
+        var lines: [TextPiece] = []
+        var start = 0
+        var number = 1
+        let n = b.count
+        var i = 0
+        while i <= n {
+            if i == n || b[i] == 0x0A {
+                var end = i
+                if end > start, b[end - 1] == 0x0D { end -= 1 }
+                lines.append(TextPiece(line: number, start: start, end: end))
+                number += 1
+                start = i + 1
+            }
+            i += 1
+        }
+        if let first = lines.first, TextBytes.matches(b, first.start, Lit.sourceLine) {
+            lines.removeFirst()
+        }
+        self.lines = lines
+    }
+
+    func string(_ p: TextPiece) -> String { TextBytes.string(bytes, p.start, p.end) }
+    func string(_ p: CleanPiece) -> String { TextBytes.string(bytes, p.start, p.end) }
+
+    /// Whether the line starts with a tab (the seed layout's table cells do).
+    func startsWithTab(_ p: TextPiece) -> Bool { p.start < p.end && bytes[p.start] == 0x09 }
+
+    // MARK: Cleaning
+
+    private static let bookmark = TextBytes.u("[bookmark:")
+    private static let emDash = TextBytes.u("—")
+    private static let enDash = TextBytes.u("–")
+    private static let fullHyphen = TextBytes.u("－")
+
+    /// Trims whitespace and strips `[bookmark: …]`, Markdown heading marks and `**`; flags footers and rules.
+    func clean(_ p: TextPiece) -> CleanPiece {
+        var (s, e) = TextBytes.trim(bytes, p.start, p.end)
+        var out = CleanPiece(line: p.line, start: s, end: e)
+        while TextBytes.matches(bytes, s, Self.bookmark),
+            let close = TextBytes.index(of: 0x5D, in: bytes, from: s, to: e)
+        {
+            (s, e) = TextBytes.trim(bytes, close + 1, e)
+        }
+        if s < e, bytes[s] == 0x23 {
+            while s < e, bytes[s] == 0x23 { s += 1 }
+            (s, e) = TextBytes.trim(bytes, s, e)
+            out.markdownHeading = true
+        }
+        while e - s >= 4, bytes[s] == 0x2A, bytes[s + 1] == 0x2A { (s, e) = TextBytes.trim(bytes, s + 2, e) }
+        while e - s >= 2, bytes[e - 1] == 0x2A, bytes[e - 2] == 0x2A { (s, e) = TextBytes.trim(bytes, s, e - 2) }
+        out.start = s
+        out.end = e
+        out.isNoise = isRule(s, e) || isFooter(s, e)
+        return out
+    }
+
+    /// `|---|---|`, `=====`, `-----` (also `==== 正文 ====`).
+    private func isRule(_ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 3 else { return false }
+        if bytes[s] == 0x3D && e - s >= 6 && bytes[e - 1] == 0x3D { return true }
+        var sawDash = false
+        var i = s
+        while i < e {
+            switch bytes[i] {
+            case 0x7C, 0x3A, 0x20, 0x09: break
+            case 0x2D, 0x3D: sawDash = true
+            default: return false
+            }
+            i += 1
+        }
+        return sawDash
+    }
+
+    /// `— 5 —`, `- 5 -`, `第5页`, `第 5 页 共 7 页`.
+    private func isFooter(_ s: Int, _ e: Int) -> Bool {
+        guard e > s, e - s <= 40 else { return false }
+        var i = s
+        var digits = 0
+        var dashes = 0
+        var other = 0
+        while i < e {
+            if let d = TextBytes.digit(bytes, i) {
+                digits += 1
+                i += d.length
+            } else if TextBytes.matches(bytes, i, Self.emDash) || TextBytes.matches(bytes, i, Self.enDash)
+                || TextBytes.matches(bytes, i, Self.fullHyphen) || bytes[i] == 0x2D
+            {
+                dashes += 1
+                i += TextBytes.scalarLength(bytes[i])
+            } else if TextBytes.whitespaceLength(bytes, i) > 0 {
+                i += TextBytes.whitespaceLength(bytes, i)
+            } else {
+                other += 1
+                i += TextBytes.scalarLength(bytes[i])
+            }
+        }
+        if digits > 0 && dashes >= 2 && other == 0 { return true }
+        return digits > 0 && TextBytes.matches(bytes, s, Lit.di) && TextBytes.matches(bytes, e - 3, Lit.page)
+            && other <= 4
+    }
+}
