@@ -1,0 +1,201 @@
+/// A small, tolerant HTML tree: enough of the HTML parsing rules for government pages
+/// (unclosed `<p>`, `<td>`, `<tr>`, `<li>`; raw-text `<script>`/`<style>`; stray end tags).
+final class HTMLNode: @unchecked Sendable {
+    enum Kind { case element(String), text(String) }
+
+    let kind: Kind
+    var attributes: [String: String]
+    var children: [HTMLNode] = []
+    weak var parent: HTMLNode?
+
+    init(_ kind: Kind, attributes: [String: String] = [:]) {
+        self.kind = kind
+        self.attributes = attributes
+    }
+
+    var name: String? { if case .element(let n) = kind { return n } else { return nil } }
+
+    func descendants(named target: String) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        for child in children {
+            if child.name == target { out.append(child) }
+            out += child.descendants(named: target)
+        }
+        return out
+    }
+
+    func contains(named target: String) -> Bool {
+        children.contains { $0.name == target || $0.contains(named: target) }
+    }
+}
+
+/// Builds an `HTMLNode` tree from page text.
+enum HTMLTreeBuilder {
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ]
+    static let rawText: Set<String> = ["script", "style", "textarea", "title", "xmp", "noscript", "template"]
+    /// Start tags that close an open element of the listed names (up to the listed boundaries).
+    static let implicitClose: [String: (closes: Set<String>, boundary: Set<String>)] = [
+        "td": (["td", "th"], ["tr", "table"]), "th": (["td", "th"], ["tr", "table"]),
+        "tr": (["tr", "td", "th"], ["table", "tbody", "thead", "tfoot"]),
+        "tbody": (["tbody", "thead", "tfoot", "tr", "td", "th"], ["table"]),
+        "thead": (["tbody", "thead", "tfoot", "tr", "td", "th"], ["table"]),
+        "tfoot": (["tbody", "thead", "tfoot", "tr", "td", "th"], ["table"]),
+        "li": (["li"], ["ul", "ol"]),
+        "p": (["p"], ["div", "td", "th", "table", "section", "article", "body", "li"]),
+        "div": (["p"], ["div", "td", "th", "table", "section", "article", "body", "li"]),
+        "table": (["p"], ["div", "td", "th", "body"]),
+    ]
+
+    static func parse(_ html: String) -> HTMLNode {
+        let root = HTMLNode(.element("#document"))
+        var stack: [HTMLNode] = [root]
+        var scanner = HTMLScanner(html)
+        while let token = scanner.next() {
+            switch token {
+            case .text(let t):
+                let node = HTMLNode(.text(t))
+                node.parent = stack.last
+                stack.last!.children.append(node)
+            case .start(let name, let attributes, let selfClosing):
+                if let rule = implicitClose[name] { close(rule.closes, boundary: rule.boundary, stack: &stack) }
+                let node = HTMLNode(.element(name), attributes: attributes)
+                node.parent = stack.last
+                stack.last!.children.append(node)
+                if rawText.contains(name) {
+                    let body = scanner.rawText(until: name)
+                    node.children.append(HTMLNode(.text(body)))
+                } else if !voidElements.contains(name) && !selfClosing {
+                    stack.append(node)
+                }
+            case .end(let name):
+                if name == "br" || name == "p" && !stack.contains(where: { $0.name == "p" }) {
+                    let node = HTMLNode(.element(name == "br" ? "br" : "p"))
+                    node.parent = stack.last
+                    stack.last!.children.append(node)
+                    continue
+                }
+                if let i = stack.lastIndex(where: { $0.name == name }), i > 0 { stack.removeSubrange(i...) }
+            }
+        }
+        return root
+    }
+
+    private static func close(_ names: Set<String>, boundary: Set<String>, stack: inout [HTMLNode]) {
+        for i in stack.indices.reversed() {
+            guard let n = stack[i].name else { continue }
+            if boundary.contains(n) { return }
+            if names.contains(n) {
+                stack.removeSubrange(i...)
+                return
+            }
+        }
+    }
+}
+
+/// Splits HTML text into start tags, end tags and text; comments and doctype are dropped.
+struct HTMLScanner {
+    enum Token { case start(String, [String: String], Bool), end(String), text(String) }
+
+    private let s: [Character]
+    private var i = 0
+
+    init(_ text: String) { s = Array(text) }
+
+    mutating func next() -> Token? {
+        guard i < s.count else { return nil }
+        if s[i] == "<" {
+            if starts("<!--") {
+                i = find("-->").map { $0 + 3 } ?? s.count
+                return next()
+            }
+            if starts("<!") || starts("<?") {
+                i = find(">").map { $0 + 1 } ?? s.count
+                return next()
+            }
+            if i + 1 < s.count, s[i + 1] == "/" || s[i + 1].isLetter, let close = find(">") {
+                let inner = String(s[(i + 1)..<close])
+                i = close + 1
+                return tag(inner)
+            }
+        }
+        let start = i
+        i += 1
+        while i < s.count, s[i] != "<" { i += 1 }
+        return .text(String(s[start..<i]))
+    }
+
+    /// The raw text of a `<script>`-like element up to its end tag, which is consumed.
+    mutating func rawText(until name: String) -> String {
+        let start = i
+        while i < s.count {
+            if s[i] == "<", i + 1 < s.count, s[i + 1] == "/",
+                String(s[(i + 2)..<min(s.count, i + 2 + name.count)]).lowercased() == name
+            {
+                let body = String(s[start..<i])
+                i = find(">").map { $0 + 1 } ?? s.count
+                return body
+            }
+            i += 1
+        }
+        return String(s[start...])
+    }
+
+    private func starts(_ p: String) -> Bool {
+        let chars = Array(p)
+        return i + chars.count <= s.count && Array(s[i..<(i + chars.count)]) == chars
+    }
+
+    private func find(_ p: String) -> Int? {
+        let chars = Array(p)
+        var j = i
+        while j + chars.count <= s.count {
+            if s[j] == chars[0], Array(s[j..<(j + chars.count)]) == chars { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    private func tag(_ inner: String) -> Token {
+        if inner.hasPrefix("/") {
+            return .end(String(inner.dropFirst().prefix { !$0.isWhitespace && $0 != "/" }).lowercased())
+        }
+        let selfClosing = inner.hasSuffix("/")
+        let body = selfClosing ? String(inner.dropLast()) : inner
+        let name = String(body.prefix { !$0.isWhitespace && $0 != "/" }).lowercased()
+        return .start(name, Self.attributes(String(body.dropFirst(name.count))), selfClosing)
+    }
+
+    static func attributes(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        let c = Array(text)
+        var k = 0
+        while k < c.count {
+            while k < c.count, c[k].isWhitespace || c[k] == "/" { k += 1 }
+            let nameStart = k
+            while k < c.count, !c[k].isWhitespace, c[k] != "=", c[k] != "/" { k += 1 }
+            let name = String(c[nameStart..<k]).lowercased()
+            while k < c.count, c[k].isWhitespace { k += 1 }
+            var value = ""
+            if k < c.count, c[k] == "=" {
+                k += 1
+                while k < c.count, c[k].isWhitespace { k += 1 }
+                if k < c.count, c[k] == "\"" || c[k] == "'" {
+                    let quote = c[k]
+                    k += 1
+                    let vs = k
+                    while k < c.count, c[k] != quote { k += 1 }
+                    value = String(c[vs..<min(k, c.count)])
+                    k += 1
+                } else {
+                    let vs = k
+                    while k < c.count, !c[k].isWhitespace { k += 1 }
+                    value = String(c[vs..<k])
+                }
+            }
+            if !name.isEmpty { result[name] = HTMLEntities.decode(value) }
+        }
+        return result
+    }
+}

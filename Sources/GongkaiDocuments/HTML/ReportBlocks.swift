@@ -1,0 +1,118 @@
+import GongkaiCore
+
+/// A piece of a report document in reading order, as the HTML and DOCX readers see it.
+enum ReportBlock: Sendable, Equatable {
+    /// What a line is in the document: our own files mark titles and section headings.
+    enum Role: Sendable, Equatable {
+        case title
+        /// A section heading; `section` is 1–6 when the file says so (our own files).
+        case heading(section: Int?)
+        case text
+    }
+
+    case line(String, Role)
+    case table(TableGrid)
+}
+
+/// A table as written: rows of cells with their spans (HTML rowspan/colspan, DOCX gridSpan/vMerge).
+struct TableGrid: Sendable, Equatable {
+    struct Cell: Sendable, Equatable {
+        var text: String
+        var rowSpan = 1
+        var colSpan = 1
+    }
+
+    var rows: [[Cell]]
+
+    /// One row of the table with the cells that start in it and the labels spanning into it from above.
+    struct Row: Sendable {
+        /// Texts of the label cells covering the row, left to right (including cells spanning from rows above).
+        var labels: [String]
+        /// The row's own cells after its last label, each once (a cell spanning columns is one value).
+        var values: [String]
+    }
+
+    /// The rows with merged cells resolved: a cell with rowspan counts as a label in every row it covers.
+    func resolvedRows() -> [Row] {
+        var covering: [Int: (cell: Cell, until: Int)] = [:]  // column → cell spanning down
+        var result: [Row] = []
+        for (r, row) in rows.enumerated() {
+            var slots: [(cell: Cell, own: Bool)] = []
+            var column = 0
+            var queue = row[...]
+            while !queue.isEmpty || covering.keys.contains(where: { $0 >= column && covering[$0]!.until >= r }) {
+                if let span = covering[column], span.until >= r {
+                    slots.append((span.cell, false))
+                    column += span.cell.colSpan
+                    continue
+                }
+                guard let cell = queue.popFirst() else { column += 1; continue }
+                slots.append((cell, true))
+                if cell.rowSpan > 1 { covering[column] = (cell, r + cell.rowSpan - 1) }
+                column += max(1, cell.colSpan)
+            }
+            let lastLabel = slots.lastIndex { ReportLabel.isLabel($0.cell.text) }
+            let labels = slots[...(lastLabel ?? -1)].filter { ReportLabel.isLabel($0.cell.text) }.map(\.cell.text)
+            let values = slots[((lastLabel ?? -1) + 1)...].filter(\.own).map(\.cell.text)
+            result.append(Row(labels: labels, values: values))
+        }
+        return result
+    }
+}
+
+/// Label normalisation: full/half-width forms, brackets, quotes, whitespace, `<br>` and line breaks
+/// (format reference §0: "本年新<br/>制作数量" equals "本年新制作数量").
+enum ReportLabel {
+    /// A comparison key: no whitespace, full-width ASCII folded to half-width, no quotes.
+    static func key(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x3000 { continue }
+            if "“”\"'‘’「」".unicodeScalars.contains(scalar) { continue }
+            if scalar.value >= 0xFF01, scalar.value <= 0xFF5E, let folded = Unicode.Scalar(scalar.value - 0xFEE0) {
+                out.append(folded)
+            } else if scalar == "．" || scalar == "、" && out.last.map({ $0.properties.numericType != nil && $0.isASCII }) == true {
+                out.append(".")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The key without a leading number: "1.属于国家秘密" → "属于国家秘密", "（三）不予公开" → "不予公开".
+    static func bare(_ text: String) -> String {
+        var k = key(text)
+        if let range = k.range(of: #"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)"#, options: .regularExpression) {
+            k.removeSubrange(range)
+        }
+        return k
+    }
+
+    static let placeholders: Set<String> = ["/", "-", "—", "——", "－", "─", "无", "×", "\\", "…", "——/"]
+
+    /// True when a cell's text is a label: not empty, not a number, not a placeholder such as "/".
+    static func isLabel(_ text: String) -> Bool {
+        let k = key(text)
+        if k.isEmpty || placeholders.contains(k) { return false }
+        return number(k) == nil
+    }
+
+    /// The number in a cell's key, accepting a unit suffix (元, 万元, 件, 条) and thousands separators.
+    static func number(_ key: String) -> ExactNumber? {
+        var k = key.replacingOccurrences(of: ",", with: "")
+        for unit in ["万元", "元", "件", "条", "项", "个"] where k.hasSuffix(unit) {
+            k.removeLast(unit.count)
+            break
+        }
+        return ExactNumber(parsing: k)
+    }
+
+    /// A table cell's value: blank, a number, or a placeholder kept as written.
+    static func cell(_ text: String) -> GongkaiCore.Cell {
+        let k = key(text)
+        if k.isEmpty { return .blank }
+        if let n = number(k) { return .number(n) }
+        return .placeholder(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
