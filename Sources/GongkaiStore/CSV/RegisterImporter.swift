@@ -1,0 +1,160 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The outcome of an import: rows stored, rows skipped, and every problem found (line, column, reason).
+public struct ImportSummary: Sendable {
+    public var imported: Int
+    public var skipped: Int
+    public var issues: [ImportIssue]
+}
+
+/// Imports a register's CSV into one agency, all in one transaction: a file with errors imports nothing unless
+/// `skipInvalid`, and a crash half-way leaves the database as it was.
+public struct RegisterImporter: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Checks every row, then inserts the valid ones in batches of multi-row INSERTs inside one transaction.
+    /// `progress(done, total)` is called after each batch.
+    public func importCSV(
+        _ data: Data, fileName: String, register spec: RegisterSpec, agencyID: Int?, skipInvalid: Bool,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> ImportSummary {
+        if spec.agencyScoped {
+            guard let agencyID else {
+                throw StoreError.invalidValue(field: "--agency", value: "", reason: "导入\(spec.title)须指定机关")
+            }
+            _ = try await AgencyRepository(database: store.database).find(id: agencyID)
+        }
+        let table = try CSVTable(text: CSVTable.decode(data))
+        let positions = try columnPositions(header: table.header, spec: spec)
+        let context = try await loadContext(spec: spec, agencyID: agencyID)
+        var existing = try await existingKeys(spec: spec, agencyID: agencyID)
+        var issues: [ImportIssue] = []
+        var rows: [[Bound]] = []
+        for record in table.records {
+            switch check(
+                record, positions: positions, header: table.header, spec: spec, context: context,
+                existing: &existing, fileName: fileName)
+            {
+            case .success(let values): rows.append((spec.agencyScoped ? [agencyID!] : []) + values)
+            case .failure(let found): issues += found.issues
+            }
+        }
+        let invalidRows = table.records.count - rows.count
+        if !issues.isEmpty && !skipInvalid {
+            return ImportSummary(imported: 0, skipped: table.records.count, issues: issues)
+        }
+        try await insert(rows, spec: spec, agencyID: agencyID, progress: progress)
+        return ImportSummary(imported: rows.count, skipped: invalidRows, issues: issues)
+    }
+
+    struct RowIssues: Error { var issues: [ImportIssue] }
+
+    /// The values to store for one record (its columns, then derived columns), or every problem it has.
+    func check(
+        _ record: CSVTable.Record, positions: [Int?], header: [String], spec: RegisterSpec, context: ImportContext,
+        existing: inout Set<String>, fileName: String
+    ) -> Result<[Bound], RowIssues> {
+        let raw = Dictionary(
+            uniqueKeysWithValues: spec.columns.enumerated().map { i, c in
+                (c.header, positions[i].map { $0 < record.fields.count ? record.fields[$0] : "" } ?? "")
+            })
+        func issue(_ column: String, _ reason: String) -> ImportIssue {
+            ImportIssue(file: fileName, line: record.line, column: column, reason: reason)
+        }
+        var found: [ImportIssue] = []
+        var values: [Bound] = []
+        for column in spec.columns {
+            switch column.parse(raw[column.header] ?? "", context: context) {
+            case .success(let v): values.append(v)
+            case .failure(let r): found.append(issue(column.header, r.text))
+            }
+        }
+        for rule in spec.rules {
+            if let (column, reason) = rule.violation(raw) { found.append(issue(column, reason)) }
+        }
+        if record.fields.count > header.count {
+            found.append(issue("-", "字段数 \(record.fields.count) 多于表头列数 \(header.count)"))
+        }
+        if let key = spec.uniqueKey, let value = raw[key]?.trimmingCharacters(in: .whitespaces), found.isEmpty,
+            !existing.insert(value).inserted
+        {
+            found.append(issue(key, "\(value) 已存在（数据库或本文件前面的行）"))
+        }
+        guard found.isEmpty else { return .failure(RowIssues(issues: found)) }
+        return .success(values + spec.derived.keys.sorted().map { spec.derived[$0]!(raw, context) })
+    }
+
+    /// For each spec column, its position in the file (nil when absent); accepts English or Chinese headers.
+    func columnPositions(header: [String], spec: RegisterSpec) throws -> [Int?] {
+        let known = Set(spec.columns.flatMap { [$0.header, $0.chinese] })
+        let unknown = header.filter { !known.contains($0) && !$0.isEmpty }
+        if !unknown.isEmpty { throw CSVError.unknownColumns(unknown) }
+        let positions = spec.columns.map { c in header.firstIndex(where: { $0 == c.header || $0 == c.chinese }) }
+        let missing = zip(spec.columns, positions).filter { $0.0.required && $0.1 == nil }.map(\.0.header)
+        if !missing.isEmpty { throw CSVError.missingColumns(missing) }
+        return positions
+    }
+
+    private func loadContext(spec: RegisterSpec, agencyID: Int?) async throws -> ImportContext {
+        var context = ImportContext()
+        guard let agencyID else { return context }
+        if spec.columns.contains(where: { if case .itemCode = $0.kind { return true } else { return false } }) {
+            for row in try await store.sql.raw(
+                "SELECT id, code, category FROM administrative_items WHERE agency_id = \(bind: agencyID)"
+            ).all() {
+                context.items[try row.decode(column: "code", as: String.self)] = (
+                    try row.decode(column: "id", as: Int.self), try row.decode(column: "category", as: String.self)
+                )
+            }
+        }
+        if spec.columns.contains(where: {
+            if case .applicationReference = $0.kind { return true } else { return false }
+        }) {
+            for row in try await store.sql.raw(
+                "SELECT reference FROM applications WHERE agency_id = \(bind: agencyID)"
+            ).all() {
+                context.applications.insert(try row.decode(column: "reference", as: String.self))
+            }
+        }
+        return context
+    }
+
+    private func existingKeys(spec: RegisterSpec, agencyID: Int?) async throws -> Set<String> {
+        guard let key = spec.uniqueKey, let column = spec.columns.first(where: { $0.header == key }) else { return [] }
+        let query: SQLQueryString =
+            spec.agencyScoped
+            ? "SELECT \(ident: column.sqlColumn) AS k FROM \(ident: spec.table) WHERE agency_id = \(bind: agencyID ?? 0)"
+            : "SELECT \(ident: column.sqlColumn) AS k FROM \(ident: spec.table)"
+        return Set(try await store.sql.raw(query).all().map { try $0.decode(column: "k", as: String.self) })
+    }
+
+    private func insert(
+        _ rows: [[Bound]], spec: RegisterSpec, agencyID: Int?, progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws {
+        let columns =
+            (spec.agencyScoped ? ["agency_id"] : []) + spec.columns.map(\.sqlColumn) + spec.derived.keys.sorted()
+        let perBatch = max(1, 30_000 / columns.count)
+        let total = rows.count
+        let batches = stride(from: 0, to: rows.count, by: perBatch).map {
+            Array(rows[$0..<min($0 + perBatch, rows.count)])
+        }
+        try await store.transaction { db in
+            let sql = db as! any SQLDatabase
+            var done = 0
+            for batch in batches {
+                let builder = sql.insert(into: spec.table).columns(columns)
+                for row in batch { builder.values(row) }
+                try await builder.run()
+                done += batch.count
+                progress(done, total)
+            }
+            if spec.table == "applications", let agencyID {
+                try await ApplicationEventBackfill(sql: sql).run(agencyID: agencyID)
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import FluentKit
+import Foundation
+import GongkaiCore
+
+/// `gongkai demo`: the seed report's agency (北京市大兴区应急管理局) with 2020 records from which the store
+/// reproduces the seed's sections II–IV, and the earlier items that 上一年项目数量 counts.
+///
+/// Seed (2020, 2019 format, Beijing variant): 行政许可 7/−1/89, 行政检查 6/0/557, 行政确认 0/0/0,
+/// 行政处罚 351/+26/384, 行政强制 4/−1/5, 收费 0/0, 采购 8 projects / 929.9082 万元; 21 applications by natural
+/// persons, all answered 无法提供 1 (本机关不掌握相关政府信息); no appeals.
+public struct DemoAgency: Sendable {
+    public static let agency = Agency(
+        name: "北京市大兴区应急管理局", code: "110115-DEMO-YJJ", level: .county, region: .beijing)
+
+    /// 8 procurement amounts in yuan adding up to 9,299,082.00 (929.9082 万元).
+    static let procurementYuan = [
+        "1200000", "985000.50", "1530000", "870000", "2100000", "640081.50", "1474000", "500000",
+    ]
+
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// Creates the agency and its records in one transaction; returns the existing agency if already there.
+    public func create() async throws -> (agency: Agency, created: Bool) {
+        if let existing = try await AgencyRepository(database: database).find(code: Self.agency.code) {
+            return (existing, false)
+        }
+        let agency = try await database.transaction { db in
+            let agencies = AgencyRepository(database: db)
+            try await agencies.ensureBuiltInRoles()
+            let agency = try await agencies.create(Self.agency)
+            let id = agency.id!
+            _ = try await agencies.addUser(
+                User(agencyID: id, username: "dx-yjj-admin", displayName: "信息公开工作人员", role: "officer"))
+            try await Self.addItemsAndDecisions(agencyID: id, on: db)
+            try await Self.addApplications(agencyID: id, on: db)
+            try await Self.addProcurementAndCatalogue(agencyID: id, on: db)
+            return agency
+        }
+        return (agency, true)
+    }
+
+    static func day(_ s: String) -> CivilDate { CivilDate(storeText: s)! }
+
+    /// (category, code prefix, name, valid before 2020, added in 2020, ended in 2020, decisions in 2020)
+    static let itemPlan: [(ItemCategory, String, String, Int, Int, Int, Int)] = [
+        (.licensing, "XK", "危险化学品经营许可", 7, 0, 1, 89),
+        (.inspection, "JC", "安全生产监督检查", 6, 0, 0, 557),
+        (.penalty, "CF", "安全生产违法行为行政处罚", 351, 26, 0, 384),
+        (.enforcement, "QZ", "查封扣押", 4, 0, 1, 5),
+    ]
+
+    static func addItemsAndDecisions(agencyID: Int, on db: any Database) async throws {
+        let repo = DisclosureRepository(database: db)
+        var decisions: [AdministrativeDecision] = []
+        for (category, prefix, name, before, added, ended, decided) in itemPlan {
+            var ids: [Int] = []
+            for n in 1...(before + added) {
+                let isNew = n > before
+                let validFrom = isNew ? day("2020-\(String(format: "%02d", 1 + n % 12))-01") : day("2018-01-01")
+                let validTo = n <= ended ? day("2020-06-30") : nil
+                ids.append(
+                    try await repo.add(
+                        AdministrativeItem(
+                            agencyID: agencyID, category: category, code: "\(prefix)-\(String(format: "%03d", n))",
+                            name: "\(name)（\(n)）", validFrom: validFrom, validTo: validTo)))
+            }
+            for k in 0..<decided {
+                let item = ids[ended + k % (ids.count - ended)]
+                let date = day("2020-\(String(format: "%02d", 1 + k % 12))-\(String(format: "%02d", 1 + k % 28))")
+                decisions.append(
+                    AdministrativeDecision(
+                        agencyID: agencyID, itemID: item, decidedOn: date, reference: "京兴应急\(prefix)〔2020〕\(k + 1)号"))
+            }
+        }
+        try await repo.addDecisions(decisions, agencyID: agencyID)
+    }
+
+    static func addApplications(agencyID: Int, on db: any Database) async throws {
+        let repo = ApplicationRepository(database: db)
+        for n in 1...21 {
+            let month = 1 + (n - 1) % 11
+            try await repo.record(
+                ApplicationEntry(
+                    agencyID: agencyID, reference: "2020-\(String(format: "%03d", n))",
+                    receivedOn: day("2020-\(String(format: "%02d", month))-05"), applicantKind: .naturalPerson,
+                    applicantName: "申请人\(n)", channel: n % 3 == 0 ? "邮寄" : "网络", subject: "申请公开有关安全生产信息",
+                    outcome: .unavailable(.notHeld), closedOn: day("2020-\(String(format: "%02d", month))-20")))
+        }
+    }
+
+    static func addProcurementAndCatalogue(agencyID: Int, on db: any Database) async throws {
+        let repo = DisclosureRepository(database: db)
+        for (n, amount) in procurementYuan.enumerated() {
+            try await repo.add(
+                ProcurementProject(
+                    agencyID: agencyID, name: "应急管理采购项目\(n + 1)",
+                    contractedOn: day("2020-\(String(format: "%02d", n + 3))-15"),
+                    amountYuan: ExactNumber(parsing: amount)!))
+        }
+        // 本年度在区政府网站公开政府信息216条 (seed, 一、总体情况 (四)).
+        for n in 1...216 {
+            try await repo.add(
+                CatalogueItem(
+                    agencyID: agencyID, indexNumber: "11A0115-YJJ-2020-\(String(format: "%03d", n))",
+                    article20Item: [1, 5, 6, 9, 12][n % 5], title: "2020年政府信息第\(n)条",
+                    publishedOn: day("2020-\(String(format: "%02d", 1 + n % 12))-\(String(format: "%02d", 1 + n % 28))")
+                ))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import GongkaiCore
+
+/// 行政机关 — an agency that keeps its own registers and publishes its own annual report (Art. 49).
+///
+/// The region selects the report's regional variant (e.g. Beijing's 行政检查/行政确认 rows).
+///
+/// ```swift
+/// Agency(name: "北京市大兴区应急管理局", code: "110115-YJ", level: .county, region: .beijing)
+/// ```
+public struct Agency: Hashable, Sendable, Codable {
+    public var id: Int?
+    public var name: String
+    /// 机关代码 — unique across the database (e.g. a unified social credit code).
+    public var code: String
+    public var level: AgencyLevel
+    public var region: RegionalVariant
+
+    public init(id: Int? = nil, name: String, code: String, level: AgencyLevel, region: RegionalVariant) {
+        self.id = id
+        self.name = name
+        self.code = code
+        self.level = level
+        self.region = region
+    }
+}
+
+/// 行政层级 of an agency.
+public enum AgencyLevel: String, Hashable, Sendable, Codable, CaseIterable {
+    case national, provincial, municipal, county, township
+}
+
+/// 角色 — what a user may do; only some roles may see applicants' ID and phone numbers.
+public struct Role: Hashable, Sendable, Codable {
+    public var name: String
+    /// May export or view 身份证号码 and 联系电话.
+    public var mayViewPersonalData: Bool
+
+    public init(name: String, mayViewPersonalData: Bool) {
+        self.name = name
+        self.mayViewPersonalData = mayViewPersonalData
+    }
+
+    /// The roles every database starts with.
+    public static let builtIn: [Role] = [
+        Role(name: "admin", mayViewPersonalData: true),
+        Role(name: "officer", mayViewPersonalData: true),
+        Role(name: "viewer", mayViewPersonalData: false),
+    ]
+}
+
+/// 用户 — a person who works in one agency's registers.
+public struct User: Hashable, Sendable, Codable {
+    public var id: Int?
+    public var agencyID: Int
+    public var username: String
+    public var displayName: String
+    public var role: String
+
+    public init(id: Int? = nil, agencyID: Int, username: String, displayName: String, role: String) {
+        self.id = id
+        self.agencyID = agencyID
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+    }
+}

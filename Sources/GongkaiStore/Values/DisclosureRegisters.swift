@@ -1,0 +1,202 @@
+import GongkaiCore
+
+/// 规章 or 行政规范性文件 (report section II, Art. 20 (1)): made, published, abolished.
+public struct NormativeDocument: Hashable, Sendable {
+    public var id: Int?
+    public var agencyID: Int
+    public var kind: DocumentKind
+    public var title: String
+    /// 文号, e.g. 京应急发〔2020〕3号.
+    public var documentNumber: String
+    /// 制发日期.
+    public var madeOn: CivilDate
+    public var publishedOn: CivilDate?
+    public var abolishedOn: CivilDate?
+
+    public init(
+        id: Int? = nil, agencyID: Int, kind: DocumentKind, title: String, documentNumber: String, madeOn: CivilDate,
+        publishedOn: CivilDate? = nil, abolishedOn: CivilDate? = nil
+    ) {
+        self.id = id
+        self.agencyID = agencyID
+        self.kind = kind
+        self.title = title
+        self.documentNumber = documentNumber
+        self.madeOn = madeOn
+        self.publishedOn = publishedOn
+        self.abolishedOn = abolishedOn
+    }
+}
+
+/// Which section II row a document counts in.
+public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 规章
+    case rule
+    /// 规范性文件 / 行政规范性文件
+    case normative
+    /// 其他主动公开文件 (Hubei)
+    case other
+
+    public var row: ProactiveRow {
+        switch self {
+        case .rule: return .rules
+        case .normative: return .normativeDocuments
+        case .other: return .otherDocuments
+        }
+    }
+}
+
+/// 事项 category: which section II row an administrative item and its decisions count in.
+public enum ItemCategory: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 行政许可
+    case licensing
+    /// 行政处罚
+    case penalty
+    /// 行政强制
+    case enforcement
+    /// 行政检查
+    case inspection
+    /// 行政确认
+    case confirmation
+    /// 行政事业性收费
+    case fee
+    /// 其他对外管理服务事项
+    case otherService
+
+    /// The row the category counts in for a format and variant, nil when the format has no such row.
+    public func row(format: ReportFormat, variant: RegionalVariant) -> ProactiveRow? {
+        let rows = ProactiveRow.rows(for: format, variant: variant)
+        let direct: ProactiveRow
+        switch self {
+        case .licensing: direct = .licensing
+        case .penalty: direct = .penalty
+        case .enforcement: direct = .enforcement
+        case .fee: direct = .fees
+        case .inspection: direct = rows.contains(.inspection) ? .inspection : .otherServices
+        case .confirmation: direct = rows.contains(.confirmation) ? .confirmation : .otherServices
+        case .otherService: direct = .otherServices
+        }
+        return rows.contains(direct) ? direct : nil
+    }
+}
+
+/// 行政许可、处罚、强制 … 事项: valid from a day to a day (inclusive), so that 上一年项目数量 and 本年增/减
+/// are computed from the register.
+public struct AdministrativeItem: Hashable, Sendable {
+    public var id: Int?
+    public var agencyID: Int
+    public var category: ItemCategory
+    /// 事项编码, unique within the agency.
+    public var code: String
+    public var name: String
+    public var validFrom: CivilDate
+    /// The last day the item is valid; nil while it is.
+    public var validTo: CivilDate?
+
+    public init(
+        id: Int? = nil, agencyID: Int, category: ItemCategory, code: String, name: String, validFrom: CivilDate,
+        validTo: CivilDate? = nil
+    ) {
+        self.id = id
+        self.agencyID = agencyID
+        self.category = category
+        self.code = code
+        self.name = name
+        self.validFrom = validFrom
+        self.validTo = validTo
+    }
+}
+
+/// 处理决定 — one decision under an item (a licence granted, a penalty imposed …).
+public struct AdministrativeDecision: Hashable, Sendable {
+    public var id: Int?
+    public var agencyID: Int
+    public var itemID: Int
+    public var decidedOn: CivilDate
+    /// 决定书文号.
+    public var reference: String
+
+    public init(id: Int? = nil, agencyID: Int, itemID: Int, decidedOn: CivilDate, reference: String) {
+        self.id = id
+        self.agencyID = agencyID
+        self.itemID = itemID
+        self.decidedOn = decidedOn
+        self.reference = reference
+    }
+}
+
+/// 政府集中采购项目 — Art. 20 (9): the amount in yuan, exact.
+public struct ProcurementProject: Hashable, Sendable {
+    public var id: Int?
+    public var agencyID: Int
+    public var name: String
+    public var contractedOn: CivilDate
+    /// 金额（元）, at most two decimals.
+    public var amountYuan: ExactNumber
+
+    public init(id: Int? = nil, agencyID: Int, name: String, contractedOn: CivilDate, amountYuan: ExactNumber) {
+        self.id = id
+        self.agencyID = agencyID
+        self.name = name
+        self.contractedOn = contractedOn
+        self.amountYuan = amountYuan
+    }
+}
+
+/// 行政事业性收费 collected — Art. 20 (8), the 2021 format's 本年收费金额.
+public struct FeeCollection: Hashable, Sendable {
+    public var id: Int?
+    public var agencyID: Int
+    public var itemID: Int?
+    public var collectedOn: CivilDate
+    public var amountYuan: ExactNumber
+
+    public init(id: Int? = nil, agencyID: Int, itemID: Int? = nil, collectedOn: CivilDate, amountYuan: ExactNumber) {
+        self.id = id
+        self.agencyID = agencyID
+        self.itemID = itemID
+        self.collectedOn = collectedOn
+        self.amountYuan = amountYuan
+    }
+}
+
+/// 政府信息公开目录 entry — 索引号, Art. 20 category, title, 文号, publication date and channels.
+public struct CatalogueItem: Hashable, Sendable {
+    public var id: Int?
+    public var agencyID: Int
+    public var indexNumber: String
+    /// 第二十条第（N）项, 1–15.
+    public var article20Item: Int
+    public var title: String
+    public var documentNumber: String
+    public var publishedOn: CivilDate
+    /// 公开渠道: 政府网站, 政务新媒体, 公报 …
+    public var channels: [String]
+
+    public init(
+        id: Int? = nil, agencyID: Int, indexNumber: String, article20Item: Int, title: String,
+        documentNumber: String = "", publishedOn: CivilDate, channels: [String] = ["政府网站"]
+    ) {
+        self.id = id
+        self.agencyID = agencyID
+        self.indexNumber = indexNumber
+        self.article20Item = article20Item
+        self.title = title
+        self.documentNumber = documentNumber
+        self.publishedOn = publishedOn
+        self.channels = channels
+    }
+}
+
+/// 节假日调整 — a day the official calendar makes a holiday or a make-up working day.
+public struct HolidayOverride: Hashable, Sendable {
+    public var date: CivilDate
+    public var isWorkingDay: Bool
+    public var name: String
+
+    public init(date: CivilDate, isWorkingDay: Bool, name: String) {
+        self.date = date
+        self.isWorkingDay = isWorkingDay
+        self.name = name
+    }
+}

@@ -1,0 +1,124 @@
+import GongkaiCore
+import GongkaiStore
+import Testing
+
+/// The counting rules of the report queries, on small registers built for each rule.
+@Suite struct ReportQueryTests {
+    static func day(_ s: String) -> CivilDate { CivilDate(storeText: s)! }
+
+    @Test(arguments: Backend.available)
+    func applicationsCarriedOverAndForward(_ backend: Backend) async throws {
+        try await backend.withStore("carry") { store in
+            let agencies = AgencyRepository(store: store)
+            let a = try await agencies.create(Agency(name: "甲局", code: "A", level: .county, region: .national)).id!
+            let b = try await agencies.create(Agency(name: "乙局", code: "B", level: .county, region: .national)).id!
+            let repo = ApplicationRepository(database: store.database)
+            // Received 2020, answered 2021 → 2020 carried forward, 2021 carried over + outcome.
+            try await repo.record(
+                .init(
+                    agencyID: a, reference: "1", receivedOn: Self.day("2020-12-28"),
+                    applicantKind: .commercialEnterprise,
+                    outcome: .withheld(.thirdPartyRights), closedOn: Self.day("2021-01-15")))
+            // Received 2021, still open.
+            let open = try await repo.record(
+                .init(agencyID: a, reference: "2", receivedOn: Self.day("2021-12-30"), applicantKind: .naturalPerson))
+            // Answered 2021 as other.1 (2021 row), another agency's application must not count.
+            try await repo.record(
+                .init(
+                    agencyID: a, reference: "3", receivedOn: Self.day("2021-03-01"), applicantKind: .naturalPerson,
+                    outcome: .other(.correctionLapsed), closedOn: Self.day("2021-04-01")))
+            try await repo.record(
+                .init(agencyID: b, reference: "1", receivedOn: Self.day("2021-03-01"), applicantKind: .naturalPerson))
+
+            let builder = StoreReportBuilder(store: store)
+            let r2020 = try await builder.report(agencyID: a, year: 2020).applications.table
+            #expect(r2020[.new, .commercialEnterprise] == 1)
+            #expect(r2020[.carriedForward, .total] == 1)
+            #expect(r2020[.total, .total] == 0)
+            let r2021 = try await builder.report(agencyID: a, year: 2021).applications.table
+            #expect(r2021[.carriedOver, .commercialEnterprise] == 1)
+            #expect(r2021[.withheld(4), .commercialEnterprise] == 1)
+            #expect(r2021[.otherSub(1), .naturalPerson] == 1)
+            #expect(r2021[.new, .total] == 2)
+            #expect(r2021[.carriedForward, .naturalPerson] == 1)
+            #expect(r2021[.total, .total] == 2)
+            // The 2019 format folds other.1–3 into its single 其他处理 row.
+            let r2020closed = try await builder.report(agencyID: a, year: 2020)
+            #expect(r2020closed.format == .v2019)
+            try await repo.close(applicationID: open.id!, agencyID: a, outcome: .granted, on: Self.day("2022-01-04"))
+            let events = try await repo.events(applicationID: open.id!, agencyID: a)
+            #expect(events.map(\.kind) == [.received, .answered(.granted)])
+            await #expect(throws: StoreError.self) { try await repo.events(applicationID: open.id!, agencyID: b) }
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func sectionTwoFrom2021Registers(_ backend: Backend) async throws {
+        try await backend.withStore("sec2") { store in
+            let a = try await AgencyRepository(store: store).create(
+                Agency(name: "丙局", code: "C", level: .municipal, region: .national)
+            ).id!
+            let repo = DisclosureRepository(database: store.database)
+            try await repo.add(
+                NormativeDocument(
+                    agencyID: a, kind: .normative, title: "旧", documentNumber: "1", madeOn: Self.day("2019-05-01"),
+                    publishedOn: Self.day("2019-05-02"), abolishedOn: Self.day("2021-06-01")))
+            try await repo.add(
+                NormativeDocument(
+                    agencyID: a, kind: .normative, title: "新", documentNumber: "2", madeOn: Self.day("2021-02-01"),
+                    publishedOn: Self.day("2021-02-03")))
+            try await repo.add(
+                NormativeDocument(
+                    agencyID: a, kind: .rule, title: "规章", documentNumber: "3", madeOn: Self.day("2018-02-01"),
+                    publishedOn: Self.day("2018-02-03")))
+            let item = try await repo.add(
+                AdministrativeItem(
+                    agencyID: a, category: .penalty, code: "CF1", name: "处罚", validFrom: Self.day("2018-01-01")))
+            let other = try await repo.add(
+                AdministrativeItem(
+                    agencyID: a, category: .inspection, code: "JC1", name: "检查", validFrom: Self.day("2018-01-01")))
+            try await repo.add(
+                AdministrativeDecision(agencyID: a, itemID: item, decidedOn: Self.day("2021-05-05"), reference: "罚1"))
+            try await repo.add(
+                AdministrativeDecision(agencyID: a, itemID: item, decidedOn: Self.day("2020-05-05"), reference: "罚0"))
+            try await repo.add(
+                AdministrativeDecision(agencyID: a, itemID: other, decidedOn: Self.day("2021-05-05"), reference: "检1"))
+            try await repo.add(
+                FeeCollection(
+                    agencyID: a, collectedOn: Self.day("2021-07-01"), amountYuan: ExactNumber(parsing: "12345.67")!))
+            try await repo.add(
+                FeeCollection(agencyID: a, collectedOn: Self.day("2020-07-01"), amountYuan: ExactNumber(parsing: "99")!)
+            )
+            try await repo.add(
+                try AppealCase(id: "复1", applicationID: nil, kind: .reconsideration, filedOn: Self.day("2021-03-01")),
+                agencyID: a)
+            try await repo.add(
+                try AppealCase(
+                    id: "诉1", applicationID: nil, kind: .litigationDirect, filedOn: Self.day("2020-11-01"),
+                    result: .corrected, decidedOn: Self.day("2021-02-01")), agencyID: a)
+
+            let r = try await StoreReportBuilder(store: store).report(agencyID: a, year: 2021)
+            #expect(r.format == .v2021)
+            #expect(r.proactive.cells[.normativeDocuments]?.map(\.description) == ["1", "1", "1"])
+            #expect(r.proactive.cells[.rules]?.map(\.description) == ["0", "0", "1"])
+            #expect(r.proactive[.penalty, .decisionsThisYear] == 1)
+            #expect(r.proactive[.fees, .feeAmount].description == "1.2346")
+            #expect(r.appeals.table[.reconsideration, .pending] == 1)
+            #expect(r.appeals.table[.litigationDirect, .corrected] == 1)
+            #expect(r.appeals.table[.litigationDirect, .total] == 1)
+            let r2020 = try await StoreReportBuilder(store: store).report(agencyID: a, year: 2020)
+            #expect(r2020.proactive[.otherServices, .decisions] == 0)
+            #expect(r2020.proactive[.otherServices, .previousYearItems] == 1)
+            #expect(r2020.proactive[.penalty, .decisions] == 1)
+            #expect(r2020.appeals.table[.litigationDirect, .pending] == 1)
+        }
+    }
+
+    @Test func money() throws {
+        #expect(try Money.fen(ExactNumber(parsing: "929.9")!) == 92990)
+        #expect(throws: StoreError.self) { try Money.fen(ExactNumber(parsing: "1.234")!) }
+        #expect(Money.yuan(92990).description == "929.9")
+        #expect(Money.tenThousandYuan(929_908_200).description == "929.9082")
+        #expect(Money.tenThousandYuan(0).description == "0")
+    }
+}
