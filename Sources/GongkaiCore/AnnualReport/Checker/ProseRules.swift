@@ -16,28 +16,34 @@ enum ProseRules {
         case received(Int), answered(Int), carriedOver(Int), reconsideration(Int), litigation(Int), noAppeals
     }
 
-    /// Splits the prose into clauses at 。；，and line ends.
-    static func clauses(of lines: [String]) -> [[Character]] {
-        var out: [[Character]] = []
+    typealias Clause = [Unicode.Scalar]
+
+    /// Splits the prose into clauses at 。；，and line ends, keeping only clauses that can hold a claim (they
+    /// mention 件, 起 or 复议): most prose is skipped after one pass over its scalars.
+    static func clauses(of lines: [String]) -> [Clause] {
+        var out: [Clause] = []
         for line in lines {
-            var current: [Character] = []
-            for ch in line {
-                if "。；，;,".contains(ch) {
-                    if !current.isEmpty { out.append(current) }
-                    current = []
-                } else {
+            var current: Clause = []
+            var relevant = false
+            for ch in line.unicodeScalars {
+                switch ch {
+                case "。", "；", "，", ";", ",":
+                    if relevant { out.append(current) }
+                    current.removeAll(keepingCapacity: true)
+                    relevant = false
+                default:
+                    if ch == "件" || ch == "起" || ch == "复" { relevant = true }
                     current.append(ch)
                 }
             }
-            if !current.isEmpty { out.append(current) }
+            if relevant { out.append(current) }
         }
         return out
     }
 
-    static func claims(in c: [Character]) -> [Claim] {
+    static func claims(in c: Clause) -> [Claim] {
         var out: [Claim] = []
-        let mentionsApplications = contains(c, "申请")
-        if mentionsApplications {
+        if contains(c, "申请") {
             for key in ["收到", "接到", "受理", "新收"] {
                 if let n = count(after: key, in: c, skipping: ["上年结转", "上年度结转"]) { out.append(.received(n)); break }
             }
@@ -57,10 +63,10 @@ enum ProseRules {
         return out
     }
 
-    /// The first "N件" after `key` (within 16 characters), not passing a character of `skipping`'s first phrase.
-    static func count(after key: String, in c: [Character], skipping: [String] = []) -> Int? {
+    /// The first "N件" (or "N起") after `key`, within 16 scalars, not passing one of the `skipping` phrases.
+    static func count(after key: String, in c: Clause, skipping: [String] = []) -> Int? {
         guard let start = index(of: key, in: c) else { return nil }
-        var i = start + key.count
+        var i = start + key.unicodeScalars.count
         let limit = min(c.count, i + 16)
         while i < limit {
             if skipping.contains(where: { startsWith(c, at: i, $0) }) { return nil }
@@ -76,8 +82,9 @@ enum ProseRules {
         return nil
     }
 
-    static func compare(_ claim: Claim, clause: [Character], table t: ApplicationTable, appeals a: AppealsTable) -> Finding? {
-        let quote = String(clause)
+    static func compare(_ claim: Claim, clause: Clause, table t: ApplicationTable, appeals a: AppealsTable) -> Finding? {
+        var quote = ""
+        quote.unicodeScalars.append(contentsOf: clause)
         func warn(_ rule: ReportRule, _ row: String, _ expected: Int, _ found: Int) -> Finding {
             rule.finding(
                 ReportLocation(section: 1, row: row, column: "总计"),
@@ -106,24 +113,25 @@ enum ProseRules {
     }
 
     /// An ASCII or full-width digit (not 二, which `wholeNumberValue` also reads as 2).
-    static func digit(_ ch: Character) -> Int? {
-        guard let v = ch.unicodeScalars.first?.value, ch.unicodeScalars.count == 1 else { return nil }
+    static func digit(_ ch: Unicode.Scalar) -> Int? {
+        let v = ch.value
         if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
         if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
         return nil
     }
 
-    static func index(of key: String, in c: [Character]) -> Int? {
-        guard let first = key.first, c.count >= key.count else { return nil }
-        for i in 0...(c.count - key.count) where c[i] == first && startsWith(c, at: i, key) { return i }
+    static func index(of key: String, in c: Clause) -> Int? {
+        let k = Array(key.unicodeScalars)
+        guard let first = k.first, c.count >= k.count else { return nil }
+        for i in 0...(c.count - k.count) where c[i] == first && startsWith(c, at: i, key) { return i }
         return nil
     }
 
-    static func contains(_ c: [Character], _ key: String) -> Bool { index(of: key, in: c) != nil }
+    static func contains(_ c: Clause, _ key: String) -> Bool { index(of: key, in: c) != nil }
 
-    static func startsWith(_ c: [Character], at i: Int, _ key: String) -> Bool {
+    static func startsWith(_ c: Clause, at i: Int, _ key: String) -> Bool {
         var j = i
-        for k in key {
+        for k in key.unicodeScalars {
             guard j < c.count, c[j] == k else { return false }
             j += 1
         }
