@@ -1,1 +1,16 @@
-print("bench")
+import Foundation
+
+// GongkaiBench — release-mode benchmarks. Usage:
+//   swift run -c release GongkaiBench reports [SECONDS]   read + check the seed and samples, reports/s on one core
+//   swift run -c release GongkaiBench store [--database URL] [--results bench/RESULTS.md]
+//                                                        100 reports from a generated district database
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first ?? "reports" {
+case "reports":
+    ReportsBenchmark.run(seconds: arguments.dropFirst().first.flatMap(Double.init) ?? 5)
+case "store":
+    StoreBenchmark.run(arguments: Array(arguments.dropFirst()))
+default:
+    FileHandle.standardError.write(Data("unknown benchmark \(arguments[0]); try: reports, store\n".utf8))
+    exit(2)
+}

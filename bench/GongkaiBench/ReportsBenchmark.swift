@@ -1,0 +1,45 @@
+import Foundation
+import GongkaiCore
+import GongkaiDocuments
+
+/// Reports read and checked per second on one core: the seed and the five samples, from text in memory
+/// (file I/O excluded), each read with `TextReportReader` and checked with `ReportChecker`.
+enum ReportsBenchmark {
+    static func run(seconds: Double) {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/reports")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
+        let texts = names.compactMap { try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+        guard !texts.isEmpty else {
+            print("no fixtures found in \(dir.path)")
+            exit(2)
+        }
+        let checker = ReportChecker()
+        var findings = 0
+        // Warm up, then count whole passes over all files until the time is up.
+        for t in texts { findings &+= (try? checker.check(TextReportReader.read(t, source: "w").report).count) ?? 0 }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var reports = 0
+        var perFile = [Duration](repeating: .zero, count: texts.count)
+        while clock.now - start < .seconds(seconds) {
+            for (i, t) in texts.enumerated() {
+                let s = clock.now
+                if let r = try? TextReportReader.read(t, source: names[i]).report { findings &+= checker.check(r).count }
+                perFile[i] += clock.now - s
+                reports += 1
+            }
+        }
+        let elapsed = clock.now - start
+        let secs = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("files: \(texts.count) (\(names.joined(separator: ", ")))")
+        print(String(format: "reports read+checked: %d in %.2f s = %.0f reports/s (one core)", reports, secs, Double(reports) / secs))
+        let passes = Double(reports / texts.count)
+        for (i, n) in names.enumerated() {
+            let d = perFile[i]
+            let us = (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / passes
+            print(String(format: "  %-48@ %8.1f µs/report", n as NSString, us))
+        }
+        print("(findings counted: \(findings))")
+    }
+}
