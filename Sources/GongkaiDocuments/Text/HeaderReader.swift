@@ -24,7 +24,7 @@ enum HeaderReader {
         for p in front {
             let c = doc.clean(p)
             if c.isEmpty || c.isNoise {
-                if c.isEmpty, !content.isEmpty, p.start == doc.lines.first(where: { $0.line == p.line })?.start,
+                if c.isEmpty, !content.isEmpty, p.start == doc.line(numbered: p.line)?.start,
                     TextBytes.trim(doc.bytes, p.start, p.end).0 == p.end
                 {
                     verbatim[verbatim.count - 1].append("")
@@ -62,14 +62,25 @@ enum HeaderReader {
         return header
     }
 
+    private static let metadataKeyBytes = metadataKeys.map(TextBytes.u)
+    private static let fullColon = TextBytes.u("：")
+
     /// `标题: X`, `名称⇥X`, `发布机构⇥X⇥公开日期⇥Y`.
     private static func metadata(_ line: String) -> (String, String)? {
-        for key in metadataKeys where line.hasPrefix(key) {
-            var rest = line.dropFirst(key.count)
-            guard let sep = rest.first, sep == ":" || sep == "：" || sep == "\t" || sep == " " else { continue }
-            rest = rest.dropFirst()
-            let value = rest.split(separator: "\t", omittingEmptySubsequences: false).first ?? ""
-            return (key, value.trimmingSpaces)
+        let b = Array(line.utf8)
+        for (k, key) in metadataKeyBytes.enumerated() where TextBytes.matches(b, 0, key) {
+            var i = key.count
+            guard i < b.count else { continue }
+            if b[i] == 0x3A || b[i] == 0x09 || b[i] == 0x20 {
+                i += 1
+            } else if TextBytes.matches(b, i, fullColon) {
+                i += fullColon.count
+            } else {
+                continue
+            }
+            let end = TextBytes.index(of: 0x09, in: b, from: i, to: b.count) ?? b.count
+            let (s, e) = TextBytes.trim(b, i, end)
+            return (metadataKeys[k], TextBytes.string(b, s, e))
         }
         return nil
     }

@@ -35,17 +35,21 @@ extension ProactiveTableReader {
 
     /// Column constraints (format reference §6.1 rules 12–16).
     static func fits(_ cells: [Cell], _ columns: [ProactiveColumn]) -> Bool {
-        var value: [ProactiveColumn: ExactNumber] = [:]
+        var total, published, previous, change: ExactNumber?
         for (c, cell) in zip(columns, cells) {
             guard let n = cell.number else { continue }
             if !c.isAmount && n.scale != 0 { return false }
             if !c.allowsNegative && n.isNegative { return false }
-            value[c] = n
+            switch c {
+            case .publishedTotal: total = n
+            case .newlyPublished: published = n
+            case .previousYearItems: previous = n
+            case .itemChange: change = n
+            default: break
+            }
         }
-        if let total = value[.publishedTotal], let published = value[.newlyPublished], total < published { return false }
-        if let prev = value[.previousYearItems]?.integer, let change = value[.itemChange]?.integer, prev + change < 0 {
-            return false
-        }
+        if let total, let published, total < published { return false }
+        if let prev = previous?.integer, let change = change?.integer, prev + change < 0 { return false }
         return true
     }
 

@@ -22,14 +22,18 @@ struct ReadFindings: Sendable {
                 message: message, expected: expected, found: found))
     }
 
-    mutating func blankCells(section: Int, line: Int, row: String, columns: [String], cells: [Cell]) {
+    /// Warns about the row's blank or placeholder cells; `row` and `columns` are only built when there are some.
+    mutating func blankCells(
+        section: Int, line: Int, row: @autoclosure () -> String, columns: @autoclosure () -> [String], cells: [Cell]
+    ) {
+        guard cells.contains(where: { !$0.isNumber }) else { return }
+        let columns = columns()
         var names: [String] = []
         for (k, c) in cells.enumerated() where !c.isNumber {
             names.append(k < columns.count ? columns[k] : "第\(k + 1)列")
         }
-        guard !names.isEmpty else { return }
         warn(
-            "read.blankCell", section: section, line: line, row: row, column: names.count == 1 ? names[0] : nil,
+            "read.blankCell", section: section, line: line, row: row(), column: names.count == 1 ? names[0] : nil,
             "空白或占位单元格（按 0 计，与 0 区分保存）：" + names.joined(separator: "、"))
     }
 }

@@ -3,8 +3,9 @@ import GongkaiCore
 /// Turns a row's values into candidate cell arrays of the right width, splitting run-together digits.
 enum RowCandidates {
     /// The row's values as splitter segments, with surplus blanks trimmed and surplus values reported.
-    static func segments(_ row: TableRow, parts: Int, section: Int, rowName: String, findings: inout ReadFindings)
-        -> [DigitSplitter.Segment]
+    static func segments(
+        _ row: TableRow, parts: Int, section: Int, rowName: @autoclosure () -> String, findings: inout ReadFindings
+    ) -> [DigitSplitter.Segment]
     {
         var atoms = row.atoms
         while atoms.count > parts, atoms.last?.kind == .empty { atoms.removeLast() }
@@ -12,7 +13,7 @@ enum RowCandidates {
         if atoms.count > parts {
             let extra = atoms[parts...].map { $0.kind == .run ? String(decoding: $0.run, as: UTF8.self) : $0.cell.description }
             findings.warn(
-                "read.unplaced", section: section, line: atoms[parts].line, row: rowName,
+                "read.unplaced", section: section, line: atoms[parts].line, row: rowName(),
                 "这一行的数字多于 \(parts) 个，多出的已忽略", found: extra.joined(separator: " "))
             atoms = Array(atoms[..<parts])
         }
@@ -27,10 +28,10 @@ enum RowCandidates {
 
     /// Candidates satisfying `rule` if any, else all splits (each marked as breaking the row's identity).
     static func options(
-        _ row: TableRow, parts: Int, rule: DigitSplitter.Rule?, section: Int, rowName: String,
+        _ row: TableRow, parts: Int, rule: DigitSplitter.Rule?, section: Int, rowName: @autoclosure () -> String,
         findings: inout ReadFindings
     ) -> IdentityChooser.RowOptions {
-        let segs = segments(row, parts: parts, section: section, rowName: rowName, findings: &findings)
+        let segs = segments(row, parts: parts, section: section, rowName: rowName(), findings: &findings)
         let limits = DigitSplitter.Limits(parts: parts)
         if let rule {
             let exact = DigitSplitter.splits(segs, limits: limits, rule: rule)
@@ -43,7 +44,7 @@ enum RowCandidates {
             return .init(candidates: ordered(loose), breaksRow: Array(repeating: rule != nil, count: loose.count))
         }
         return .init(
-            candidates: [lenient(segs, parts: parts, line: row.line, section: section, rowName: rowName, &findings)],
+            candidates: [lenient(segs, parts: parts, line: row.line, section: section, rowName: rowName(), &findings)],
             breaksRow: [rule != nil])
     }
 
@@ -56,7 +57,7 @@ enum RowCandidates {
 
     /// When no split is possible: each value as one cell, padded with blanks.
     static func lenient(
-        _ segs: [DigitSplitter.Segment], parts: Int, line: Int, section: Int, rowName: String,
+        _ segs: [DigitSplitter.Segment], parts: Int, line: Int, section: Int, rowName: @autoclosure () -> String,
         _ findings: inout ReadFindings
     ) -> [Cell] {
         var cells: [Cell] = segs.map { s in
@@ -68,10 +69,10 @@ enum RowCandidates {
         }
         if cells.count < parts {
             findings.warn(
-                "read.missingCell", section: section, line: line, row: rowName,
+                "read.missingCell", section: section, line: line, row: rowName(),
                 "这一行只读到 \(cells.count) 个数，应有 \(parts) 个；缺少的按空白处理")
         } else {
-            findings.warn("read.unplaced", section: section, line: line, row: rowName, "这一行的数字无法按列拆分，按原样读取")
+            findings.warn("read.unplaced", section: section, line: line, row: rowName(), "这一行的数字无法按列拆分，按原样读取")
         }
         while cells.count < parts { cells.append(.blank) }
         return Array(cells.prefix(parts))

@@ -85,20 +85,29 @@ enum SectionSplitter {
     }
 
     /// `三、收到和处理…` anywhere in the line.
+    ///
+    /// Scans for a separator's first byte just after a numeral's (0xE4/0xE5), then checks both fully.
     private static func findStrong(_ doc: TextDocument, _ line: TextPiece, into out: inout [Candidate]) {
         let b = doc.bytes
-        var i = line.start
-        while i + 6 <= line.end {
-            guard b[i] == 0xE4 || b[i] == 0xE5 else {
-                i += TextBytes.scalarLength(b[i])
-                continue
+        var q = line.start + 3
+        while q + 3 <= line.end {
+            let hit = b.withUnsafeBufferPointer { p in
+                var j = q
+                while j + 3 <= line.end {
+                    let c = p[j]
+                    if (c == 0xE3 || c == 0xEF || c == 0x2E) && (p[j - 3] == 0xE4 || p[j - 3] == 0xE5) { break }
+                    j += 1
+                }
+                return j
             }
-            if let n = numeral(b, i), let sep = separatorLength(b, i + 3), !TextBytes.matches(b, i - 3, Lit.di),
-                keywordFollows(b, section: n, from: i + 3 + sep, end: line.end)
+            q = hit + 1
+            let i = hit - 3
+            guard i + 6 <= line.end else { break }
+            if let n = numeral(b, i), let sep = separatorLength(b, hit), !TextBytes.matches(b, i - 3, Lit.di),
+                keywordFollows(b, section: n, from: hit + sep, end: line.end)
             {
                 out.append(Candidate(section: n, position: i, line: line.line, strong: true))
             }
-            i += 3
         }
     }
 
@@ -183,15 +192,18 @@ enum SectionSplitter {
         return false
     }
 
-    private static let numberingScalars: Set<Unicode.Scalar> = Set(
-        "（()）、.．第部分一二三四五六七八九十0123456789０１２３４５６７８９：: ".unicodeScalars)
+    private static let numberingScalars: Set<UInt32> = Set(
+        "（()）、.．第部分一二三四五六七八九十0123456789０１２３４５６７８９：: ".unicodeScalars.map(\.value))
 
     private static func isNumbering(_ b: [UInt8], _ i: Int) -> Bool {
         let len = TextBytes.scalarLength(b[i])
         guard i + len <= b.count else { return false }
-        let s = String(decoding: b[i..<(i + len)], as: UTF8.self)
-        guard let scalar = s.unicodeScalars.first else { return false }
-        return numberingScalars.contains(scalar)
+        if len == 1 {
+            let c = b[i]
+            return c == 0x28 || c == 0x29 || c == 0x2E || c == 0x3A || c == 0x20 || (c >= 0x30 && c <= 0x39)
+        }
+        for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return false }
+        return numberingScalars.contains(FieldText.scalarValue(b, i, len))
     }
 
     /// Strong headings first, in order; weak ones fill the gaps.
@@ -232,7 +244,7 @@ enum SectionSplitter {
     /// The whole line when the heading starts it and it is short; else up to the first 情况/事项/措施.
     private static func headingEnd(_ doc: TextDocument, _ c: Candidate, limit: Int) -> Int {
         let b = doc.bytes
-        guard let line = doc.lines.first(where: { $0.line == c.line }) else { return c.position }
+        guard let line = doc.line(numbered: c.line) else { return c.position }
         let end = min(line.end, limit)
         let cleaned = doc.clean(TextPiece(line: line.line, start: line.start, end: end))
         if cleaned.start == c.position, cleaned.end - cleaned.start <= 42 * 3,

@@ -82,14 +82,18 @@ enum TableAssembler {
         for p in region where p.line > line {
             let c = doc.clean(p)
             if c.isEmpty || c.isNoise || c.markdownHeading { continue }
-            let s = doc.string(c)
-            if !isProseLine(s) && looksTabular(doc, p) { continue }
-            out.append(s)
+            if !isProseLine(doc.bytes, c) && looksTabular(doc, p) { continue }
+            out.append(doc.string(c))
         }
         return out
     }
 
-    private static func isProseLine(_ s: String) -> Bool { s.contains("。") || s.hasPrefix("注") }
+    private static let note = TextBytes.u("注")
+
+    /// The line holds "。" or starts with 注.
+    private static func isProseLine(_ b: [UInt8], _ c: CleanPiece) -> Bool {
+        TextBytes.find(Lit.period, in: b, from: c.start, to: c.end) != nil || TextBytes.matches(b, c.start, note)
+    }
 
     private static func looksTabular(_ doc: TextDocument, _ p: TextPiece) -> Bool {
         doc.startsWithTab(p) || TextBytes.index(of: 0x09, in: doc.bytes, from: p.start, to: p.end) != nil

@@ -37,8 +37,14 @@ struct TableField: Sendable {
 
 /// Label normalisation and cell classification shared by the table readers.
 enum FieldText {
-    private static let quotes: Set<UInt32> = [0x201C, 0x201D, 0x22, 0x27, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
-    private static let dropped: Set<UInt32> = [0x2A, 0x7C, 0x23]
+    /// Quotes (“”"'‘’「」『』) and Markdown marks (* | #) left out of labels.
+    @inline(__always)
+    private static func isDropped(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x201C, 0x201D, 0x22, 0x27, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F, 0x2A, 0x7C, 0x23: true
+        default: false
+        }
+    }
 
     /// Normalises `b[start..<end]` for comparison with the format's labels.
     static func normalise(_ b: [UInt8], _ start: Int, _ end: Int) -> [UInt8] {
@@ -66,11 +72,13 @@ enum FieldText {
             let code = scalarValue(b, i, len)
             i += len
             switch code {
-            case 0x28: out += [0xEF, 0xBC, 0x88]
-            case 0x29: out += [0xEF, 0xBC, 0x89]
+            case 0x28, 0x29:
+                out.append(0xEF)
+                out.append(0xBC)
+                out.append(code == 0x28 ? 0x88 : 0x89)
             case 0x3001 where out.last.map({ $0 >= 0x30 && $0 <= 0x39 }) == true: out.append(0x2E)
-            case let c where quotes.contains(c) || dropped.contains(c): break
-            default: out += b[(i - len)..<i]
+            case let c where isDropped(c): break
+            default: for k in (i - len)..<i { out.append(b[k]) }
             }
         }
         return out

@@ -156,22 +156,22 @@ enum RunReader {
 
     static func read(_ b: [UInt8], _ start: Int, _ end: Int, line: Int) -> Found {
         var f = TableField(kind: .run, line: line)
-        var positions: [Int] = []
+        var lastPosition: Int?  // where the last character of the run starts
         var j = start
         while j < end {
             if let d = TextBytes.digit(b, j) {
                 f.run.append(0x30 + d.value)
-                positions.append(j)
+                lastPosition = j
                 j += d.length
             } else if let s = TextBytes.sign(b, j), TextBytes.digit(b, j + s.length) != nil {
                 f.run.append(s.ascii)
-                positions.append(j)
+                lastPosition = j
                 j += s.length
             } else if let p = TextBytes.point(b, j), f.run.last.map(isDigit) == true,
                 TextBytes.digit(b, j + p) != nil
             {
                 f.run.append(0x2E)
-                positions.append(j)
+                lastPosition = j
                 j += p
             } else if TextBytes.whitespaceLength(b, j) > 0, !f.run.isEmpty {
                 var k = j
@@ -189,7 +189,7 @@ enum RunReader {
         }
         if let sep = labelSeparators.first(where: { TextBytes.matches(b, j, $0) }), f.run.last.map(isDigit) == true,
             j + sep.count < end, TextBytes.digit(b, j + sep.count) == nil,
-            TextBytes.whitespaceLength(b, j + sep.count) == 0, let cut = positions.last
+            TextBytes.whitespaceLength(b, j + sep.count) == 0, let cut = lastPosition
         {
             f.run.removeLast()
             f.hints.removeAll { $0 >= f.run.count }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stretch of one source line: `bytes[start..<end]`, on line `line` (1-based, as in the file).
 struct TextPiece: Sendable {
     var line: Int
@@ -22,30 +24,50 @@ struct CleanPiece: Sendable {
 struct TextDocument: Sendable {
     let bytes: [UInt8]
     let lines: [TextPiece]
+    /// `clean(lines[k])` for every line, computed once (cleaning is asked for many times per line).
+    private var cleanLines: [CleanPiece] = []
 
     init(bytes: [UInt8]) {
         var b = bytes
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { b.removeFirst(3) }
         self.bytes = b
-        var lines: [TextPiece] = []
-        var start = 0
-        var number = 1
-        let n = b.count
-        var i = 0
-        while i <= n {
-            if i == n || b[i] == 0x0A {
-                var end = i
-                if end > start, b[end - 1] == 0x0D { end -= 1 }
-                lines.append(TextPiece(line: number, start: start, end: end))
-                number += 1
-                start = i + 1
-            }
-            i += 1
-        }
+        var lines = Self.splitLines(b)
         if let first = lines.first, TextBytes.matches(b, first.start, Lit.sourceLine) {
             lines.removeFirst()
         }
         self.lines = lines
+        cleanLines = lines.map { clean($0) }
+    }
+
+    /// The lines of `b`, split at LF (a CR before it is dropped), numbered from 1.
+    private static func splitLines(_ b: [UInt8]) -> [TextPiece] {
+        var lines: [TextPiece] = []
+        b.withUnsafeBufferPointer { p in
+            let n = p.count
+            var start = 0
+            var number = 1
+            while true {
+                var i = start
+                if let base = p.baseAddress, start < n, let hit = memchr(base + start, 0x0A, n - start) {
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    i = n
+                }
+                var end = i
+                if end > start, p[end - 1] == 0x0D { end -= 1 }
+                lines.append(TextPiece(line: number, start: start, end: end))
+                number += 1
+                start = i + 1
+                if i == n { break }
+            }
+        }
+        return lines
+    }
+
+    /// The whole line numbered `number` (lines are numbered consecutively).
+    func line(numbered number: Int) -> TextPiece? {
+        guard let first = lines.first, number >= first.line, number - first.line < lines.count else { return nil }
+        return lines[number - first.line]
     }
 
     func string(_ p: TextPiece) -> String { TextBytes.string(bytes, p.start, p.end) }
@@ -63,6 +85,10 @@ struct TextDocument: Sendable {
 
     /// Trims whitespace and strips `[bookmark: …]`, Markdown heading marks and `**`; flags footers and rules.
     func clean(_ p: TextPiece) -> CleanPiece {
+        // Whole lines were cleaned at init (`cleanLines` is empty only while that runs).
+        if !cleanLines.isEmpty, let line = line(numbered: p.line), line.start == p.start, line.end == p.end {
+            return cleanLines[p.line - lines[0].line]
+        }
         var (s, e) = TextBytes.trim(bytes, p.start, p.end)
         var out = CleanPiece(line: p.line, start: s, end: e)
         while TextBytes.matches(bytes, s, Self.bookmark),
