@@ -10,19 +10,27 @@ enum ApplicationTableRules {
         for row in t.rows {
             for col in ApplicantColumn.allCases {
                 let loc = ReportLocation(section: 3, row: row.displayName, column: col.label)
-                switch t[row, col] {
-                case .blank:
-                    out.append(ReportRule.blankCell.finding(loc, "空白单元格，按 0 计", expected: "0", found: "空白"))
-                case .placeholder(let p):
-                    out.append(ReportRule.blankCell.finding(loc, "单元格填的是「\(p)」，按 0 计", expected: "0", found: p))
-                case .number(let n):
-                    if n.integer == nil || n.isNegative {
-                        out.append(ReportRule.countCell.finding(loc, "应为非负整数，实为 \(n)", expected: "非负整数", found: n.description))
-                    }
-                }
+                if let f = countCellFinding(t[row, col], at: loc, rule: .countCell) { out.append(f) }
             }
         }
         return out
+    }
+
+    /// A cell that must hold a count: blank or placeholder → a warning (counted as 0); a fraction or a negative
+    /// number → `rule`, an error.
+    static func countCellFinding(_ cell: Cell, at loc: ReportLocation, rule: ReportRule) -> Finding? {
+        guard let n = cell.number else { return blankFinding(cell, at: loc) }
+        guard n.integer == nil || n.isNegative else { return nil }
+        return rule.finding(loc, "应为非负整数，实为 \(n)", expected: "非负整数", found: n.description)
+    }
+
+    /// Rule 6: a blank or placeholder cell is counted as 0 and reported as a warning.
+    static func blankFinding(_ cell: Cell, at loc: ReportLocation) -> Finding? {
+        switch cell {
+        case .blank: return ReportRule.blankCell.finding(loc, "空白单元格，按 0 计", expected: "0", found: "空白")
+        case .placeholder(let p): return ReportRule.blankCell.finding(loc, "单元格填的是「\(p)」，按 0 计", expected: "0", found: p)
+        case .number: return nil
+        }
     }
 
     /// Rule 3: in every row, 总计 = the sum of the six applicant kinds.
@@ -86,16 +94,7 @@ enum AppealsTableRules {
         for g in AppealsGroup.allCases {
             for r in AppealsResult.allCases {
                 let loc = ReportLocation(section: 4, row: g.label, column: r.label)
-                switch t[g, r] {
-                case .blank:
-                    out.append(ReportRule.blankCell.finding(loc, "空白单元格，按 0 计", expected: "0", found: "空白"))
-                case .placeholder(let p):
-                    out.append(ReportRule.blankCell.finding(loc, "单元格填的是「\(p)」，按 0 计", expected: "0", found: p))
-                case .number(let n):
-                    if n.integer == nil || n.isNegative {
-                        out.append(ReportRule.appealsCell.finding(loc, "应为非负整数，实为 \(n)", expected: "非负整数", found: n.description))
-                    }
-                }
+                if let f = ApplicationTableRules.countCellFinding(t[g, r], at: loc, rule: .appealsCell) { out.append(f) }
             }
             let sum = AppealsResult.allCases.dropLast().reduce(0) { $0 + t[g, $1].countOrZero }
             let total = t[g, .total].countOrZero

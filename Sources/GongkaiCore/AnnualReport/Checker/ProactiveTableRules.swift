@@ -22,20 +22,14 @@ enum ProactiveTableRules {
     /// Rules 12 and 14: counts are non-negative integers, 本年增/减 an integer, amounts non-negative.
     static func cellFinding(_ cell: Cell, row: ProactiveRow, column: ProactiveColumn, format: ReportFormat) -> Finding? {
         let loc = ReportLocation(section: 2, row: row.label(in: format), column: column.label)
-        switch cell {
-        case .blank:
-            return ReportRule.blankCell.finding(loc, "空白单元格，按 0 计", expected: "0", found: "空白")
-        case .placeholder(let p):
-            return ReportRule.blankCell.finding(loc, "单元格填的是「\(p)」，按 0 计", expected: "0", found: p)
-        case .number(let n):
-            if !column.isAmount && n.integer == nil {
-                return ReportRule.proactiveCell.finding(loc, "应为整数，实为 \(n)", expected: "整数", found: n.description)
-            }
-            if !column.allowsNegative && n.isNegative {
-                return ReportRule.proactiveCell.finding(loc, "不能为负数，实为 \(n)", expected: "≥ 0", found: n.description)
-            }
-            return nil
+        guard let n = cell.number else { return ApplicationTableRules.blankFinding(cell, at: loc) }
+        if !column.isAmount && n.integer == nil {
+            return ReportRule.proactiveCell.finding(loc, "应为整数，实为 \(n)", expected: "整数", found: n.description)
         }
+        if !column.allowsNegative && n.isNegative {
+            return ReportRule.proactiveCell.finding(loc, "不能为负数，实为 \(n)", expected: "≥ 0", found: n.description)
+        }
+        return nil
     }
 
     /// Rule 15 (2019 format): 对外公开总数量 ≥ 本年新公开数量.
