@@ -5,7 +5,8 @@ import SQLKit
 ///
 /// Counting rules (format reference §5.2): new = received in Y; carried over = received before Y and still
 /// open on 1 January Y; outcome rows = closed in Y, by outcome; carried forward = received by 31 December Y
-/// and still open then.
+/// and still open then. These are the rules of `GongkaiCore.ReportPeriod`, the one place they are stated; this
+/// file only expresses them in SQL, and the store tests compare the result with the seed's tables.
 struct ApplicationQueries {
     let sql: any SQLDatabase
 
