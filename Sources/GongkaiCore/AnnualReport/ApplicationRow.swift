@@ -48,6 +48,24 @@ public enum ApplicationRow: Hashable, Sendable, Codable, CustomStringConvertible
     private static let rows2021: [ApplicationRow] =
         [.new, .carriedOver] + outcomes + (1...3).map { .otherSub($0) } + [.total, .carriedForward]
 
+    /// The row's index in `rows(for: format)`, nil when the format has no such row; computed, not searched.
+    public func position(in format: ReportFormat) -> Int? {
+        let v2019 = format == .v2019
+        switch self {
+        case .new: return 0
+        case .carriedOver: return 1
+        case .granted: return 2
+        case .partiallyGranted: return 3
+        case .withheld(let n): return (1...8).contains(n) ? 3 + n : nil
+        case .unavailable(let n): return (1...3).contains(n) ? 11 + n : nil
+        case .notProcessed(let n): return (1...5).contains(n) ? 14 + n : nil
+        case .other: return v2019 ? 20 : nil
+        case .otherSub(let n): return !v2019 && (1...3).contains(n) ? 19 + n : nil
+        case .total: return v2019 ? 21 : 23
+        case .carriedForward: return v2019 ? 22 : 24
+        }
+    }
+
     public var isOutcome: Bool {
         switch self {
         case .new, .carriedOver, .total, .carriedForward: return false

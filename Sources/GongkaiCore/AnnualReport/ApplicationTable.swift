@@ -9,33 +9,43 @@
 /// ```
 public struct ApplicationTable: Hashable, Sendable {
     public let format: ReportFormat
-    /// Cells by row; each array has exactly 7 cells in `ApplicantColumn` order.
-    public private(set) var cells: [ApplicationRow: [Cell]]
+    /// The cells row after row in the format's order (`ApplicationRow.position(in:)`), 7 per row in
+    /// `ApplicantColumn` order: one flat array, so reading a cell is an index, not a hash lookup.
+    private var storage: [Cell]
 
     public init(format: ReportFormat, fill: Cell = 0) {
         self.format = format
-        cells = Dictionary(uniqueKeysWithValues: ApplicationRow.rows(for: format).map { ($0, Array(repeating: fill, count: 7)) })
+        storage = Array(repeating: fill, count: ApplicationRow.rows(for: format).count * 7)
     }
 
     public var rows: [ApplicationRow] { ApplicationRow.rows(for: format) }
 
+    /// Whether the row is part of this table's format (（六）其他处理 is one row in 2019, three in 2021).
+    public func contains(_ row: ApplicationRow) -> Bool { row.position(in: format) != nil }
+
+    /// The row's 7 cells; 7 blank cells for a row the format does not have.
     public func row(_ row: ApplicationRow) -> [Cell] {
-        cells[row] ?? Array(repeating: .blank, count: 7)
+        guard let p = row.position(in: format) else { return Array(repeating: .blank, count: 7) }
+        return Array(storage[(p * 7)..<(p * 7 + 7)])
     }
 
     /// Sets a whole row; `values` must hold 7 cells.
     public mutating func setRow(_ row: ApplicationRow, _ values: [Cell]) {
         precondition(values.count == 7, "a section III row has 7 cells")
-        precondition(cells[row] != nil, "row \(row.id) is not in the \(format.rawValue) format")
-        cells[row] = values
+        storage.replaceSubrange((offset(row) * 7)..<(offset(row) * 7 + 7), with: values)
     }
 
     public subscript(row: ApplicationRow, column: ApplicantColumn) -> Cell {
-        get { self.row(row)[column.rawValue] }
-        set {
-            precondition(cells[row] != nil, "row \(row.id) is not in the \(format.rawValue) format")
-            cells[row]![column.rawValue] = newValue
+        get {
+            guard let p = row.position(in: format) else { return .blank }
+            return storage[p * 7 + column.rawValue]
         }
+        set { storage[offset(row) * 7 + column.rawValue] = newValue }
+    }
+
+    private func offset(_ row: ApplicationRow) -> Int {
+        guard let p = row.position(in: format) else { preconditionFailure("row \(row.id) is not in the \(format.rawValue) format") }
+        return p
     }
 
     /// Fills the 总计 column of every row with the sum of the six applicant kinds.

@@ -83,7 +83,7 @@ struct SVGSummaryFacts {
             let sum = cells.dropLast().reduce(0) { $0 + $1.countOrZero }
             return cells.last?.count ?? sum
         }
-        func group(_ rows: [ApplicationRow]) -> Int { rows.filter { t.cells[$0] != nil }.reduce(0) { $0 + total($1) } }
+        func group(_ rows: [ApplicationRow]) -> Int { rows.filter { t.contains($0) }.reduce(0) { $0 + total($1) } }
         new = total(.new)
         carriedOver = total(.carriedOver)
         handled = total(.total)

@@ -9,8 +9,8 @@ enum ApplicationTableRules {
         var out: [Finding] = []
         for row in t.rows {
             for col in ApplicantColumn.allCases {
-                let loc = ReportLocation(section: 3, row: row.displayName, column: col.label)
-                if let f = countCellFinding(t[row, col], at: loc, rule: .countCell) { out.append(f) }
+                let loc = { ReportLocation(section: 3, row: row.displayName, column: col.label) }
+                if let f = countCellFinding(t[row, col], at: loc(), rule: .countCell) { out.append(f) }
             }
         }
         return out
@@ -18,17 +18,18 @@ enum ApplicationTableRules {
 
     /// A cell that must hold a count: blank or placeholder → a warning (counted as 0); a fraction or a negative
     /// number → `rule`, an error.
-    static func countCellFinding(_ cell: Cell, at loc: ReportLocation, rule: ReportRule) -> Finding? {
-        guard let n = cell.number else { return blankFinding(cell, at: loc) }
+    /// The location is built only for a finding: most cells have none.
+    static func countCellFinding(_ cell: Cell, at loc: @autoclosure () -> ReportLocation, rule: ReportRule) -> Finding? {
+        guard let n = cell.number else { return blankFinding(cell, at: loc()) }
         guard n.integer == nil || n.isNegative else { return nil }
-        return rule.finding(loc, "应为非负整数，实为 \(n)", expected: "非负整数", found: n.description)
+        return rule.finding(loc(), "应为非负整数，实为 \(n)", expected: "非负整数", found: n.description)
     }
 
     /// Rule 6: a blank or placeholder cell is counted as 0 and reported as a warning.
-    static func blankFinding(_ cell: Cell, at loc: ReportLocation) -> Finding? {
+    static func blankFinding(_ cell: Cell, at loc: @autoclosure () -> ReportLocation) -> Finding? {
         switch cell {
-        case .blank: return ReportRule.blankCell.finding(loc, "空白单元格，按 0 计", expected: "0", found: "空白")
-        case .placeholder(let p): return ReportRule.blankCell.finding(loc, "单元格填的是「\(p)」，按 0 计", expected: "0", found: p)
+        case .blank: return ReportRule.blankCell.finding(loc(), "空白单元格，按 0 计", expected: "0", found: "空白")
+        case .placeholder(let p): return ReportRule.blankCell.finding(loc(), "单元格填的是「\(p)」，按 0 计", expected: "0", found: p)
         case .number: return nil
         }
     }
@@ -93,8 +94,9 @@ enum AppealsTableRules {
         var out: [Finding] = []
         for g in AppealsGroup.allCases {
             for r in AppealsResult.allCases {
-                let loc = ReportLocation(section: 4, row: g.label, column: r.label)
-                if let f = ApplicationTableRules.countCellFinding(t[g, r], at: loc, rule: .appealsCell) { out.append(f) }
+                let f = ApplicationTableRules.countCellFinding(
+                    t[g, r], at: ReportLocation(section: 4, row: g.label, column: r.label), rule: .appealsCell)
+                if let f { out.append(f) }
             }
             let sum = AppealsResult.allCases.dropLast().reduce(0) { $0 + t[g, $1].countOrZero }
             let total = t[g, .total].countOrZero

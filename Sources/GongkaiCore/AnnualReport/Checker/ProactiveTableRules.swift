@@ -21,13 +21,13 @@ enum ProactiveTableRules {
 
     /// Rules 12 and 14: counts are non-negative integers, 本年增/减 an integer, amounts non-negative.
     static func cellFinding(_ cell: Cell, row: ProactiveRow, column: ProactiveColumn, format: ReportFormat) -> Finding? {
-        let loc = ReportLocation(section: 2, row: row.label(in: format), column: column.label)
-        guard let n = cell.number else { return ApplicationTableRules.blankFinding(cell, at: loc) }
+        let loc = { ReportLocation(section: 2, row: row.label(in: format), column: column.label) }
+        guard let n = cell.number else { return ApplicationTableRules.blankFinding(cell, at: loc()) }
         if !column.isAmount && n.integer == nil {
-            return ReportRule.proactiveCell.finding(loc, "应为整数，实为 \(n)", expected: "整数", found: n.description)
+            return ReportRule.proactiveCell.finding(loc(), "应为整数，实为 \(n)", expected: "整数", found: n.description)
         }
         if !column.allowsNegative && n.isNegative {
-            return ReportRule.proactiveCell.finding(loc, "不能为负数，实为 \(n)", expected: "≥ 0", found: n.description)
+            return ReportRule.proactiveCell.finding(loc(), "不能为负数，实为 \(n)", expected: "≥ 0", found: n.description)
         }
         return nil
     }

@@ -19,26 +19,47 @@ enum ProseRules {
     typealias Clause = [Unicode.Scalar]
 
     /// Splits the prose into clauses at 。；，and line ends, keeping only clauses that can hold a claim (they
-    /// mention 件, 起 or 复议): most prose is skipped after one pass over its scalars.
+    /// mention 件, 起 or 复议). The scan runs over UTF-8 bytes; only the kept clauses are decoded, so most prose
+    /// costs one pass over its bytes.
     static func clauses(of lines: [String]) -> [Clause] {
         var out: [Clause] = []
-        for line in lines {
-            var current: Clause = []
-            var relevant = false
-            for ch in line.unicodeScalars {
-                switch ch {
-                case "。", "；", "，", ";", ",":
-                    if relevant { out.append(current) }
-                    current.removeAll(keepingCapacity: true)
-                    relevant = false
-                default:
-                    if ch == "件" || ch == "起" || ch == "复" { relevant = true }
-                    current.append(ch)
-                }
-            }
-            if relevant { out.append(current) }
+        for var line in lines {
+            line.makeContiguousUTF8()
+            line.utf8.withContiguousStorageIfAvailable { appendClauses(of: $0, to: &out) }
         }
         return out
+    }
+
+    private static func appendClauses(of b: UnsafeBufferPointer<UInt8>, to out: inout [Clause]) {
+        func keep(_ r: Range<Int>) { out.append(Array(String(decoding: b[r], as: UTF8.self).unicodeScalars)) }
+        func isScalar(_ i: Int, _ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+            b[i] == b0 && i + 2 < b.count && b[i + 1] == b1 && b[i + 2] == b2
+        }
+        var start = 0
+        var relevant = false
+        var i = 0
+        while i < b.count {
+            let separator: Int
+            if b[i] == UInt8(ascii: ";") || b[i] == UInt8(ascii: ",") {
+                separator = 1
+            } else if isScalar(i, 0xE3, 0x80, 0x82) || isScalar(i, 0xEF, 0xBC, 0x9B) || isScalar(i, 0xEF, 0xBC, 0x8C) {
+                separator = 3  // 。；，
+            } else {
+                separator = 0
+                if isScalar(i, 0xE4, 0xBB, 0xB6) || isScalar(i, 0xE8, 0xB5, 0xB7) || isScalar(i, 0xE5, 0xA4, 0x8D) {
+                    relevant = true  // 件 起 复
+                }
+            }
+            guard separator > 0 else {
+                i += 1
+                continue
+            }
+            if relevant { keep(start..<i) }
+            relevant = false
+            i += separator
+            start = i
+        }
+        if relevant { keep(start..<b.count) }
     }
 
     static func claims(in c: Clause) -> [Claim] {
