@@ -2,23 +2,84 @@ import GongkaiCore
 
 /// One thing read from a table region: a label, an exact cell (a separated number, blank or placeholder),
 /// or a run of digits that may hold several cells run together.
+///
+/// A value type kept in one copy-on-write box: fields are copied many times between tokens, rows and
+/// candidates, and a copy is then one reference count instead of one per array inside.
 struct TableField: Sendable {
     enum Kind: Sendable { case label, cell, run, empty }
 
-    var kind: Kind
-    var line: Int
+    private final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced
+        var kind: Kind
+        var line: Int
+        var label: [UInt8]
+        var cell: Cell
+        var run: [UInt8] = []
+        var hints: [Int] = []
+        var unit: AmountUnit?
+        var single: Bool
+
+        init(kind: Kind, line: Int, label: [UInt8], cell: Cell, unit: AmountUnit?, single: Bool) {
+            self.kind = kind
+            self.line = line
+            self.label = label
+            self.cell = cell
+            self.unit = unit
+            self.single = single
+        }
+
+        func copy() -> Storage {
+            let c = Storage(kind: kind, line: line, label: label, cell: cell, unit: unit, single: single)
+            c.run = run
+            c.hints = hints
+            return c
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        kind: Kind, line: Int, label: [UInt8] = [], cell: Cell = .blank, unit: AmountUnit? = nil, single: Bool = false
+    ) {
+        storage = Storage(kind: kind, line: line, label: label, cell: cell, unit: unit, single: single)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    var kind: Kind { storage.kind }
+    var line: Int {
+        get { storage.line }
+        set { unique().line = newValue }
+    }
     /// Normalised label text (labels only): no spaces, full-width brackets, ASCII digits, no quotes.
-    var label: [UInt8] = []
+    var label: [UInt8] {
+        get { storage.label }
+        _modify { yield &unique().label }
+    }
     /// The cell (`.cell` only).
-    var cell: Cell = .blank
+    var cell: Cell { storage.cell }
     /// ASCII digits, signs and points of a run (`.run` only); spaces removed.
-    var run: [UInt8] = []
+    var run: [UInt8] {
+        get { storage.run }
+        _modify { yield &unique().run }
+    }
     /// Offsets in `run` where the source had a space (a hint of a cell boundary).
-    var hints: [Int] = []
+    var hints: [Int] {
+        get { storage.hints }
+        _modify { yield &unique().hints }
+    }
     /// 元 / 万元 written after the number.
-    var unit: AmountUnit?
+    var unit: AmountUnit? {
+        get { storage.unit }
+        set { unique().unit = newValue }
+    }
     /// The label came from a line holding nothing else (it may continue on the next line).
-    var single = false
+    var single: Bool {
+        get { storage.single }
+        set { unique().single = newValue }
+    }
 
     static func label(_ text: [UInt8], line: Int, single: Bool = false) -> TableField {
         TableField(kind: .label, line: line, label: text, single: single)

@@ -192,7 +192,8 @@ enum RunReader {
             TextBytes.whitespaceLength(b, j + sep.count) == 0, let cut = lastPosition
         {
             f.run.removeLast()
-            f.hints.removeAll { $0 >= f.run.count }
+            let kept = f.run.count
+            f.hints.removeAll { $0 >= kept }
             return Found(field: f, labelStart: cut, scanFrom: j + sep.count)
         }
         return Found(field: f, labelStart: j, scanFrom: j)
