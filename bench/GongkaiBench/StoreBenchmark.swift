@@ -29,7 +29,7 @@ enum StoreBenchmark {
             done.wait()
             if let error = box.error { throw error }
         } catch {
-            FileHandle.standardError.write(Data("store benchmark: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("store benchmark: \(String(reflecting: error))\n".utf8))
             exit(1)
         }
     }

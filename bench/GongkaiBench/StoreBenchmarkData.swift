@@ -15,7 +15,7 @@ struct StoreBenchmarkData {
     /// `INSERT INTO table (columns) SELECT select FROM 1…count AS n(i)`.
     func insert(_ table: String, _ columns: String, count: Int, select: String) -> String {
         postgres
-            ? "INSERT INTO \(table) (\(columns)) SELECT \(select) FROM generate_series(0, \(count - 1)) AS n(i)"
+            ? "INSERT INTO \(table) (\(columns)) SELECT \(select) FROM generate_series(0::bigint, \(count - 1)) AS n(i)"
             : "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(count - 1)) "
                 + "INSERT INTO \(table) (\(columns)) SELECT \(select) FROM n"
     }
