@@ -40,13 +40,12 @@ enum ApplicationTableReader {
         let order = ApplicationRow.rows(for: format)
         let anchors = anchored.map { a -> Int? in
             guard let row = mapped(a, format: format, findings: &findings) else { return nil }
-            return order.firstIndex(of: row)
+            return row.position(in: format)
         }
         let placement = RowAligner.place(anchors: anchors, slotCount: order.count)
         report(placement, anchored, order, &findings)
-        var options = order.map { _ in
-            IdentityChooser.RowOptions(candidates: [Array(repeating: .blank, count: 7)], breaksRow: [false])
-        }
+        let blankRow = IdentityChooser.RowOptions(candidates: [Array(repeating: .blank, count: 7)], breaksRow: [false])
+        var options = Array(repeating: blankRow, count: order.count)
         var lines = Array(repeating: startLine, count: order.count)
         for (i, slot) in placement.slots.enumerated() {
             guard let slot else { continue }

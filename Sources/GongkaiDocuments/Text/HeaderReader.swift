@@ -67,22 +67,21 @@ enum HeaderReader {
 
     /// `标题: X`, `名称⇥X`, `发布机构⇥X⇥公开日期⇥Y`.
     private static func metadata(_ line: String) -> (String, String)? {
+        guard let k = metadataKeyBytes.firstIndex(where: { line.utf8.starts(with: $0) }) else { return nil }
+        let key = metadataKeyBytes[k]
         let b = Array(line.utf8)
-        for (k, key) in metadataKeyBytes.enumerated() where TextBytes.matches(b, 0, key) {
-            var i = key.count
-            guard i < b.count else { continue }
-            if b[i] == 0x3A || b[i] == 0x09 || b[i] == 0x20 {
-                i += 1
-            } else if TextBytes.matches(b, i, fullColon) {
-                i += fullColon.count
-            } else {
-                continue
-            }
-            let end = TextBytes.index(of: 0x09, in: b, from: i, to: b.count) ?? b.count
-            let (s, e) = TextBytes.trim(b, i, end)
-            return (metadataKeys[k], TextBytes.string(b, s, e))
+        var i = key.count
+        guard i < b.count else { return nil }
+        if b[i] == 0x3A || b[i] == 0x09 || b[i] == 0x20 {
+            i += 1
+        } else if TextBytes.matches(b, i, fullColon) {
+            i += fullColon.count
+        } else {
+            return nil
         }
-        return nil
+        let end = TextBytes.index(of: 0x09, in: b, from: i, to: b.count) ?? b.count
+        let (s, e) = TextBytes.trim(b, i, end)
+        return (metadataKeys[k], TextBytes.string(b, s, e))
     }
 
     private static func splitTitle(_ content: [String], metaTitle: String?) -> ReportHeader {

@@ -116,8 +116,8 @@ enum LabelMatcher {
     /// Whether `found` reads as `standard`: it ends with it, or is a cut-short form of it ("（二）部分公开").
     static func agrees(_ found: [UInt8], _ standard: [UInt8]) -> Bool {
         if found.count >= standard.count {
-            return Array(found[(found.count - standard.count)...]) == standard
+            return found[(found.count - standard.count)...].elementsEqual(standard)
         }
-        return Array(standard[..<found.count]) == found
+        return standard[..<found.count].elementsEqual(found)
     }
 }

@@ -91,15 +91,7 @@ enum SectionSplitter {
         let b = doc.bytes
         var q = line.start + 3
         while q + 3 <= line.end {
-            let hit = b.withUnsafeBufferPointer { p in
-                var j = q
-                while j + 3 <= line.end {
-                    let c = p[j]
-                    if (c == 0xE3 || c == 0xEF || c == 0x2E) && (p[j - 3] == 0xE4 || p[j - 3] == 0xE5) { break }
-                    j += 1
-                }
-                return j
-            }
+            let hit = b.withUnsafeBufferPointer { separatorAfterNumeralLead($0, from: q, last: line.end - 3) }
             q = hit + 1
             let i = hit - 3
             guard i + 6 <= line.end else { break }
@@ -109,6 +101,43 @@ enum SectionSplitter {
                 out.append(Candidate(section: n, position: i, line: line.line, strong: true))
             }
         }
+    }
+
+    /// The first `j` in `from...last` where a separator's first byte (、．，: 0xE3, 0xEF; `.`) stands three bytes
+    /// after a numeral's first byte (一…六: 0xE4, 0xE5); `last + 1` when there is none.
+    ///
+    /// Eight bytes at a time: a word-wide test flags the words that may hold such a pair (it may flag too many,
+    /// never too few), and only those are checked byte by byte.
+    private static func separatorAfterNumeralLead(_ p: UnsafeBufferPointer<UInt8>, from: Int, last: Int) -> Int {
+        func exact(_ j: Int) -> Bool {
+            let c = p[j]
+            return (c == 0xE3 || c == 0xEF || c == 0x2E) && (p[j - 3] == 0xE4 || p[j - 3] == 0xE5)
+        }
+        var j = from
+        if let base = p.baseAddress.map(UnsafeRawPointer.init), from >= 3 {
+            while j + 7 <= last {
+                let v = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j - 3, as: UInt64.self))
+                let may = (Self.hasByte(v, 0xE3) | Self.hasByte(v, 0xEF) | Self.hasByte(v, 0x2E))
+                    & (Self.hasByte(w, 0xE4) | Self.hasByte(w, 0xE5))
+                if may != 0 {
+                    for k in j..<(j + 8) where exact(k) { return k }
+                }
+                j += 8
+            }
+        }
+        while j <= last {
+            if exact(j) { return j }
+            j += 1
+        }
+        return j
+    }
+
+    /// The high bit of every byte of `x` that equals `c` (and possibly of bytes above one that does).
+    @inline(__always)
+    private static func hasByte(_ x: UInt64, _ c: UInt8) -> UInt64 {
+        let t = x ^ (0x0101_0101_0101_0101 &* UInt64(c))
+        return (t &- 0x0101_0101_0101_0101) & ~t & 0x8080_8080_8080_8080
     }
 
     /// 一…六 at `i` as 1…6.
@@ -140,11 +169,12 @@ enum SectionSplitter {
 
     /// Whether a keyword of `section` starts within its window after `from`, with no digit in between.
     private static func keywordFollows(_ b: [UInt8], section: Int, from: Int, end: Int) -> Bool {
-        guard let entry = keywords.first(where: { $0.section == section }) else { return false }
+        guard (1...keywords.count).contains(section) else { return false }
+        let window = keywords[section - 1].window  // `keywords` is in section order
         var i = from
         var scalars = 0
-        while i < end && scalars <= entry.window {
-            if entry.words.contains(where: { TextBytes.matches(b, i, $0) }) { return true }
+        while i < end && scalars <= window {
+            for word in keywords[section - 1].words where TextBytes.matches(b, i, word) { return true }
             if TextBytes.digit(b, i) != nil { return false }
             i += TextBytes.scalarLength(b[i])
             scalars += 1
@@ -152,12 +182,12 @@ enum SectionSplitter {
         return false
     }
 
-    /// A short line that starts (after any numbering) with a section keyword.
+    /// A short line with no tab and no "。" that starts (after any numbering) with a section keyword.
     private static func findWeak(_ doc: TextDocument, _ line: TextPiece) -> Candidate? {
         let c = doc.clean(line)
         let b = doc.bytes
-        guard !c.isEmpty, c.end - c.start <= 40 * 3 else { return nil }
-        guard TextBytes.index(of: 0x09, in: b, from: line.start, to: line.end) == nil,
+        guard !c.isEmpty, c.end - c.start <= 40 * 3,
+            TextBytes.index(of: 0x09, in: b, from: line.start, to: line.end) == nil,
             TextBytes.find(Lit.period, in: b, from: c.start, to: c.end) == nil
         else { return nil }
         var i = c.start
@@ -166,18 +196,24 @@ enum SectionSplitter {
             i += TextBytes.scalarLength(b[i])
             skipped += 1
         }
+        guard let section = weakKeywordSection(b, from: i, end: c.end) else { return nil }
+        return Candidate(section: section, position: c.start, line: line.line, strong: false)
+    }
+
+    /// The section whose keyword starts the text at `from` (四 and 五 may come a little later).
+    private static func weakKeywordSection(_ b: [UInt8], from i: Int, end: Int) -> Int? {
         for entry in keywords {
             switch entry.section {
             case 4:
-                guard keywordFollows(b, section: 4, from: i, end: c.end),
-                    TextBytes.find(Lit.litigation, in: b, from: i, to: c.end) != nil
+                guard keywordFollows(b, section: 4, from: i, end: end),
+                    TextBytes.find(Lit.litigation, in: b, from: i, to: end) != nil
                 else { continue }
             case 5:
-                guard keywordFollows(b, section: 5, from: i, end: c.end) else { continue }
+                guard keywordFollows(b, section: 5, from: i, end: end) else { continue }
             default:
                 guard startsWithKeyword(b, entry.words, i, 1) else { continue }
             }
-            return Candidate(section: entry.section, position: c.start, line: line.line, strong: false)
+            return entry.section
         }
         return nil
     }
@@ -192,9 +228,7 @@ enum SectionSplitter {
         return false
     }
 
-    private static let numberingScalars: Set<UInt32> = Set(
-        "（()）、.．第部分一二三四五六七八九十0123456789０１２３４５６７８９：: ".unicodeScalars.map(\.value))
-
+    /// （()）、.．第部分一…十, ASCII and full-width digits, colons and spaces.
     private static func isNumbering(_ b: [UInt8], _ i: Int) -> Bool {
         let len = TextBytes.scalarLength(b[i])
         guard i + len <= b.count else { return false }
@@ -203,7 +237,13 @@ enum SectionSplitter {
             return c == 0x28 || c == 0x29 || c == 0x2E || c == 0x3A || c == 0x20 || (c >= 0x30 && c <= 0x39)
         }
         for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return false }
-        return numberingScalars.contains(FieldText.scalarValue(b, i, len))
+        switch FieldText.scalarValue(b, i, len) {
+        case 0x3001, 0x4E00, 0x4E03, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x516B, 0x516D, 0x5206, 0x5341, 0x56DB, 0x7B2C,
+            0x90E8, 0xFF08, 0xFF09, 0xFF0E, 0xFF10...0xFF1A:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Strong headings first, in order; weak ones fill the gaps.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level helpers for scanning UTF-8 report text without building `Character`s.
 ///
 /// Every function is total: positions out of range answer `nil`/`false`, never trap.
@@ -23,16 +25,22 @@ enum TextBytes {
         return true
     }
 
-    /// First position of `pattern` in `b[from..<to]`.
+    /// First position of `pattern` in `b[from..<to]`: `memchr` for its first byte, `memcmp` for the rest.
     static func find(_ pattern: [UInt8], in b: [UInt8], from: Int, to: Int) -> Int? {
-        guard let first = pattern.first, from >= 0 else { return nil }
-        let last = min(to, b.count) - pattern.count
-        var i = from
-        while i <= last {
-            if b[i] == first && matches(b, i, pattern) { return i }
-            i += 1
+        let last = min(to, b.count) - pattern.count  // the last position where the pattern fits
+        guard let first = pattern.first, from >= 0, from <= last else { return nil }
+        return b.withUnsafeBufferPointer { p in
+            pattern.withUnsafeBufferPointer { q in
+                guard let base = p.baseAddress, let needle = q.baseAddress else { return nil }
+                var i = from
+                while i <= last, let hit = memchr(base + i, Int32(first), last - i + 1) {
+                    let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + j, needle, q.count) == 0 { return j }
+                    i = j + 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// Length of the whitespace (ASCII, ideographic space, NBSP, BOM, zero-width) starting at `i`, or 0.
@@ -118,13 +126,13 @@ enum TextBytes {
     /// First position of `byte` in `b[from..<to]`.
     @inline(__always)
     static func index(of byte: UInt8, in b: [UInt8], from: Int, to: Int) -> Int? {
-        var i = max(0, from)
-        let e = min(to, b.count)
-        while i < e {
-            if b[i] == byte { return i }
-            i += 1
+        let start = max(0, from)
+        let end = min(to, b.count)
+        guard start < end else { return nil }
+        return b.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
-        return nil
     }
 
     /// UTF-8 bytes of a literal.
