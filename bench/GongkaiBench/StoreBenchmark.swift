@@ -68,7 +68,13 @@ enum StoreBenchmark {
         let agencies = try await AgencyRepository(store: store).all()
         var statements: [String] = []
         for a in agencies { statements += try await builder.statements(agency: a, year: o.year) }  // warm-up
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid()).sql")
+        try (statements.map { $0 + ";" }.joined(separator: "\n") + "\n").write(
+            to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        // Each run times the Swift reports and then the bare client, so that both see the same machine state.
         var reportTimes: [Double] = []
+        var bareTimes: [Double] = []
         var cells = 0
         for _ in 0..<o.runs {
             let start = DispatchTime.now()
@@ -77,12 +83,8 @@ enum StoreBenchmark {
                 cells += r.applications.table[.total, .total].countOrZero
             }
             reportTimes.append(seconds(since: start))
+            bareTimes.append(try runBare(configuration, script: script.path))
         }
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid()).sql")
-        try (statements.map { $0 + ";" }.joined(separator: "\n") + "\n").write(
-            to: script, atomically: true, encoding: .utf8)
-        var bareTimes: [Double] = []
-        for _ in 0..<o.runs { bareTimes.append(try runBare(configuration, script: script.path)) }
         let counts = try await rowCounts(store)
         await store.close()
         let text = resultsSection(

@@ -48,6 +48,10 @@ extension StoreBenchmark {
             "| the same \(statements) SQL statements run by bare `\(client)` (process start included) | \(f(bareBest)) | \(f(bareMedian)) |",
             "| ratio (reports / bare) | \(String(format: "%.2f×", bareBest > 0 ? best / bareBest : 0)) | \(String(format: "%.2f×", bareMedian > 0 ? median / bareMedian : 0)) |",
             "",
+            "Ratio within each run (reports, then the bare client, back to back): "
+                + zip(reports, bare).map { String(format: "%.2f×", $1 > 0 ? $0 / $1 : 0) }.joined(separator: ", ")
+                + ".",
+            "",
         ]
         lines.append("Per report: \(String(format: "%.1f", best * 1000 / Double(max(agencies, 1)))) ms.")
         return lines.joined(separator: "\n") + "\n"
