@@ -30,6 +30,24 @@ public enum ProactiveRow: String, CaseIterable, Hashable, Sendable, Codable {
     /// 政府集中采购 — Art. 20 (9), 2019 format only
     case procurement
 
+    /// Hashes the case itself: the standard library's default for a `String` raw-value enum hashes the string,
+    /// and section II's cells are looked up by row many times per report.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .rules: hasher.combine(0)
+        case .normativeDocuments: hasher.combine(1)
+        case .otherDocuments: hasher.combine(2)
+        case .licensing: hasher.combine(3)
+        case .otherServices: hasher.combine(4)
+        case .inspection: hasher.combine(5)
+        case .confirmation: hasher.combine(6)
+        case .penalty: hasher.combine(7)
+        case .enforcement: hasher.combine(8)
+        case .fees: hasher.combine(9)
+        case .procurement: hasher.combine(10)
+        }
+    }
+
     /// The rows of section II in order for a format and variant.
     public static func rows(for format: ReportFormat, variant: RegionalVariant) -> [ProactiveRow] {
         switch format {

@@ -67,7 +67,8 @@ enum HeaderReader {
 
     /// `标题: X`, `名称⇥X`, `发布机构⇥X⇥公开日期⇥Y`.
     private static func metadata(_ line: String) -> (String, String)? {
-        guard let k = metadataKeyBytes.firstIndex(where: { line.utf8.starts(with: $0) }) else { return nil }
+        let head = Array(line.utf8.prefix(12))  // the longest key is 4 CJK characters
+        guard let k = metadataKeyBytes.firstIndex(where: { TextBytes.matches(head, 0, $0) }) else { return nil }
         let key = metadataKeyBytes[k]
         let b = Array(line.utf8)
         var i = key.count

@@ -115,9 +115,7 @@ enum LabelMatcher {
 
     /// Whether `found` reads as `standard`: it ends with it, or is a cut-short form of it ("（二）部分公开").
     static func agrees(_ found: [UInt8], _ standard: [UInt8]) -> Bool {
-        if found.count >= standard.count {
-            return found[(found.count - standard.count)...].elementsEqual(standard)
-        }
-        return standard[..<found.count].elementsEqual(found)
+        if found.count >= standard.count { return TextBytes.matches(found, found.count - standard.count, standard) }
+        return TextBytes.matches(standard, 0, found)
     }
 }

@@ -169,6 +169,7 @@ enum FieldText {
     static func classify(_ b: [UInt8], _ start: Int, _ end: Int, line: Int) -> TableField {
         let (s, e) = TextBytes.trim(b, start, end)
         if s >= e { return TableField(kind: .empty, line: line) }
+        if let n = asciiCount(b, s, e) { return TableField(kind: .cell, line: line, cell: .number(ExactNumber(n))) }
         if e - s <= 6, placeholders.contains(where: { $0.count == e - s && TextBytes.matches(b, s, $0) }) {
             return TableField(kind: .cell, line: line, cell: .placeholder(TextBytes.string(b, s, e)))
         }
@@ -176,6 +177,19 @@ enum FieldText {
             return TableField(kind: .cell, line: line, cell: .number(number), unit: unit)
         }
         return .label(normalise(b, s, e), line: line)
+    }
+
+    /// The common case first: up to 18 ASCII digits and nothing else.
+    @inline(__always)
+    private static func asciiCount(_ b: [UInt8], _ s: Int, _ e: Int) -> Int? {
+        guard e - s <= 18 else { return nil }
+        var n = 0
+        for i in s..<e {
+            let c = b[i]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+        }
+        return n
     }
 
     /// Parses `+26`, `－1`, `929.9082`, `1,234`, `575394432.52元` (full-width forms folded).
