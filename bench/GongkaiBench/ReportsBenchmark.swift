@@ -4,16 +4,36 @@ import GongkaiDocuments
 
 /// Reports read and checked per second on one core: the seed and the five samples, from text in memory
 /// (file I/O excluded), each read with `TextReportReader` and checked with `ReportChecker`.
+///
+/// `--passes N` runs exactly N passes and prints no timing: `bench/instructions.sh` counts the instructions of
+/// such runs under callgrind, a figure that does not move with the load of a shared machine.
 enum ReportsBenchmark {
-    static func run(seconds: Double) {
+    static func fixtures() -> (names: [String], texts: [String]) {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/reports")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
         let texts = names.compactMap { try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
-        guard !texts.isEmpty else {
+        guard !texts.isEmpty, texts.count == names.count else {
             print("no fixtures found in \(dir.path)")
             exit(2)
         }
+        return (names, texts)
+    }
+
+    static func run(passes: Int) {
+        let (names, texts) = fixtures()
+        let checker = ReportChecker()
+        var findings = 0
+        for _ in 0..<passes {
+            for (i, t) in texts.enumerated() {
+                if let r = try? TextReportReader.read(t, source: names[i]).report { findings &+= checker.check(r).count }
+            }
+        }
+        print("reports read+checked: \(passes * texts.count) (findings counted: \(findings))")
+    }
+
+    static func run(seconds: Double) {
+        let (names, texts) = fixtures()
         let checker = ReportChecker()
         var findings = 0
         // Warm up, then count whole passes over all files until the time is up.

@@ -32,26 +32,27 @@ enum ProseRules {
 
     private static func appendClauses(of b: UnsafeBufferPointer<UInt8>, to out: inout [Clause]) {
         func keep(_ r: Range<Int>) { out.append(Array(String(decoding: b[r], as: UTF8.self).unicodeScalars)) }
-        func isScalar(_ i: Int, _ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
-            b[i] == b0 && i + 2 < b.count && b[i + 1] == b1 && b[i + 2] == b2
-        }
         var start = 0
         var relevant = false
         var i = 0
         while i < b.count {
-            let separator: Int
-            if b[i] == UInt8(ascii: ";") || b[i] == UInt8(ascii: ",") {
-                separator = 1
-            } else if isScalar(i, 0xE3, 0x80, 0x82) || isScalar(i, 0xEF, 0xBC, 0x9B) || isScalar(i, 0xEF, 0xBC, 0x8C) {
-                separator = 3  // 。；，
-            } else {
-                separator = 0
-                if isScalar(i, 0xE4, 0xBB, 0xB6) || isScalar(i, 0xE8, 0xB5, 0xB7) || isScalar(i, 0xE5, 0xA4, 0x8D) {
-                    relevant = true  // 件 起 复
+            let lead = b[i]
+            var separator = 0
+            var step = 1
+            if lead < 0x80 {
+                if lead == UInt8(ascii: ";") || lead == UInt8(ascii: ",") { separator = 1 }
+            } else if lead >= 0xE0 && lead < 0xF0 && i + 2 < b.count {
+                step = 3
+                switch UInt32(lead) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) {
+                case 0xE38082, 0xEFBC9B, 0xEFBC8C: separator = 3  // 。；，
+                case 0xE4BBB6, 0xE8B5B7, 0xE5A48D: relevant = true  // 件 起 复
+                default: break
                 }
+            } else if lead >= 0xC0 {
+                step = lead < 0xE0 ? 2 : lead < 0xF0 ? 1 : 4
             }
             guard separator > 0 else {
-                i += 1
+                i += step
                 continue
             }
             if relevant { keep(start..<i) }
@@ -62,22 +63,34 @@ enum ProseRules {
         if relevant { keep(start..<b.count) }
     }
 
+    /// The phrases claims are recognised by, as scalars once (not converted again for every clause).
+    private enum Key {
+        static func k(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        static let application = k("申请")
+        static let received = ["收到", "接到", "受理", "新收"].map(k)
+        static let answered = ["办结", "答复"].map(k)
+        static let carried = ["上年结转", "上年度结转"].map(k)
+        static let reconsideration = k("行政复议")
+        static let litigation = k("行政诉讼")
+        static let noAppeals = ["无行政复议", "无复议", "未发生行政复议", "没有行政复议"].map(k)
+    }
+
     static func claims(in c: Clause) -> [Claim] {
         var out: [Claim] = []
-        if contains(c, "申请") {
-            for key in ["收到", "接到", "受理", "新收"] {
-                if let n = count(after: key, in: c, skipping: ["上年结转", "上年度结转"]) { out.append(.received(n)); break }
+        if contains(c, Key.application) {
+            for key in Key.received {
+                if let n = count(after: key, in: c, skipping: Key.carried) { out.append(.received(n)); break }
             }
         }
-        for key in ["办结", "答复"] {
+        for key in Key.answered {
             if let n = count(after: key, in: c) { out.append(.answered(n)); break }
         }
-        for key in ["上年结转", "上年度结转"] {
+        for key in Key.carried {
             if let n = count(after: key, in: c) { out.append(.carriedOver(n)); break }
         }
-        if let n = count(after: "行政复议", in: c) { out.append(.reconsideration(n)) }
-        if let n = count(after: "行政诉讼", in: c) { out.append(.litigation(n)) }
-        for key in ["无行政复议", "无复议", "未发生行政复议", "没有行政复议"] where contains(c, key) {
+        if let n = count(after: Key.reconsideration, in: c) { out.append(.reconsideration(n)) }
+        if let n = count(after: Key.litigation, in: c) { out.append(.litigation(n)) }
+        for key in Key.noAppeals where contains(c, key) {
             out.append(.noAppeals)
             break
         }
@@ -85,9 +98,9 @@ enum ProseRules {
     }
 
     /// The first "N件" (or "N起") after `key`, within 16 scalars, not passing one of the `skipping` phrases.
-    static func count(after key: String, in c: Clause, skipping: [String] = []) -> Int? {
+    static func count(after key: [Unicode.Scalar], in c: Clause, skipping: [[Unicode.Scalar]] = []) -> Int? {
         guard let start = index(of: key, in: c) else { return nil }
-        var i = start + key.unicodeScalars.count
+        var i = start + key.count
         let limit = min(c.count, i + 16)
         while i < limit {
             if skipping.contains(where: { startsWith(c, at: i, $0) }) { return nil }
@@ -141,21 +154,17 @@ enum ProseRules {
         return nil
     }
 
-    static func index(of key: String, in c: Clause) -> Int? {
-        let k = Array(key.unicodeScalars)
-        guard let first = k.first, c.count >= k.count else { return nil }
-        for i in 0...(c.count - k.count) where c[i] == first && startsWith(c, at: i, key) { return i }
+    static func index(of key: [Unicode.Scalar], in c: Clause) -> Int? {
+        guard let first = key.first, c.count >= key.count else { return nil }
+        for i in 0...(c.count - key.count) where c[i] == first && startsWith(c, at: i, key) { return i }
         return nil
     }
 
-    static func contains(_ c: Clause, _ key: String) -> Bool { index(of: key, in: c) != nil }
+    static func contains(_ c: Clause, _ key: [Unicode.Scalar]) -> Bool { index(of: key, in: c) != nil }
 
-    static func startsWith(_ c: Clause, at i: Int, _ key: String) -> Bool {
-        var j = i
-        for k in key.unicodeScalars {
-            guard j < c.count, c[j] == k else { return false }
-            j += 1
-        }
+    static func startsWith(_ c: Clause, at i: Int, _ key: [Unicode.Scalar]) -> Bool {
+        guard i >= 0, i + key.count <= c.count else { return false }
+        for k in key.indices where c[i + k] != key[k] { return false }
         return true
     }
 }
