@@ -118,11 +118,11 @@ public enum ApplicationRow: Hashable, Sendable, Codable, CustomStringConvertible
         case .carriedOver: return "二、上年结转政府信息公开申请数量"
         case .granted: return "（一）予以公开"
         case .partiallyGranted: return "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-        case .withheld(let n): return "\(n)." + Self.withheldLabels[n - 1]
-        case .unavailable(let n): return "\(n)." + Self.unavailableLabels[n - 1]
-        case .notProcessed(let n): return "\(n)." + Self.notProcessedLabels[n - 1]
+        case .withheld(let n): return Self.numbered.withheld[n - 1]
+        case .unavailable(let n): return Self.numbered.unavailable[n - 1]
+        case .notProcessed(let n): return Self.numbered.notProcessed[n - 1]
         case .other: return "（六）其他处理"
-        case .otherSub(let n): return "\(n)." + Self.otherLabels[n - 1]
+        case .otherSub(let n): return Self.numbered.other[n - 1]
         case .total: return "（七）总计"
         case .carriedForward: return "四、结转下年度继续办理"
         }
@@ -130,9 +130,31 @@ public enum ApplicationRow: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// A label naming the row in messages: "（三）不予公开 4.保护第三方合法权益".
     public var displayName: String {
-        if let g = groupLabel { return g + " " + label }
-        return label
+        switch self {
+        case .withheld(let n): return Self.numbered.withheldDisplay[n - 1]
+        case .unavailable(let n): return Self.numbered.unavailableDisplay[n - 1]
+        case .notProcessed(let n): return Self.numbered.notProcessedDisplay[n - 1]
+        case .otherSub(let n): return Self.numbered.otherDisplay[n - 1]
+        default: return label
+        }
     }
+
+    /// The numbered leaf labels ("4.保护第三方合法权益") and display names, built once: the checker and the
+    /// readers name rows in every message.
+    private static let numbered = {
+        func number(_ labels: [String]) -> [String] { labels.enumerated().map { "\($0.offset + 1)." + $0.element } }
+        func display(_ row: ApplicationRow, _ labels: [String]) -> [String] {
+            number(labels).map { (row.groupLabel ?? "") + " " + $0 }
+        }
+        return (
+            withheld: number(withheldLabels), unavailable: number(unavailableLabels),
+            notProcessed: number(notProcessedLabels), other: number(otherLabels),
+            withheldDisplay: display(.withheld(1), withheldLabels),
+            unavailableDisplay: display(.unavailable(1), unavailableLabels),
+            notProcessedDisplay: display(.notProcessed(1), notProcessedLabels),
+            otherDisplay: display(.otherSub(1), otherLabels)
+        )
+    }()
 
     public static let withheldLabels = [
         "属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
@@ -187,7 +209,6 @@ public enum ApplicantColumn: Int, CaseIterable, Hashable, Sendable, Codable {
     /// The six applicant kinds, without 总计.
     public static let applicantKinds: [ApplicantColumn] = Array(allCases.dropLast())
 
-    public var label: String {
-        ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"][rawValue]
-    }
+    public var label: String { Self.labels[rawValue] }
+    private static let labels = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 }

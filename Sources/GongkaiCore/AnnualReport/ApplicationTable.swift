@@ -71,7 +71,8 @@ public enum AppealsGroup: Int, CaseIterable, Hashable, Sendable {
 
     public var range: Range<Int> { (rawValue * 5)..<(rawValue * 5 + 5) }
 
-    public var label: String { ["行政复议", "未经复议直接起诉", "复议后起诉"][rawValue] }
+    public var label: String { Self.labels[rawValue] }
+    private static let labels = ["行政复议", "未经复议直接起诉", "复议后起诉"]
 }
 
 /// The five result columns of each section IV group.
@@ -87,7 +88,8 @@ public enum AppealsResult: Int, CaseIterable, Hashable, Sendable {
     /// 总计
     case total
 
-    public var label: String { ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"][rawValue] }
+    public var label: String { Self.labels[rawValue] }
+    private static let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 }
 
 /// Report section IV's table: 15 cells, the same in both formats (format reference §2.5).

@@ -204,12 +204,12 @@ enum SectionSplitter {
     private static func weakKeywordSection(_ b: [UInt8], from i: Int, end: Int) -> Int? {
         for entry in keywords {
             switch entry.section {
-            case 4:
-                guard keywordFollows(b, section: 4, from: i, end: end),
-                    TextBytes.find(Lit.litigation, in: b, from: i, to: end) != nil
+            case 4, 5:
+                // The keyword must occur in the line at all (one fast search) before its place is checked.
+                guard entry.words.contains(where: { TextBytes.find($0, in: b, from: i, to: end) != nil }),
+                    entry.section == 5 || TextBytes.find(Lit.litigation, in: b, from: i, to: end) != nil,
+                    keywordFollows(b, section: entry.section, from: i, end: end)
                 else { continue }
-            case 5:
-                guard keywordFollows(b, section: 5, from: i, end: end) else { continue }
             default:
                 guard startsWithKeyword(b, entry.words, i, 1) else { continue }
             }

@@ -31,7 +31,7 @@ public struct ReportChecker: Sendable {
         out += AppealsTableRules.check(report.appeals.table)
         out += ProactiveTableRules.check(report.proactive)
         if checksProse { out += ProseRules.check(report) }
-        return out.sorted { ($0.severity == .error ? 0 : 1) < ($1.severity == .error ? 0 : 1) }
+        return out.filter { $0.severity == .error } + out.filter { $0.severity != .error }
     }
 
     /// Findings for a pair of reports of one agency in consecutive years (§6.2). `previous` is year Y−1.
