@@ -1,0 +1,112 @@
+import Foundation
+import GongkaiCore
+import Testing
+
+@testable import GongkaiDocuments
+
+/// The damage real published reports carry (issue: text reader, item 4), applied to text whose tables are known:
+/// every kind alone and all together, on generated reports and on the seed and the samples.
+@Suite("Text reader — damaged copies read to the same tables")
+struct TextReaderDamageTests {
+    typealias F = TextReaderFixtures
+
+    enum Damage: String, CaseIterable, CustomTestStringConvertible {
+        /// `— 7 —` and `第 7 页` lines between any two lines, tables included (PDF page breaks).
+        case pageFooters
+        /// `## ` before the six section headings (Markdown from a converter).
+        case markdownHeadings
+        /// Windows line ends and white space at the ends of lines.
+        case crlfAndSpaces
+        /// Cell digits written full-width (２１).
+        case fullWidthDigits
+        /// Headings numbered "第三部分" / "（三）" instead of "三、".
+        case headingNumbering
+
+        var testDescription: String { rawValue }
+    }
+
+    static let headings = ["一、", "二、", "三、", "四、", "五、", "六、"]
+
+    /// `text` with `damage` applied; `rng` decides where.
+    static func damaged<G: RandomNumberGenerator>(_ text: String, _ damage: Damage, using rng: inout G) -> String {
+        var lines = text.components(separatedBy: "\n")
+        let headingLines = Set(lines.indices.filter { i in
+            !lines[i].contains("\t") && headings.contains { lines[i].hasPrefix($0) }
+        })
+        switch damage {
+        case .pageFooters:
+            var out: [String] = []
+            var page = 1
+            for (i, line) in lines.enumerated() {
+                out.append(line)
+                if i > 0, Int.random(in: 0..<23, using: &rng) == 0 {
+                    page += 1
+                    out.append(Bool.random(using: &rng) ? "— \(page) —" : "第 \(page) 页")
+                }
+            }
+            lines = out
+        case .markdownHeadings:
+            for i in headingLines { lines[i] = "## " + lines[i] }
+        case .crlfAndSpaces:
+            lines = lines.map { $0 + (Bool.random(using: &rng) ? "  " : "") + "\r" }
+        case .fullWidthDigits:
+            // Only cell lines (the seed layout's tab-indented values), never labels or prose.
+            for i in lines.indices where lines[i].hasPrefix("\t") && lines[i].dropFirst().allSatisfy(\.isASCII) {
+                lines[i] = String(String.UnicodeScalarView(lines[i].unicodeScalars.map { s in
+                    (0x30...0x39).contains(s.value) ? Unicode.Scalar(s.value - 0x30 + 0xFF10)! : s
+                }))
+            }
+        case .headingNumbering:
+            let numerals = ["一", "二", "三", "四", "五", "六"]
+            for i in headingLines {
+                guard let n = headings.firstIndex(where: { lines[i].hasPrefix($0) }) else { continue }
+                let rest = lines[i].dropFirst(2)
+                lines[i] = (Bool.random(using: &rng) ? "第\(numerals[n])部分 " : "（\(numerals[n])）") + rest
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func tables(_ r: AnnualReport) -> [String] {
+        [
+            r.applications.table.rows.map { r.applications.table.row($0).map(\.description).joined(separator: " ") }
+                .joined(separator: "|"),
+            r.appeals.table.cells.map(\.description).joined(separator: " "),
+            r.proactive.rows.map { (r.proactive.cells[$0] ?? []).map(\.description).joined(separator: " ") }
+                .joined(separator: "|"),
+        ]
+    }
+
+    @Test("generated reports, one damage at a time", arguments: Damage.allCases, 0..<20)
+    func generated(damage: Damage, seed: Int) throws {
+        let kind = UInt64(Damage.allCases.firstIndex(of: damage) ?? 0)
+        var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ kind)
+        let report = ReportGenerator.validReport(using: &rng)
+        let text = Self.damaged(TextReportWriter.render(report), damage, using: &rng)
+        let back = try TextReportReader.read(text, source: "damaged").report
+        #expect(Self.tables(back) == Self.tables(report))
+        #expect(back.year == report.year && back.format == report.format && back.variant == report.variant)
+    }
+
+    @Test("generated reports, every damage at once", arguments: 0..<40)
+    func allAtOnce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 15_485_863)
+        let report = ReportGenerator.validReport(using: &rng)
+        var text = TextReportWriter.render(report)
+        for d in Damage.allCases.shuffled(using: &rng) { text = Self.damaged(text, d, using: &rng) }
+        let read = try TextReportReader.read(text, source: "damaged")
+        #expect(Self.tables(read.report) == Self.tables(report))
+        #expect(!read.findings.contains { $0.rule == "read.unplaced" || $0.rule == "read.missingRow" })
+    }
+
+    @Test("the seed and the samples survive page footers, Markdown headings and CRLF", arguments: [F.seed] + F.samples)
+    func fixtures(name: String) throws {
+        let original = try TextReportReader.read(try F.text(name), source: name).report
+        var rng = SplitMix64(seed: UInt64(name.utf8.count))
+        for damage in [Damage.pageFooters, .markdownHeadings, .crlfAndSpaces] {
+            let text = Self.damaged(try F.text(name), damage, using: &rng)
+            let back = try TextReportReader.read(text, source: name).report
+            #expect(Self.tables(back) == Self.tables(original), "\(damage)")
+        }
+    }
+}
