@@ -109,4 +109,27 @@ struct TextReaderDamageTests {
             #expect(Self.tables(back) == Self.tables(original), "\(damage)")
         }
     }
+
+    /// The whole report on one line with the cells run together, as web pages copied to text come out: whatever
+    /// the reader splits differently from the original must be flagged `read.ambiguousSplit`, never silent.
+    @Test("generated reports run together on one line: equal, or the difference is flagged", arguments: 0..<60)
+    func runTogether(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 2_654_435_761)
+        let report = ReportGenerator.validReport(using: &rng)
+        let text = TextReportWriter.render(report).components(separatedBy: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let read = try TextReportReader.read(text, source: "one line")
+        let back = read.report
+        let flagged = Set(read.findings.filter { $0.rule == "read.ambiguousSplit" }.compactMap { $0.location.section })
+        if !flagged.contains(3) {
+            #expect(back.applications.table == report.applications.table)
+        }
+        if !flagged.contains(4) {
+            #expect(back.appeals.table == report.appeals.table)
+        }
+        if !flagged.contains(2) {
+            #expect(Self.tables(back)[2] == Self.tables(report)[2])
+        }
+        #expect(back.year == report.year && back.format == report.format)
+    }
 }
