@@ -4,16 +4,22 @@ import GongkaiCore
 /// "三、本年度办理结果（四）无法提供1.本机关不掌握…" the leaf row wins over the group headings).
 struct KeywordIndex<Target: Sendable>: Sendable {
     private let words: [(bytes: [UInt8], target: Target)]
-    private let byFirst: [UInt32: [Int]]
+    /// Keyword indices by their first scalar: a short list searched in order (no hashing per position).
+    private let byFirst: [(first: UInt32, words: [Int])]
     /// A bit per first-two-bytes pair of the keywords: most positions are ruled out without hashing.
     private let pairs: [UInt64]
 
     init(_ entries: [(String, Target)]) {
         words = entries.map { (TextBytes.u(FieldTextKey.normalised($0.0)), $0.1) }
-        var index: [UInt32: [Int]] = [:]
+        var index: [(first: UInt32, words: [Int])] = []
         var bits = Array(repeating: UInt64(0), count: 1024)
         for (k, w) in words.enumerated() where w.bytes.count >= 2 {
-            index[Self.key(w.bytes, 0), default: []].append(k)
+            let first = Self.key(w.bytes, 0)
+            if let at = index.firstIndex(where: { $0.first == first }) {
+                index[at].words.append(k)
+            } else {
+                index.append((first, [k]))
+            }
             let pair = Int(w.bytes[0]) << 8 | Int(w.bytes[1])
             bits[pair >> 6] |= 1 << UInt64(pair & 63)
         }
@@ -35,8 +41,9 @@ struct KeywordIndex<Target: Sendable>: Sendable {
         var i = 0
         while i + 1 < label.count {
             let pair = Int(label[i]) << 8 | Int(label[i + 1])
-            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let list = byFirst[Self.key(label, i)] {
-                for k in list where TextBytes.matches(label, i, words[k].bytes) {
+            let first = pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 ? Self.key(label, i) : nil
+            if let first, let e = byFirst.firstIndex(where: { $0.first == first }) {
+                for k in byFirst[e].words where TextBytes.matches(label, i, words[k].bytes) {
                     let length = words[k].bytes.count
                     if let b = best, b.start > i || (b.start == i && b.length >= length) { continue }
                     best = (words[k].target, i, length)

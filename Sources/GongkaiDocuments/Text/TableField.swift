@@ -114,6 +114,15 @@ enum FieldText {
         var i = max(0, start)
         let e = min(end, b.count)
         while i < e {
+            // Most of a label is CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9), none of which is folded or
+            // dropped: copied as they are without the checks below.
+            if b[i] >= 0xE4 && b[i] <= 0xE9 && i + 2 < e {
+                out.append(b[i])
+                out.append(b[i + 1])
+                out.append(b[i + 2])
+                i += 3
+                continue
+            }
             let w = TextBytes.whitespaceLength(b, i)
             if w > 0 {
                 i += w

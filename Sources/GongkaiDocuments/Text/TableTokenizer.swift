@@ -105,7 +105,7 @@ enum TableTokenizer {
         var labelStart = c.start
         var i = c.start
         while i < c.end {
-            guard startsRun(b, i, c.end) else {
+            guard b[i] < 0xE4 || b[i] > 0xE9, startsRun(b, i, c.end) else {  // CJK ideographs start no run
                 i += TextBytes.scalarLength(b[i])
                 continue
             }
