@@ -55,7 +55,7 @@ enum TableTokenizer {
         var inRun = false
         var i = c.start
         while i < c.end {
-            let digit = TextBytes.digit(b, i) != nil
+            let digit = (b[i] < 0xE4 || b[i] > 0xE9) && TextBytes.digit(b, i) != nil
             if digit && !inRun { runs += 1 }
             inRun = digit
             i += TextBytes.scalarLength(b[i])

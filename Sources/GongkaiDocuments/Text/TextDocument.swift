@@ -146,6 +146,7 @@ struct TextDocument: Sendable {
                 i += TextBytes.whitespaceLength(bytes, i)
             } else {
                 other += 1
+                guard other <= 4 else { return false }  // too much text for either kind of footer
                 i += TextBytes.scalarLength(bytes[i])
             }
         }
