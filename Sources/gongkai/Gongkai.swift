@@ -9,7 +9,8 @@ struct Gongkai: ParsableCommand {
             CheckCommand.self,
             RenderCommand.self,
             DeadlineCommand.self,
-            MigrateCommand.self, DemoCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self,
+            MigrateCommand.self, DemoCommand.self, AgencyCommand.self, UserCommand.self, ReportCommand.self,
+            ImportCommand.self, ExportCommand.self,
             BackupCommand.self, RestoreCommand.self,
         ]
     )

@@ -1,3 +1,4 @@
+import Foundation
 import FluentKit
 import GongkaiCore
 
@@ -8,8 +9,18 @@ public struct AgencyRepository: Sendable {
     public init(database: any Database) { self.database = database }
     public init(store: Store) { database = store.database }
 
-    /// Registers a new agency and returns it with its id.
+    /// Registers a new agency and returns it with its id. Name and code are trimmed and must not be empty; the
+    /// code must not be in use. Nothing is written when a check fails.
     public func create(_ agency: Agency) async throws -> Agency {
+        var agency = agency
+        agency.name = agency.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        agency.code = agency.code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !agency.name.isEmpty else { throw StoreError.invalidValue(field: "name", value: "", reason: "机关名称不能为空") }
+        guard !agency.code.isEmpty else { throw StoreError.invalidValue(field: "code", value: "", reason: "机关代码不能为空") }
+        if let other = try await find(code: agency.code) {
+            throw StoreError.invalidValue(
+                field: "code", value: agency.code, reason: "已被「\(other.name)」（编号 \(other.id ?? 0)）使用")
+        }
         let record = AgencyRecord(agency)
         try await record.create(on: database)
         return record.value()
@@ -36,10 +47,34 @@ public struct AgencyRepository: Sendable {
         }
     }
 
+    /// Adds a user to an existing agency with one of the roles (the built-in ones are created if missing).
+    /// The username is trimmed, must not be empty and must be unused; nothing is written when a check fails.
     public func addUser(_ user: User) async throws -> User {
+        var user = user
+        user.username = user.username.trimmingCharacters(in: .whitespacesAndNewlines)
+        user.displayName = user.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try await find(id: user.agencyID)
+        guard !user.username.isEmpty else {
+            throw StoreError.invalidValue(field: "username", value: "", reason: "用户名不能为空")
+        }
+        try await ensureBuiltInRoles()
+        let roles = try await RoleRecord.query(on: database).sort(\.$name).all().map(\.name)
+        guard roles.contains(user.role) else {
+            throw StoreError.invalidValue(field: "role", value: user.role, reason: "没有这个角色；可用：\(roles.joined(separator: "、"))")
+        }
+        if try await UserRecord.query(on: database).filter(\.$username == user.username).first() != nil {
+            throw StoreError.invalidValue(field: "username", value: user.username, reason: "用户名已存在")
+        }
         let record = UserRecord(user)
         try await record.create(on: database)
         return record.value()
+    }
+
+    /// The users of one agency, by username.
+    public func users(agencyID: Int) async throws -> [User] {
+        try await UserRecord.query(on: database).filter(\.$agencyID == agencyID).sort(\.$username).all().map {
+            $0.value()
+        }
     }
 
     /// Whether `username` may see 身份证号码 and 联系电话 of `agencyID`'s applicants.

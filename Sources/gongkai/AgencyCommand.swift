@@ -1,0 +1,66 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiStore
+
+extension AgencyLevel: ExpressibleByArgument {}
+extension RegionalVariant: ExpressibleByArgument {}
+
+/// `gongkai agency add|list` — the agencies whose registers the database keeps.
+struct AgencyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agency",
+        abstract: "Register an agency, or list them (each keeps its own registers and publishes its own report).",
+        subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an agency and print its id.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(name: .long, help: "机关名称, as in the report's title, e.g. 北京市大兴区应急管理局.")
+        var name: String
+
+        @Option(name: .long, help: "机关代码, unique in the database (e.g. the unified social credit code).")
+        var code: String
+
+        @Option(name: .long, help: "行政层级: \(AgencyLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var level: AgencyLevel
+
+        @Option(
+            name: .long,
+            help: "Region, which picks the report's regional rows: \(RegionalVariant.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var region: RegionalVariant = .national
+
+        func run() throws {
+            let agency = Agency(name: name, code: code, level: level, region: region)
+            let created = try reportingStoreErrors {
+                try store.withStore { store in
+                    if store.isPostgres { try await store.migrate() }
+                    return try await AgencyRepository(store: store).create(agency)
+                }
+            }
+            let id = created.id ?? 0
+            print("已登记机关：\(created.name)（编号 \(id)）")
+            print("导入台账：gongkai import applications FILE.csv --agency \(id)；年报：gongkai report --agency \(id) --year YYYY")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the agencies: id, code, level, region, name.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let agencies = try reportingStoreErrors {
+                try store.withStore { store in try await AgencyRepository(store: store).all() }
+            }
+            guard !agencies.isEmpty else {
+                print("还没有登记任何机关：gongkai agency add --name 名称 --code 代码 --level county")
+                return
+            }
+            for a in agencies {
+                print([String(a.id ?? 0), a.code, a.level.rawValue, a.region.rawValue, a.name].joined(separator: "\t"))
+            }
+        }
+    }
+}

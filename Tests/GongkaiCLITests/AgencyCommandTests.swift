@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `gongkai agency` and `gongkai user` on a fresh SQLite file, as a newcomer would start.
+@Suite struct AgencyCommandTests {
+    static func database() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-cli-tests", isDirectory: true)
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return "sqlite://" + dir.appendingPathComponent("agency-\(UUID().uuidString).sqlite").path
+    }
+
+    @Test("register an agency, list it, add users; bad input is named and writes nothing")
+    func newcomer() throws {
+        let db = ["--database", Self.database()]
+        let empty = try CLIRunner.run(["agency", "list"] + db)
+        #expect(empty.status == 0 && empty.stdout.contains("还没有登记任何机关"))
+
+        let add = try CLIRunner.run(
+            ["agency", "add", "--name", "北京市大兴区应急管理局", "--code", "110115-YJ", "--level", "county",
+             "--region", "beijing"] + db)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("已登记机关：北京市大兴区应急管理局（编号 1）"))
+
+        let again = try CLIRunner.run(["agency", "add", "--name", "别的局", "--code", "110115-YJ", "--level", "county"] + db)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("110115-YJ") && again.stderr.contains("编号 1"))
+
+        let badLevel = try CLIRunner.run(["agency", "add", "--name", "某局", "--code", "Z", "--level", "district"] + db)
+        #expect(badLevel.status != 0 && badLevel.stderr.contains("district"))
+
+        let list = try CLIRunner.run(["agency", "list"] + db)
+        #expect(list.stdout == "1\t110115-YJ\tcounty\tbeijing\t北京市大兴区应急管理局\n")
+
+        #expect(try CLIRunner.run(["user", "add", "--agency", "1", "--username", "li", "--role", "viewer"] + db).status == 0)
+        let unknownAgency = try CLIRunner.run(["user", "add", "--agency", "7", "--username", "wang"] + db)
+        #expect(unknownAgency.status == 1 && unknownAgency.stderr.contains("找不到编号为 7 的机关"))
+        let badRole = try CLIRunner.run(["user", "add", "--agency", "1", "--username", "wang", "--role", "boss"] + db)
+        #expect(badRole.status == 1 && badRole.stderr.contains("boss") && badRole.stderr.contains("viewer"))
+        let users = try CLIRunner.run(["user", "list", "--agency", "1"] + db)
+        #expect(users.stdout == "li\tviewer\tli\n")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GongkaiCore
+import GongkaiStore
+import Testing
+
+/// Registering agencies and users: what is checked, and that a refused one writes nothing.
+@Suite struct AgencyRegistrationTests {
+    static let daxing = Agency(name: " 北京市大兴区应急管理局 ", code: "110115-YJ", level: .county, region: .beijing)
+
+    @Test(arguments: Backend.available)
+    func agencies(_ backend: Backend) async throws {
+        try await backend.withStore("agencies") { store in
+            let repository = AgencyRepository(store: store)
+            let created = try await repository.create(Self.daxing)
+            #expect(created.id != nil)
+            #expect(created.name == "北京市大兴区应急管理局")
+            #expect(try await repository.find(code: "110115-YJ")?.region == .beijing)
+            let refused: [(Agency, String)] = [
+                (Agency(name: "  ", code: "X1", level: .county, region: .national), "name"),
+                (Agency(name: "某局", code: "", level: .county, region: .national), "code"),
+                (Agency(name: "另一局", code: " 110115-YJ ", level: .municipal, region: .national), "code"),
+            ]
+            for (agency, field) in refused {
+                do {
+                    _ = try await repository.create(agency)
+                    Issue.record("\(agency) was accepted")
+                } catch StoreError.invalidValue(let f, _, let reason) {
+                    #expect(f == field)
+                    if field == "code" && !agency.code.isEmpty { #expect(reason.contains("编号 \(created.id ?? 0)")) }
+                }
+            }
+            #expect(try await repository.all().count == 1)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func users(_ backend: Backend) async throws {
+        try await backend.withStore("users") { store in
+            let repository = AgencyRepository(store: store)
+            let id = try #require(try await repository.create(Self.daxing).id)
+            _ = try await repository.addUser(User(agencyID: id, username: "wang", displayName: "王", role: "viewer"))
+            _ = try await repository.addUser(User(agencyID: id, username: " li ", displayName: "李", role: "officer"))
+            #expect(try await repository.users(agencyID: id).map(\.username) == ["li", "wang"])
+            #expect(try await repository.mayViewPersonalData(username: "li", agencyID: id))
+            #expect(!(try await repository.mayViewPersonalData(username: "wang", agencyID: id)))
+            #expect(!(try await repository.mayViewPersonalData(username: "li", agencyID: id + 1)))
+
+            await #expect(throws: StoreError.agencyNotFound(id + 1)) {
+                try await repository.addUser(User(agencyID: id + 1, username: "zhao", displayName: "", role: "viewer"))
+            }
+            for (user, field) in [
+                (User(agencyID: id, username: "zhao", displayName: "", role: "boss"), "role"),
+                (User(agencyID: id, username: "wang", displayName: "", role: "viewer"), "username"),
+                (User(agencyID: id, username: " ", displayName: "", role: "viewer"), "username"),
+            ] {
+                do {
+                    _ = try await repository.addUser(user)
+                    Issue.record("\(user) was accepted")
+                } catch StoreError.invalidValue(let f, _, _) {
+                    #expect(f == field)
+                }
+            }
+            #expect(try await repository.users(agencyID: id).count == 2)
+        }
+    }
+}
