@@ -132,4 +132,52 @@ struct TextReaderDamageTests {
         }
         #expect(back.year == report.year && back.format == report.format)
     }
+
+    /// A report written the way sample 15 is: one table row per line, cells separated by tabs, blank cells empty.
+    static func tabRows(_ r: AnnualReport) -> String {
+        var lines = [r.agency, "\(r.year)年政府信息公开工作年度报告", r.overview.heading, "本机关认真落实条例。"]
+        let s = r.proactive
+        lines.append(s.heading)
+        var item = ""
+        for row in s.rows {
+            if row.article20Item != item {
+                item = row.article20Item
+                lines.append("第二十条第\(item)项")
+                lines.append((["信息内容"] + row.columns(in: s.format).map { ProactiveLayout.header($0, s) }).joined(separator: "\t"))
+            }
+            lines.append((ProactiveLayout.labels(row, s) + ProactiveLayout.values(row, s)).joined(separator: "\t"))
+        }
+        let t = r.applications.table
+        lines += [
+            r.applications.heading, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+            "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+        ]
+        for row in t.rows {
+            var label = row.label
+            switch row {
+            case .granted: label = "三、本年度办理结果\t" + label
+            case .withheld(1), .unavailable(1), .notProcessed(1), .otherSub(1): label = (row.groupLabel ?? "") + "\t" + label
+            default: break
+            }
+            lines.append(([label] + t.row(row).map(\.description)).joined(separator: "\t"))
+        }
+        let results = AppealsResult.allCases.map(\.label).joined(separator: "\t")
+        lines += [
+            r.appeals.heading, "行政复议\t行政诉讼", results + "\t未经复议直接起诉\t复议后起诉", results + "\t" + results,
+            r.appeals.table.cells.map(\.description).joined(separator: "\t"), "",
+            r.problems.heading, "一是公开质量有待提高。", r.otherMatters.heading, "无。",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    @Test("generated reports written as tab-separated rows read to the same tables", arguments: 0..<60)
+    func tabSeparated(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 40_503)
+        let report = ReportGenerator.validReport(using: &rng)
+        let read = try TextReportReader.read(Self.tabRows(report), source: "tab rows")
+        #expect(Self.tables(read.report) == Self.tables(report))
+        #expect(read.report.year == report.year && read.report.format == report.format)
+        #expect(read.report.variant == report.variant)
+        #expect(!read.findings.contains { $0.rule == "read.unplaced" || $0.rule == "read.missingRow" })
+    }
 }
