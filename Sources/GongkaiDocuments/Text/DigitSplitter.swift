@@ -38,38 +38,11 @@ enum DigitSplitter {
 
     /// All splits into `limits.parts` cells (those that satisfy `rule`, when one is given).
     static func splits(_ segments: [Segment], limits: Limits, rule: Rule?) -> [Candidate] {
-        if let fixed = fixedCells(segments) { return split(fixed: fixed, limits: limits, rule: rule) }
         var search = Search(segments: segments, limits: limits, rule: rule)
         var cells: [Cell] = []
         cells.reserveCapacity(limits.parts)
         search.walk(segment: 0, offset: 0, cells: &cells, misses: 0)
         return search.results
-    }
-
-    /// The cells, when every segment is an exact cell (a separated row: no run to cut).
-    private static func fixedCells(_ segments: [Segment]) -> [Cell]? {
-        var cells: [Cell] = []
-        cells.reserveCapacity(segments.count)
-        for s in segments {
-            guard case .fixed(let c) = s else { return nil }
-            cells.append(c)
-        }
-        return cells
-    }
-
-    /// What the search finds for a row of exact cells: the row itself, if it has the right width and every
-    /// cell the rule fixes holds the value the rule asks for; else nothing.
-    private static func split(fixed cells: [Cell], limits: Limits, rule: Rule?) -> [Candidate] {
-        guard cells.count == limits.parts else { return [] }
-        if let rule {
-            var before: [Cell] = []
-            before.reserveCapacity(cells.count)
-            for c in cells {
-                if let forced = rule(before), c.countOrZero != forced { return [] }
-                before.append(c)
-            }
-        }
-        return [Candidate(cells: cells, hintMisses: 0)]
     }
 
     private struct Search {

@@ -63,11 +63,12 @@ enum HeaderReader {
     }
 
     private static let metadataKeyBytes = metadataKeys.map(TextBytes.u)
+    private static let longestKey = metadataKeyBytes.map(\.count).max() ?? 0
     private static let fullColon = TextBytes.u("：")
 
     /// `标题: X`, `名称⇥X`, `发布机构⇥X⇥公开日期⇥Y`.
     private static func metadata(_ line: String) -> (String, String)? {
-        let head = Array(line.utf8.prefix(12))  // the longest key is 4 CJK characters
+        let head = Array(line.utf8.prefix(longestKey))
         guard let k = metadataKeyBytes.firstIndex(where: { TextBytes.matches(head, 0, $0) }) else { return nil }
         let key = metadataKeyBytes[k]
         let b = Array(line.utf8)

@@ -28,7 +28,6 @@ public struct DemoAgency: Sendable {
         }
         let agency = try await database.transaction { db in
             let agencies = AgencyRepository(database: db)
-            try await agencies.ensureBuiltInRoles()
             let agency = try await agencies.create(Self.agency)
             let id = agency.id!
             _ = try await agencies.addUser(

@@ -39,12 +39,15 @@ public struct AgencyRepository: Sendable {
         try await AgencyRecord.query(on: database).sort(\.$id).all().map { $0.value() }
     }
 
-    /// Creates the built-in roles that are missing.
-    public func ensureBuiltInRoles() async throws {
-        let existing = Set(try await RoleRecord.query(on: database).all().map(\.name))
-        for role in Role.builtIn where !existing.contains(role.name) {
+    /// Creates the built-in roles that are missing; returns the names of all roles, sorted.
+    @discardableResult
+    public func ensureBuiltInRoles() async throws -> [String] {
+        var names = Set(try await RoleRecord.query(on: database).all().map(\.name))
+        for role in Role.builtIn where !names.contains(role.name) {
             try await RoleRecord(role).create(on: database)
+            names.insert(role.name)
         }
+        return names.sorted()
     }
 
     /// Adds a user to an existing agency with one of the roles (the built-in ones are created if missing).
@@ -57,8 +60,7 @@ public struct AgencyRepository: Sendable {
         guard !user.username.isEmpty else {
             throw StoreError.invalidValue(field: "username", value: "", reason: "用户名不能为空")
         }
-        try await ensureBuiltInRoles()
-        let roles = try await RoleRecord.query(on: database).sort(\.$name).all().map(\.name)
+        let roles = try await ensureBuiltInRoles()
         guard roles.contains(user.role) else {
             throw StoreError.invalidValue(field: "role", value: user.role, reason: "没有这个角色；可用：\(roles.joined(separator: "、"))")
         }

@@ -10,16 +10,12 @@ public struct DisclosureRepository: Sendable {
 
     @discardableResult
     public func add(_ document: NormativeDocument) async throws -> Int {
-        let r = NormativeDocumentRecord(document)
-        try await r.create(on: database)
-        return try r.requireID()
+        try await insert(NormativeDocumentRecord(document))
     }
 
     @discardableResult
     public func add(_ item: AdministrativeItem) async throws -> Int {
-        let r = AdministrativeItemRecord(item)
-        try await r.create(on: database)
-        return try r.requireID()
+        try await insert(AdministrativeItemRecord(item))
     }
 
     /// Records a decision under one of the agency's items (the item must belong to the same agency).
@@ -28,38 +24,34 @@ public struct DisclosureRepository: Sendable {
         guard let item = try await AdministrativeItemRecord.find(decision.itemID, on: database),
             item.agencyID == decision.agencyID, let category = ItemCategory(rawValue: item.category)
         else { throw StoreError.notFound("机关 \(decision.agencyID) 的事项 \(decision.itemID)") }
-        let r = AdministrativeDecisionRecord(decision, category: category)
-        try await r.create(on: database)
-        return try r.requireID()
+        return try await insert(AdministrativeDecisionRecord(decision, category: category))
     }
 
     @discardableResult
     public func add(_ project: ProcurementProject) async throws -> Int {
-        let r = try ProcurementProjectRecord(project)
-        try await r.create(on: database)
-        return try r.requireID()
+        try await insert(try ProcurementProjectRecord(project))
     }
 
     @discardableResult
     public func add(_ fee: FeeCollection) async throws -> Int {
-        let r = try FeeCollectionRecord(fee)
-        try await r.create(on: database)
-        return try r.requireID()
+        try await insert(try FeeCollectionRecord(fee))
     }
 
     @discardableResult
     public func add(_ item: CatalogueItem) async throws -> Int {
-        let r = CatalogueItemRecord(item)
-        try await r.create(on: database)
-        return try r.requireID()
+        try await insert(CatalogueItemRecord(item))
     }
 
     /// Records a reconsideration or litigation case of `agencyID`.
     @discardableResult
     public func add(_ appeal: AppealCase, agencyID: Int) async throws -> Int {
-        let r = AppealCaseRecord(appeal, agencyID: agencyID)
-        try await r.create(on: database)
-        return try r.requireID()
+        try await insert(AppealCaseRecord(appeal, agencyID: agencyID))
+    }
+
+    /// Creates the record and returns the id the database gave it.
+    private func insert<R: Model>(_ record: R) async throws -> Int where R.IDValue == Int {
+        try await record.create(on: database)
+        return try record.requireID()
     }
 
     public func add(_ holiday: HolidayOverride) async throws {
