@@ -16,21 +16,23 @@ enum AppealsTableReader {
         guard let first = dataRows.first else {
             throw .unreadableTable(file: source, section: "四", line: table.startLine, reason: "找不到表格中的数字")
         }
-        let row = TableRow(labels: [], atoms: dataRows.flatMap(\.atoms))
+        let atoms = dataRows.flatMap(table.atoms)
         let name = "行政复议、行政诉讼"
-        let segs = RowCandidates.segments(row, parts: 15, section: 4, rowName: name, findings: &findings)
+        let segs = RowCandidates.segments(
+            atoms[...], table.store, parts: 15, section: 4, rowName: name, findings: &findings)
         let limits = DigitSplitter.Limits(parts: 15)
         var cells: [Cell]
         var ambiguous = false
-        let exact = DigitSplitter.splits(segs, limits: limits, rule: DigitSplitter.groupTotals)
+        let exact = DigitSplitter.splits(segs, in: table.store, limits: limits, rule: DigitSplitter.groupTotals)
         if !exact.isEmpty {
             let ordered = RowCandidates.ordered(exact)
             cells = ordered[0]
             ambiguous = Set(ordered).count > 1
         } else {
-            let loose = RowCandidates.ordered(DigitSplitter.splits(segs, limits: limits, rule: nil))
+            let loose = RowCandidates.ordered(DigitSplitter.splits(segs, in: table.store, limits: limits, rule: nil))
             if loose.isEmpty {
-                cells = RowCandidates.lenient(segs, parts: 15, line: first.line, section: 4, rowName: name, &findings)
+                cells = RowCandidates.lenient(
+                    segs, table.store, parts: 15, line: first.line, section: 4, rowName: name, &findings)
             } else {
                 let scores = loose.map(violations)
                 let best = scores.min() ?? 0

@@ -7,39 +7,59 @@ struct AnchoredRow: Sendable {
     var label: TableField?
 }
 
+/// Section III's assembled table and its rows, anchored.
+struct AnchoredTable: Sendable {
+    var table: AssembledTable
+    var rows: [AnchoredRow]
+}
+
 /// Reads section III, 收到和处理政府信息公开申请情况 (format reference §2.4, §3.4), from assembled rows.
 enum ApplicationTableReader {
     static let columns = ApplicantColumn.allCases.map(\.label)
 
     /// Recognises each row's label; the last recognisable label of a row names it.
-    static func anchor(_ rows: [TableRow], findings: inout ReadFindings) -> [AnchoredRow] {
+    static func anchor(_ table: AssembledTable, findings: inout ReadFindings) -> AnchoredTable {
         var out: [AnchoredRow] = []
-        for row in rows {
-            var found: [(ApplicationRow, TableField)] = []
-            for l in row.labels {
-                if let m = LabelMatcher.applicationRows.lastMatch(in: l.label) { found.append((m.target, l)) }
+        out.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            var chosen: (target: ApplicationRow, field: TableField, at: Int)?
+            for k in row.labels {
+                if let m = LabelMatcher.applicationRows.lastMatch(table.fields[k], in: table.store) {
+                    chosen = (m.target, table.fields[k], k)
+                }
             }
-            let chosen = found.last
-            for (target, field) in found.dropLast() where target != chosen?.0 && target != .other {
-                findings.warn(
-                    "read.unplaced", section: 3, line: field.line, row: target.displayName,
-                    "行标签「\(field.labelText)」后面没有数字，已忽略")
-            }
+            if let chosen { ignoredLabels(table, row.labels.lowerBound..<chosen.at, last: chosen.target, &findings) }
             guard row.hasValue || chosen != nil else { continue }
-            out.append(AnchoredRow(row: row, anchor: chosen?.0, label: chosen?.1))
+            out.append(AnchoredRow(row: row, anchor: chosen?.target, label: chosen?.field))
         }
-        return out
+        return AnchoredTable(table: table, rows: out)
+    }
+
+    /// Recognised labels before a row's last one name rows whose numbers went missing.
+    private static func ignoredLabels(
+        _ table: AssembledTable, _ labels: Range<Int>, last: ApplicationRow, _ findings: inout ReadFindings
+    ) {
+        for k in labels {
+            let field = table.fields[k]
+            guard let m = LabelMatcher.applicationRows.lastMatch(field, in: table.store), m.target != last,
+                m.target != .other
+            else { continue }
+            findings.warn(
+                "read.unplaced", section: 3, line: field.line, row: m.target.displayName,
+                "行标签「\(table.store.text(field))」后面没有数字，已忽略")
+        }
     }
 
     static func read(
-        _ anchored: [AnchoredRow], format: ReportFormat, startLine: Int, source: String, findings: inout ReadFindings
+        _ t: AnchoredTable, format: ReportFormat, startLine: Int, source: String, findings: inout ReadFindings
     ) throws(ReportReadError) -> ApplicationTable {
+        let anchored = t.rows
         guard anchored.contains(where: { $0.row.hasValue }) else {
             throw .unreadableTable(file: source, section: "三", line: startLine, reason: "找不到表格中的数字")
         }
         let order = ApplicationRow.rows(for: format)
         let anchors = anchored.map { a -> Int? in
-            guard let row = mapped(a, format: format, findings: &findings) else { return nil }
+            guard let row = mapped(a, t.table.store, format: format, findings: &findings) else { return nil }
             return row.position(in: format)
         }
         let placement = RowAligner.place(anchors: anchors, slotCount: order.count)
@@ -49,7 +69,7 @@ enum ApplicationTableReader {
         var lines = Array(repeating: startLine, count: order.count)
         for (i, slot) in placement.slots.enumerated() {
             guard let slot else { continue }
-            options[slot] = candidates(anchored[i].row, row: order[slot], findings: &findings)
+            options[slot] = candidates(anchored[i].row, in: t.table, row: order[slot], findings: &findings)
             lines[slot] = anchored[i].row.line
         }
         let choice = IdentityChooser.choose(options, rows: order)
@@ -71,7 +91,9 @@ enum ApplicationTableReader {
     }
 
     /// The anchor in the report's format (a 2019-style single （六） row in a 2021 report goes to （六）3.其他).
-    private static func mapped(_ a: AnchoredRow, format: ReportFormat, findings: inout ReadFindings) -> ApplicationRow? {
+    private static func mapped(
+        _ a: AnchoredRow, _ store: FieldBytes, format: ReportFormat, findings: inout ReadFindings
+    ) -> ApplicationRow? {
         guard let anchor = a.anchor else { return nil }
         var row = anchor
         switch (format, anchor) {
@@ -85,10 +107,10 @@ enum ApplicationTableReader {
             row = .other
         default: break
         }
-        if let label = a.label, !LabelMatcher.agrees(label.label, LabelMatcher.normalisedLabel(row)) {
+        if let label = a.label, !store.agrees(label, LabelMatcher.normalisedLabel(row)) {
             findings.warn(
                 "read.labelVariant", section: 3, line: label.line, row: row.displayName,
-                "行标签与格式不一致", expected: row.label, found: String(label.labelText.suffix(60)))
+                "行标签与格式不一致", expected: row.label, found: String(store.text(label).suffix(60)))
         }
         return row
     }

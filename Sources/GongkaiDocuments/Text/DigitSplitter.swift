@@ -9,7 +9,8 @@ import GongkaiCore
 enum DigitSplitter {
     enum Segment: Sendable {
         case fixed(Cell)
-        case run([UInt8], hints: [Int])
+        /// A run of digits (its digits and hints are in the table's `FieldBytes`).
+        case run(TableField)
     }
 
     struct Candidate: Sendable {
@@ -37,8 +38,8 @@ enum DigitSplitter {
     }
 
     /// All splits into `limits.parts` cells (those that satisfy `rule`, when one is given).
-    static func splits(_ segments: [Segment], limits: Limits, rule: Rule?) -> [Candidate] {
-        var search = Search(segments: segments, limits: limits, rule: rule)
+    static func splits(_ segments: [Segment], in store: FieldBytes, limits: Limits, rule: Rule?) -> [Candidate] {
+        var search = Search(segments: segments, store: store, limits: limits, rule: rule)
         var cells: [Cell] = []
         cells.reserveCapacity(limits.parts)
         search.walk(segment: 0, offset: 0, cells: &cells, misses: 0)
@@ -47,6 +48,7 @@ enum DigitSplitter {
 
     private struct Search {
         let segments: [Segment]
+        let store: FieldBytes
         let limits: Limits
         let rule: Rule?
         var results: [Candidate] = []
@@ -54,13 +56,14 @@ enum DigitSplitter {
         /// How many cells the segments from index i on can hold at most.
         let capacity: [Int]
 
-        init(segments: [Segment], limits: Limits, rule: Rule?) {
+        init(segments: [Segment], store: FieldBytes, limits: Limits, rule: Rule?) {
             self.segments = segments
+            self.store = store
             self.limits = limits
             self.rule = rule
             var cap = Array(repeating: 0, count: segments.count + 1)
             for i in stride(from: segments.count - 1, through: 0, by: -1) {
-                if case .run(let chars, _) = segments[i] { cap[i] = cap[i + 1] + chars.count } else { cap[i] = cap[i + 1] + 1 }
+                if case .run(let f) = segments[i] { cap[i] = cap[i + 1] + f.length } else { cap[i] = cap[i + 1] + 1 }
             }
             capacity = cap
         }
@@ -81,24 +84,26 @@ enum DigitSplitter {
                 cells.append(cell)
                 walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses)
                 cells.removeLast()
-            case .run(let chars, let hints):
-                walkRun(chars, hints, segment: segment, offset: offset, forced: forced, cells: &cells, misses: misses)
+            case .run(let run):
+                walkRun(run, segment: segment, offset: offset, forced: forced, cells: &cells, misses: misses)
             }
         }
 
         private mutating func walkRun(
-            _ chars: [UInt8], _ hints: [Int], segment: Int, offset: Int, forced: Int?, cells: inout [Cell], misses: Int
+            _ run: TableField, segment: Int, offset: Int, forced: Int?, cells: inout [Cell], misses: Int
         ) {
-            let remaining = chars.count - offset
+            let remaining = run.length - offset
             let partsLeft = limits.parts - cells.count - 1
             let segmentsAfter = segments.count - segment - 1
             for len in 1...max(1, remaining) where len <= remaining {
                 let stays = len < remaining
                 guard partsLeft >= segmentsAfter + (stays ? 1 : 0) else { continue }
                 guard (remaining - len) + capacity[segment + 1] >= partsLeft else { break }
-                guard let cell = DigitSplitter.number(chars, offset, len, maxLength: limits.maxLength) else { continue }
+                guard let cell = DigitSplitter.number(store.bytes, run, offset, len, maxLength: limits.maxLength)
+                else { continue }
                 if let forced, cell.countOrZero != forced || !cell.isNumber { continue }
-                let inside = hints.reduce(0) { $0 + ($1 > offset && $1 < offset + len ? 1 : 0) }
+                var inside = 0
+                for h in store.hints(run) where Int(h) > offset && Int(h) < offset + len { inside += 1 }
                 cells.append(cell)
                 if stays {
                     walk(segment: segment, offset: offset + len, cells: &cells, misses: misses + inside)
@@ -111,12 +116,13 @@ enum DigitSplitter {
         }
     }
 
-    /// The number in `chars[offset..<offset+len]`: an optional leading sign, no leading zero (except "0" and
-    /// "0.x"), at most one point with digits on both sides.
-    static func number(_ chars: [UInt8], _ offset: Int, _ len: Int, maxLength: Int) -> Cell? {
-        guard len > 0, offset + len <= chars.count else { return nil }
-        var i = offset
-        let end = offset + len
+    /// The number in the run's characters `offset..<offset+len`: an optional leading sign, no leading zero
+    /// (except "0" and "0.x"), at most one point with digits on both sides.
+    static func number(_ chars: [UInt8], _ run: TableField, _ offset: Int, _ len: Int, maxLength: Int) -> Cell? {
+        guard len > 0, offset + len <= run.length else { return nil }
+        var i = Int(run.start) + offset
+        let end = i + len
+        let runEnd = Int(run.end)
         var negative = false
         if chars[i] == 0x2B || chars[i] == 0x2D {
             negative = chars[i] == 0x2D
@@ -124,7 +130,7 @@ enum DigitSplitter {
         }
         guard i < end, RunReader.isDigit(chars[i]) else { return nil }
         if chars[i] == 0x30, i + 1 < end, chars[i + 1] != 0x2E { return nil }
-        if end < chars.count, chars[end] == 0x2E { return nil }
+        if end < runEnd, chars[end] == 0x2E { return nil }
         var units: Int64 = 0
         var scale = 0
         var seenPoint = false

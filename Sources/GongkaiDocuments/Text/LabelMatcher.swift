@@ -14,7 +14,7 @@ struct KeywordIndex<Target: Sendable>: Sendable {
         var index: [(first: UInt32, words: [Int])] = []
         var bits = Array(repeating: UInt64(0), count: 1024)
         for (k, w) in words.enumerated() where w.bytes.count >= 2 {
-            let first = Self.key(w.bytes, 0)
+            let first = Self.key(w.bytes, 0, w.bytes.count)
             if let at = index.firstIndex(where: { $0.first == first }) {
                 index[at].words.append(k)
             } else {
@@ -28,34 +28,34 @@ struct KeywordIndex<Target: Sendable>: Sendable {
     }
 
     @inline(__always)
-    private static func key(_ b: [UInt8], _ i: Int) -> UInt32 {
-        let len = min(TextBytes.scalarLength(b[i]), b.count - i)
+    private static func key(_ b: [UInt8], _ i: Int, _ end: Int) -> UInt32 {
+        let len = min(TextBytes.scalarLength(b[i]), end - i)
         var k: UInt32 = 0
         for j in 0..<len { k = k << 8 | UInt32(b[i + j]) }
         return k
     }
 
-    /// The keyword that starts last in `label` (the longest one on a tie), with its start.
-    func lastMatch(in label: [UInt8]) -> (target: Target, start: Int, length: Int)? {
+    /// The keyword that starts last in the label (the longest one on a tie), with its start in the label.
+    func lastMatch(_ label: TableField, in store: FieldBytes) -> (target: Target, start: Int, length: Int)? {
         var best: (target: Target, start: Int, length: Int)?
-        var i = 0
-        while i + 1 < label.count {
-            let pair = Int(label[i]) << 8 | Int(label[i + 1])
-            let first = pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 ? Self.key(label, i) : nil
+        let b = store.bytes
+        let s = Int(label.start)
+        let end = Int(label.end)
+        var i = s
+        while i + 1 < end {
+            let pair = Int(b[i]) << 8 | Int(b[i + 1])
+            let first = pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 ? Self.key(b, i, end) : nil
             if let first, let e = byFirst.firstIndex(where: { $0.first == first }) {
-                for k in byFirst[e].words where TextBytes.matches(label, i, words[k].bytes) {
+                for k in byFirst[e].words where store.matches(label, at: i, words[k].bytes) {
                     let length = words[k].bytes.count
-                    if let b = best, b.start > i || (b.start == i && b.length >= length) { continue }
-                    best = (words[k].target, i, length)
+                    if let b = best, b.start > i - s || (b.start == i - s && b.length >= length) { continue }
+                    best = (words[k].target, i - s, length)
                 }
             }
-            i += TextBytes.scalarLength(label[i])
+            i += TextBytes.scalarLength(b[i])
         }
         return best
     }
-
-    /// Whether any keyword occurs in `label`.
-    func contains(in label: [UInt8]) -> Bool { lastMatch(in: label) != nil }
 }
 
 /// Normalises literal labels the way `FieldText.normalise` normalises source text.
@@ -120,9 +120,5 @@ enum LabelMatcher {
         proactiveLabels[format]?[row] ?? []
     }
 
-    /// Whether `found` reads as `standard`: it ends with it, or is a cut-short form of it ("（二）部分公开").
-    static func agrees(_ found: [UInt8], _ standard: [UInt8]) -> Bool {
-        if found.count >= standard.count { return TextBytes.matches(found, found.count - standard.count, standard) }
-        return TextBytes.matches(standard, 0, found)
-    }
+
 }

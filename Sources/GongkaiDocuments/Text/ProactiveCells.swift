@@ -2,16 +2,19 @@ import GongkaiCore
 
 extension ProactiveTableReader {
     /// The row's cells: separated values as they are, run-together digits split under the column constraints.
-    static func cells(_ tableRow: TableRow, row: ProactiveRow, format: ReportFormat, findings: inout ReadFindings)
-        -> [Cell]
-    {
+    static func cells(
+        _ tableRow: TableRow, in table: AssembledTable, row: ProactiveRow, format: ReportFormat,
+        findings: inout ReadFindings
+    ) -> [Cell] {
         let columns = row.columns(in: format)
         let name = row.label(in: format)
-        let segs = RowCandidates.segments(tableRow, parts: columns.count, section: 2, rowName: name, findings: &findings)
+        let segs = RowCandidates.segments(
+            table.atoms(tableRow), table.store, parts: columns.count, section: 2, rowName: name, findings: &findings)
         let limits = DigitSplitter.Limits(parts: columns.count, maxLength: 12)
-        let all = DigitSplitter.splits(segs, limits: limits, rule: nil).map(\.cells)
+        let all = DigitSplitter.splits(segs, in: table.store, limits: limits, rule: nil).map(\.cells)
         guard !all.isEmpty else {
-            return RowCandidates.lenient(segs, parts: columns.count, line: tableRow.line, section: 2, rowName: name, &findings)
+            return RowCandidates.lenient(
+                segs, table.store, parts: columns.count, line: tableRow.line, section: 2, rowName: name, &findings)
         }
         let fitting = all.filter { fits($0, columns) }
         let pool = fitting.isEmpty ? all : fitting

@@ -7,6 +7,8 @@ import GongkaiCore
 /// similar length; when several splits fit, one is taken and `read.ambiguousSplit` says so.
 enum ProactiveTableReader {
     struct Found: Sendable {
+        /// The assembled table the rows are in.
+        var table = AssembledTable()
         var rows: [(ProactiveRow, TableRow, TableField)] = []
         var unlabeled: [TableRow] = []
         var signals: Set<ReportFormat> = []
@@ -18,14 +20,15 @@ enum ProactiveTableReader {
         var found = Found()
         for row in table.rows {
             var chosen: (ProactiveRow, TableField)?
-            for l in row.labels {
-                if let m = LabelMatcher.proactiveRows.lastMatch(in: l.label) { chosen = (m.target, l) }
-                scanHeading(l, &found, &findings)
+            for l in table.labels(row) {
+                if let m = LabelMatcher.proactiveRows.lastMatch(l, in: table.store) { chosen = (m.target, l) }
+                scanHeading(l, table.store, &found, &findings)
             }
-            if let u = row.atoms.compactMap(\.unit).first { found.unit = u }
+            if let u = table.atoms(row).lazy.compactMap(\.unit).first { found.unit = u }
             guard row.hasValue else { continue }
             if let chosen { found.rows.append((chosen.0, row, chosen.1)) } else { found.unlabeled.append(row) }
         }
+        found.table = table
         return found
     }
 
@@ -33,18 +36,20 @@ enum ProactiveTableReader {
     private static let tenThousand = TextBytes.u("万元")
     private static let yuan = TextBytes.u("元")
 
-    private static func scanHeading(_ l: TableField, _ found: inout Found, _ findings: inout ReadFindings) {
-        if let m = LabelMatcher.formatSignals.lastMatch(in: l.label) { found.signals.insert(m.target) }
-        if let v = LabelMatcher.headingVariants.lastMatch(in: l.label) {
+    private static func scanHeading(
+        _ l: TableField, _ store: FieldBytes, _ found: inout Found, _ findings: inout ReadFindings
+    ) {
+        if let m = LabelMatcher.formatSignals.lastMatch(l, in: store) { found.signals.insert(m.target) }
+        if let v = LabelMatcher.headingVariants.lastMatch(l, in: store) {
             findings.warn(
                 "read.labelVariant", section: 2, line: l.line, "表头用词与格式不一致", expected: v.target,
-                found: String(decoding: l.label[v.start..<(v.start + v.length)], as: UTF8.self))
+                found: store.text(l, v.start, v.length))
         }
-        if let at = TextBytes.find(procurementAmount, in: l.label, from: 0, to: l.label.count) {
+        if let at = store.find(procurementAmount, in: l) {
             let tail = at + procurementAmount.count
-            if TextBytes.find(tenThousand, in: l.label, from: tail, to: min(l.label.count, tail + 12)) != nil {
+            if store.find(tenThousand, in: l, from: tail, to: tail + 12) != nil {
                 found.unit = .tenThousandYuan
-            } else if TextBytes.find(yuan, in: l.label, from: tail, to: min(l.label.count, tail + 9)) != nil {
+            } else if store.find(yuan, in: l, from: tail, to: tail + 9) != nil {
                 found.unit = .yuan
             }
         }
@@ -70,8 +75,8 @@ enum ProactiveTableReader {
                 continue
             }
             seen.insert(row)
-            checkLabel(label, row, format, &findings)
-            let cells = cells(tableRow, row: row, format: format, findings: &findings)
+            checkLabel(label, found.table.store, row, format, &findings)
+            let cells = cells(tableRow, in: found.table, row: row, format: format, findings: &findings)
             section.cells[row] = cells
             findings.blankCells(
                 section: 2, line: tableRow.line, row: row.label(in: format),
@@ -87,17 +92,19 @@ enum ProactiveTableReader {
         return section
     }
 
-    private static func checkLabel(_ l: TableField, _ row: ProactiveRow, _ format: ReportFormat, _ f: inout ReadFindings) {
+    private static func checkLabel(
+        _ l: TableField, _ store: FieldBytes, _ row: ProactiveRow, _ format: ReportFormat, _ f: inout ReadFindings
+    ) {
         let standard = LabelMatcher.normalisedLabel(row, format)
         let agrees =
             row == .normativeDocuments
-            ? l.label.count >= standard.count && LabelMatcher.agrees(l.label, standard)
-                && !(format == .v2019 && l.label.count >= 21 && LabelMatcher.agrees(l.label, Lit.normativeDocuments2021))
-            : LabelMatcher.agrees(l.label, standard)
+            ? l.length >= standard.count && store.agrees(l, standard)
+                && !(format == .v2019 && l.length >= 21 && store.agrees(l, Lit.normativeDocuments2021))
+            : store.agrees(l, standard)
         if !agrees {
             f.warn(
                 "read.labelVariant", section: 2, line: l.line, row: row.label(in: format), "行标签与格式不一致",
-                expected: row.label(in: format), found: String(l.labelText.suffix(40)))
+                expected: row.label(in: format), found: String(store.text(l).suffix(40)))
         }
     }
 }

@@ -4,23 +4,24 @@ import GongkaiCore
 enum RowCandidates {
     /// The row's values as splitter segments, with surplus blanks trimmed and surplus values reported.
     static func segments(
-        _ row: TableRow, parts: Int, section: Int, rowName: @autoclosure () -> String, findings: inout ReadFindings
-    ) -> [DigitSplitter.Segment]
-    {
-        var atoms = row.atoms
+        _ atoms: ArraySlice<TableField>, _ store: FieldBytes, parts: Int, section: Int,
+        rowName: @autoclosure () -> String, findings: inout ReadFindings
+    ) -> [DigitSplitter.Segment] {
+        var atoms = atoms
         while atoms.count > parts, atoms.last?.kind == .empty { atoms.removeLast() }
         while atoms.count > parts, atoms.first?.kind == .empty { atoms.removeFirst() }
         if atoms.count > parts {
-            let extra = atoms[parts...].map { $0.kind == .run ? String(decoding: $0.run, as: UTF8.self) : $0.cell.description }
+            let cut = atoms.startIndex + parts
+            let extra = atoms[cut...].map { $0.kind == .run ? store.text($0) : store.cell($0).description }
             findings.warn(
-                "read.unplaced", section: section, line: atoms[parts].line, row: rowName(),
+                "read.unplaced", section: section, line: atoms[cut].line, row: rowName(),
                 "这一行的数字多于 \(parts) 个，多出的已忽略", found: extra.joined(separator: " "))
-            atoms = Array(atoms[..<parts])
+            atoms = atoms[..<cut]
         }
         return atoms.map { a in
             switch a.kind {
-            case .run: return .run(a.run, hints: a.hints)
-            case .cell: return .fixed(a.cell)
+            case .run: return .run(a)
+            case .cell: return .fixed(store.cell(a))
             case .empty, .label: return .fixed(.blank)
             }
         }
@@ -28,23 +29,27 @@ enum RowCandidates {
 
     /// Candidates satisfying `rule` if any, else all splits (each marked as breaking the row's identity).
     static func options(
-        _ row: TableRow, parts: Int, rule: DigitSplitter.Rule?, section: Int, rowName: @autoclosure () -> String,
-        findings: inout ReadFindings
+        _ row: TableRow, in table: AssembledTable, parts: Int, rule: DigitSplitter.Rule?, section: Int,
+        rowName: @autoclosure () -> String, findings: inout ReadFindings
     ) -> IdentityChooser.RowOptions {
-        let segs = segments(row, parts: parts, section: section, rowName: rowName(), findings: &findings)
+        let store = table.store
+        let segs = segments(
+            table.atoms(row), store, parts: parts, section: section, rowName: rowName(), findings: &findings)
         let limits = DigitSplitter.Limits(parts: parts)
         if let rule {
-            let exact = DigitSplitter.splits(segs, limits: limits, rule: rule)
+            let exact = DigitSplitter.splits(segs, in: store, limits: limits, rule: rule)
             if !exact.isEmpty {
                 return .init(candidates: ordered(exact), breaksRow: Array(repeating: false, count: exact.count))
             }
         }
-        let loose = DigitSplitter.splits(segs, limits: limits, rule: nil)
+        let loose = DigitSplitter.splits(segs, in: store, limits: limits, rule: nil)
         if !loose.isEmpty {
             return .init(candidates: ordered(loose), breaksRow: Array(repeating: rule != nil, count: loose.count))
         }
         return .init(
-            candidates: [lenient(segs, parts: parts, line: row.line, section: section, rowName: rowName(), &findings)],
+            candidates: [
+                lenient(segs, store, parts: parts, line: row.line, section: section, rowName: rowName(), &findings)
+            ],
             breaksRow: [rule != nil])
     }
 
@@ -57,14 +62,13 @@ enum RowCandidates {
 
     /// When no split is possible: each value as one cell, padded with blanks.
     static func lenient(
-        _ segs: [DigitSplitter.Segment], parts: Int, line: Int, section: Int, rowName: @autoclosure () -> String,
-        _ findings: inout ReadFindings
+        _ segs: [DigitSplitter.Segment], _ store: FieldBytes, parts: Int, line: Int, section: Int,
+        rowName: @autoclosure () -> String, _ findings: inout ReadFindings
     ) -> [Cell] {
         var cells: [Cell] = segs.map { s in
             switch s {
             case .fixed(let c): return c
-            case .run(let chars, _):
-                return ExactNumber(parsing: Substring(String(decoding: chars, as: UTF8.self))).map(Cell.number) ?? .blank
+            case .run(let f): return store.runAsCell(f) ?? .blank
             }
         }
         if cells.count < parts {
@@ -80,10 +84,11 @@ enum RowCandidates {
 }
 
 extension ApplicationTableReader {
-    static func candidates(_ row: TableRow, row r: ApplicationRow, findings: inout ReadFindings)
-        -> IdentityChooser.RowOptions
-    {
+    static func candidates(
+        _ row: TableRow, in table: AssembledTable, row r: ApplicationRow, findings: inout ReadFindings
+    ) -> IdentityChooser.RowOptions {
         RowCandidates.options(
-            row, parts: 7, rule: DigitSplitter.rowTotal, section: 3, rowName: r.displayName, findings: &findings)
+            row, in: table, parts: 7, rule: DigitSplitter.rowTotal, section: 3, rowName: r.displayName,
+            findings: &findings)
     }
 }

@@ -1,19 +1,28 @@
-/// A row of a table as read: the labels before its values, and the values (cells, runs, blanks).
+/// A row of a table as read: the labels before its values, and the values (cells, runs, blanks), as ranges
+/// in the table's `fields`.
 struct TableRow: Sendable {
-    var labels: [TableField] = []
-    var atoms: [TableField] = []
-
-    var line: Int { atoms.first(where: { $0.kind != .empty })?.line ?? atoms.first?.line ?? labels.last?.line ?? 0 }
-    var hasValue: Bool { atoms.contains { $0.kind != .empty } }
+    var labels: Range<Int>
+    var atoms: Range<Int>
+    /// The line of the row's first value.
+    var line: Int
+    /// The row holds a value that is not blank.
+    var hasValue: Bool
 }
 
 /// A table region cut into text before the table, the rows, and text after it.
 struct AssembledTable: Sendable {
     var rows: [TableRow] = []
+    /// The fields of all rows, each row's labels then its values.
+    var fields: [TableField] = []
+    /// The text behind the fields.
+    var store = FieldBytes()
     var textBefore: [String] = []
     var textAfter: [String] = []
     /// The first line of the table (for error messages).
     var startLine: Int = 0
+
+    func labels(_ row: TableRow) -> ArraySlice<TableField> { fields[row.labels] }
+    func atoms(_ row: TableRow) -> ArraySlice<TableField> { fields[row.atoms] }
 }
 
 /// Finds where a section's table starts, and groups its tokens into rows.
@@ -21,6 +30,19 @@ struct AssembledTable: Sendable {
 /// A row is the labels read since the previous row followed by its values; a label after a value, a blank
 /// line, or the end of a tab/pipe row closes the row. Labels with no values carry over to the next row.
 enum TableAssembler {
+    /// The row being read.
+    private struct OpenRow {
+        var labels: [TableField] = []
+        var atoms: [TableField] = []
+        var hasValue = false
+
+        mutating func clear() {
+            labels.removeAll(keepingCapacity: true)
+            atoms.removeAll(keepingCapacity: true)
+            hasValue = false
+        }
+    }
+
     /// - Parameter valueLimit: once rows hold this many cells (digits, for runs), the table has ended and
     ///   what follows is text after it (section IV has 15 cells and no row labels to stop at).
     static func assemble(_ doc: TextDocument, body: [TextPiece], markers: [String], valueLimit: Int = .max)
@@ -30,15 +52,22 @@ enum TableAssembler {
         let (before, region) = splitAtMarker(doc, body, markers.map(TextBytes.u))
         table.textBefore = narrative(doc, before)
         table.startLine = region.first?.line ?? body.first?.line ?? 0
-        let tokens = TableTokenizer.tokens(doc, region)
-        var current = TableRow()
+        let tokens = TableTokenizer.tokens(doc, region, into: &table.store)
+        table.fields.reserveCapacity(tokens.count)
+        var current = OpenRow()
         var proseAfter: [String] = []
         var capacity = 0
         func close() {
             guard !current.atoms.isEmpty else { return }
-            table.rows.append(current)
-            capacity += current.atoms.reduce(0) { $0 + ($1.kind == .run ? $1.run.count : 1) }
-            current = TableRow()
+            let l = table.fields.count
+            table.fields.append(contentsOf: current.labels)
+            let a = table.fields.count
+            table.fields.append(contentsOf: current.atoms)
+            let line = current.atoms.first(where: { $0.kind != .empty })?.line ?? current.atoms[0].line
+            table.rows.append(
+                TableRow(labels: l..<a, atoms: a..<table.fields.count, line: line, hasValue: current.hasValue))
+            for f in current.atoms { capacity += f.kind == .run ? f.length : 1 }
+            current.clear()
         }
         for token in tokens {
             if capacity >= valueLimit {
@@ -59,26 +88,27 @@ enum TableAssembler {
             case .field(let f):
                 switch f.kind {
                 case .label:
-                    if current.hasValue { close() } else if !current.atoms.isEmpty { current.atoms.removeAll() }
+                    if current.hasValue { close() } else if !current.atoms.isEmpty { current.atoms.removeAll(keepingCapacity: true) }
                     current.labels.append(f)
                 case .empty:
                     if !current.labels.isEmpty || !current.atoms.isEmpty { current.atoms.append(f) }
                 case .cell, .run:
                     current.atoms.append(f)
+                    current.hasValue = true
                 }
             }
         }
         if current.hasValue { close() }
         let lastLine = table.rows.last(where: \.hasValue)?.line ?? Int.max
-        table.textAfter = proseAfter + trailingText(doc, region, after: lastLine, current: current)
+        table.textAfter = proseAfter + trailingText(doc, region, after: lastLine, current.labels, table.store)
         return table
     }
 
     /// Lines after the last row's line, and labels left over on that line, are text after the table.
-    private static func trailingText(_ doc: TextDocument, _ region: [TextPiece], after line: Int, current: TableRow)
-        -> [String]
-    {
-        var out: [String] = current.labels.filter { $0.line == line }.map(\.labelText)
+    private static func trailingText(
+        _ doc: TextDocument, _ region: [TextPiece], after line: Int, _ labels: [TableField], _ store: FieldBytes
+    ) -> [String] {
+        var out: [String] = labels.filter { $0.line == line }.map(store.text)
         for p in region where p.line > line {
             let c = doc.clean(p)
             if c.isEmpty || c.isNoise || c.markdownHeading { continue }

@@ -49,10 +49,10 @@ public enum TextReportReader {
         let t3 = TableAssembler.assemble(doc, body: s3.body, markers: ["（本列数据", "(本列数据", "本列数据", "申请人情况", "本年新收"])
         let t4 = TableAssembler.assemble(doc, body: s4.body, markers: ["行政复议", "行政诉讼", "结果维持"], valueLimit: 15)
         let found2 = t2.map { ProactiveTableReader.scan($0, findings: &findings) } ?? ProactiveTableReader.Found()
-        let anchored3 = ApplicationTableReader.anchor(t3.rows, findings: &findings)
+        let anchored3 = ApplicationTableReader.anchor(t3, findings: &findings)
         scanHeadingVariants(t3, &findings)
         let year = header.year ?? 0
-        let format = detectFormat(found2, anchored3, year: year)
+        let format = detectFormat(found2, anchored3.rows, year: year)
         let variant = ProactiveTableReader.variant(found2)
         var report = AnnualReport(agency: header.agency, year: year, format: format, variant: variant)
         report.title = header.title
@@ -78,12 +78,12 @@ public enum TextReportReader {
     private static func scanHeadingVariants(_ t: AssembledTable, _ findings: inout ReadFindings) {
         var seen = Set<Int>()
         for row in t.rows {
-            for l in row.labels where !seen.contains(l.line) {
-                guard let v = LabelMatcher.headingVariants.lastMatch(in: l.label) else { continue }
+            for l in t.labels(row) where !seen.contains(l.line) {
+                guard let v = LabelMatcher.headingVariants.lastMatch(l, in: t.store) else { continue }
                 seen.insert(l.line)
                 findings.warn(
                     "read.labelVariant", section: 3, line: l.line, "表头用词与格式不一致", expected: v.target,
-                    found: String(decoding: l.label[v.start..<(v.start + v.length)], as: UTF8.self))
+                    found: t.store.text(l, v.start, v.length))
             }
         }
     }

@@ -1,0 +1,173 @@
+import GongkaiCore
+
+/// Label normalisation and cell classification shared by the table readers.
+enum FieldText {
+    /// Quotes (“”"'‘’「」『』) and Markdown marks (* | #) left out of labels.
+    @inline(__always)
+    private static func isDropped(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x201C, 0x201D, 0x22, 0x27, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F, 0x2A, 0x7C, 0x23: true
+        default: false
+        }
+    }
+
+    /// Normalises `b[start..<end]` for comparison with the format's labels.
+    static func normalise(_ b: [UInt8], _ start: Int, _ end: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        normalise(b, start, end, appendingTo: &out)
+        return out
+    }
+
+    /// Appends the normalised form of `b[start..<end]` to `out` (what `TableField` labels hold).
+    static func normalise(_ b: [UInt8], _ start: Int, _ end: Int, appendingTo out: inout [UInt8]) {
+        let first = out.count
+        var i = max(0, start)
+        let e = min(end, b.count)
+        while i < e {
+            // Most of a label is CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9), none of which is folded or
+            // dropped: copied as they are without the checks below.
+            if b[i] >= 0xE4 && b[i] <= 0xE9 && i + 2 < e {
+                out.append(b[i])
+                out.append(b[i + 1])
+                out.append(b[i + 2])
+                i += 3
+                continue
+            }
+            let w = TextBytes.whitespaceLength(b, i)
+            if w > 0 {
+                i += w
+                continue
+            }
+            if let d = TextBytes.digit(b, i) {
+                out.append(0x30 + d.value)
+                i += d.length
+                continue
+            }
+            if let p = TextBytes.point(b, i) {
+                out.append(0x2E)
+                i += p
+                continue
+            }
+            let len = min(TextBytes.scalarLength(b[i]), e - i)
+            let code = scalarValue(b, i, len)
+            i += len
+            switch code {
+            case 0x28, 0x29:
+                out.append(0xEF)
+                out.append(0xBC)
+                out.append(code == 0x28 ? 0x88 : 0x89)
+            case 0x3001 where out.count > first && out[out.count - 1] >= 0x30 && out[out.count - 1] <= 0x39:
+                out.append(0x2E)
+            case let c where isDropped(c): break
+            default: for k in (i - len)..<i { out.append(b[k]) }
+            }
+        }
+    }
+
+    static func scalarValue(_ b: [UInt8], _ i: Int, _ len: Int) -> UInt32 {
+        guard i + len <= b.count, len > 0 else { return 0 }
+        switch len {
+        case 1: return UInt32(b[i])
+        case 2: return UInt32(b[i] & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        case 3: return UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        default:
+            return UInt32(b[i] & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F)
+        }
+    }
+
+    private static let placeholders: [[UInt8]] = [
+        "/", "／", "—", "——", "–", "-", "－", "无", "\\", "--", "－－", "×", "*", "＊", "空", "…", "——",
+    ].map(TextBytes.u)
+    private static let units: [(text: [UInt8], unit: AmountUnit?)] = [
+        (TextBytes.u("万元"), .tenThousandYuan), (TextBytes.u("元"), .yuan), (TextBytes.u("件"), nil),
+        (TextBytes.u("个"), nil), (TextBytes.u("项"), nil), (TextBytes.u("条"), nil),
+    ]
+
+    /// A separated cell's text (a tab/pipe/line of its own): empty, a placeholder, a number, or a label;
+    /// label and placeholder text go to `store`.
+    static func classify(_ b: [UInt8], _ start: Int, _ end: Int, line: Int, into store: inout FieldBytes) -> TableField {
+        let (s, e) = TextBytes.trim(b, start, end)
+        if s >= e { return TableField(kind: .empty, line: line) }
+        var f = TableField(kind: .cell, line: line)
+        if let n = asciiCount(b, s, e) {
+            f.number = ExactNumber(n)
+            return f
+        }
+        if e - s <= 6, placeholders.contains(where: { $0.count == e - s && TextBytes.matches(b, s, $0) }) {
+            f.isPlaceholder = true
+            f.start = Int32(store.bytes.count)
+            store.bytes.append(contentsOf: b[s..<e])
+            f.end = Int32(store.bytes.count)
+            return f
+        }
+        if let (number, unit) = number(b, s, e) {
+            f.number = number
+            f.unit = unit
+            return f
+        }
+        return label(b, s, e, line: line, into: &store)
+    }
+
+    /// A label field holding the normalised `b[s..<e]` (possibly empty).
+    static func label(_ b: [UInt8], _ s: Int, _ e: Int, line: Int, into store: inout FieldBytes) -> TableField {
+        var f = TableField(kind: .label, line: line)
+        f.start = Int32(store.bytes.count)
+        normalise(b, s, e, appendingTo: &store.bytes)
+        f.end = Int32(store.bytes.count)
+        return f
+    }
+
+    /// The common case first: up to 18 ASCII digits and nothing else.
+    @inline(__always)
+    private static func asciiCount(_ b: [UInt8], _ s: Int, _ e: Int) -> Int? {
+        guard e - s <= 18 else { return nil }
+        var n = 0
+        for i in s..<e {
+            let c = b[i]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+        }
+        return n
+    }
+
+    /// Parses `+26`, `－1`, `929.9082`, `1,234`, `575394432.52元` (full-width forms folded).
+    static func number(_ b: [UInt8], _ s: Int, _ e: Int) -> (ExactNumber, AmountUnit?)? {
+        var end = e
+        var unit: AmountUnit?
+        for u in units where end - u.text.count > s && TextBytes.matches(b, end - u.text.count, u.text) {
+            unit = u.unit
+            end = TextBytes.trim(b, s, end - u.text.count).1
+            break
+        }
+        var i = s
+        var negative = false
+        if let sign = TextBytes.sign(b, i) {
+            negative = sign.ascii == 0x2D
+            i += sign.length
+        }
+        var units: Int64 = 0
+        var scale = 0
+        var digits = 0
+        var seenPoint = false
+        while i < end {
+            if let d = TextBytes.digit(b, i) {
+                guard digits < 18 else { return nil }
+                units = units * 10 + Int64(d.value)
+                digits += 1
+                if seenPoint { scale += 1 }
+                i += d.length
+            } else if let p = TextBytes.point(b, i), !seenPoint, digits > 0 {
+                seenPoint = true
+                i += p
+            } else if b[i] == 0x2C, digits > 0, !seenPoint {
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, !(seenPoint && scale == 0) else { return nil }
+        return (ExactNumber(units: negative ? -units : units, scale: scale), unit)
+    }
+}
