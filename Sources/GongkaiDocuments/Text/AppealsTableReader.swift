@@ -23,7 +23,7 @@ enum AppealsTableReader {
         let limits = DigitSplitter.Limits(parts: 15)
         var cells: [Cell]
         var ambiguous = false
-        let exact = DigitSplitter.splits(segs, in: table.store, limits: limits, rule: DigitSplitter.groupTotals)
+        let exact = DigitSplitter.splits(segs, in: table.store, limits: limits, rule: .groupTotals)
         if !exact.isEmpty {
             let ordered = RowCandidates.ordered(exact)
             cells = ordered[0]

@@ -19,15 +19,30 @@ enum DigitSplitter {
         var hintMisses: Int
     }
 
-    /// Which cell an identity fixes: given the cells so far, the value the next one must have.
-    typealias Rule = @Sendable ([Cell]) -> Int?
+    /// An identity that fixes a cell.
+    enum Rule: Sendable {
+        /// A section III row's 总计, its seventh cell, is the sum of its six columns.
+        case rowTotal
+        /// Each section IV group's 总计, every fifth cell, is the sum of the four results before it.
+        case groupTotals
 
-    static let rowTotal: Rule = { cells in
-        cells.count == 6 ? cells.reduce(0) { $0 + $1.countOrZero } : nil
-    }
-
-    static let groupTotals: Rule = { cells in
-        cells.count % 5 == 4 ? cells[(cells.count - 4)...].reduce(0) { $0 + $1.countOrZero } : nil
+        /// Given the cells so far, the value the next one must have (nil when the identity does not fix it).
+        @inline(__always)
+        func forced(after cells: [Cell]) -> Int? {
+            let n = cells.count
+            let summed: Range<Int>
+            switch self {
+            case .rowTotal:
+                guard n == 6 else { return nil }
+                summed = 0..<6
+            case .groupTotals:
+                guard n % 5 == 4 else { return nil }
+                summed = (n - 4)..<n
+            }
+            var sum = 0
+            for k in summed { sum += cells[k].countOrZero }
+            return sum
+        }
     }
 
     struct Limits: Sendable {
@@ -77,7 +92,7 @@ enum DigitSplitter {
                 }
                 return
             }
-            let forced = rule?(cells)
+            let forced = rule?.forced(after: cells)
             switch segments[segment] {
             case .fixed(let cell):
                 if let forced, cell.countOrZero != forced { return }

@@ -19,54 +19,53 @@ enum RowAligner {
         var slots: [Int?] = Array(repeating: nil, count: anchors.count)
         var outOfOrder: [Int] = []
         for (i, a) in anchors.enumerated() {
-            if kept.contains(i) { slots[i] = a } else if a != nil { outOfOrder.append(i) }
+            if kept[i] { slots[i] = a } else if a != nil { outOfOrder.append(i) }
         }
         // Fill the gaps between kept anchors with the unanchored rows, in order.
         var lowerSlot = -1
-        var pending: [Int] = []
-        func fill(upTo upperSlot: Int) {
+        var pendingFrom = 0  // rows pendingFrom..<i without a slot wait for the next anchor
+        func fill(_ rows: Range<Int>, upTo upperSlot: Int) {
             var slot = lowerSlot + 1
-            for row in pending where slot < upperSlot {
+            for row in rows where slots[row] == nil && slot < upperSlot {
                 slots[row] = slot
                 slot += 1
             }
-            pending.removeAll()
         }
         for i in anchors.indices {
-            if let s = slots[i] {
-                fill(upTo: s)
-                lowerSlot = s
-            } else {
-                pending.append(i)
-            }
+            guard let s = slots[i] else { continue }
+            fill(pendingFrom..<i, upTo: s)
+            lowerSlot = s
+            pendingFrom = i + 1
         }
-        fill(upTo: slotCount)
-        let used = Set(slots.compactMap { $0 })
-        let missing = (0..<slotCount).filter { !used.contains($0) }
+        fill(pendingFrom..<anchors.count, upTo: slotCount)
+        var used = Array(repeating: false, count: slotCount)
+        for case let s? in slots where s < slotCount { used[s] = true }
+        let missing = (0..<slotCount).filter { !used[$0] }
         return Placement(slots: slots, missing: missing, outOfOrder: outOfOrder)
     }
 
-    /// Indices of the longest strictly increasing subsequence of the anchored rows (O(n²), n ≤ a few dozen).
-    private static func increasingAnchors(_ anchors: [Int?]) -> Set<Int> {
-        let idx = anchors.indices.filter { anchors[$0] != nil }
-        guard !idx.isEmpty else { return [] }
-        var length = Array(repeating: 1, count: idx.count)
-        var previous = Array(repeating: -1, count: idx.count)
-        for j in idx.indices {
+    /// Whether each row is in the longest strictly increasing subsequence of the anchored rows
+    /// (O(n²), n ≤ a few dozen).
+    private static func increasingAnchors(_ anchors: [Int?]) -> [Bool] {
+        var out = Array(repeating: false, count: anchors.count)
+        var length = Array(repeating: 0, count: anchors.count)
+        var previous = Array(repeating: -1, count: anchors.count)
+        var best = -1
+        for j in anchors.indices {
+            guard let aj = anchors[j] else { continue }
+            length[j] = 1
             for i in 0..<j {
-                guard let ai = anchors[idx[i]], let aj = anchors[idx[j]], ai < aj else { continue }
+                guard let ai = anchors[i], ai < aj else { continue }
                 if length[i] + 1 > length[j] {
                     length[j] = length[i] + 1
                     previous[j] = i
                 }
             }
+            if best < 0 || length[j] > length[best] { best = j }
         }
-        var best = 0
-        for k in length.indices where length[k] > length[best] { best = k }
-        var out: Set<Int> = []
         var k = best
         while k >= 0 {
-            out.insert(idx[k])
+            out[k] = true
             k = previous[k]
         }
         return out

@@ -88,7 +88,7 @@ extension ApplicationTableReader {
         _ row: TableRow, in table: AssembledTable, row r: ApplicationRow, findings: inout ReadFindings
     ) -> IdentityChooser.RowOptions {
         RowCandidates.options(
-            row, in: table, parts: 7, rule: DigitSplitter.rowTotal, section: 3, rowName: r.displayName,
+            row, in: table, parts: 7, rule: .rowTotal, section: 3, rowName: r.displayName,
             findings: &findings)
     }
 }
