@@ -110,6 +110,10 @@ enum DigitSplitter {
             let remaining = run.length - offset
             let partsLeft = limits.parts - cells.count - 1
             let segmentsAfter = segments.count - segment - 1
+            if !run.hasSignOrPoint {
+                walkDigits(run, segment: segment, offset: offset, forced: forced, cells: &cells, misses: misses)
+                return
+            }
             for len in 1...max(1, remaining) where len <= remaining {
                 let stays = len < remaining
                 guard partsLeft >= segmentsAfter + (stays ? 1 : 0) else { continue }
@@ -117,16 +121,54 @@ enum DigitSplitter {
                 guard let cell = DigitSplitter.number(store.bytes, run, offset, len, maxLength: limits.maxLength)
                 else { continue }
                 if let forced, cell.countOrZero != forced || !cell.isNumber { continue }
-                var inside = 0
-                for h in store.hints(run) where Int(h) > offset && Int(h) < offset + len { inside += 1 }
-                cells.append(cell)
-                if stays {
-                    walk(segment: segment, offset: offset + len, cells: &cells, misses: misses + inside)
-                } else {
-                    walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses + inside)
+                if !descend(with: cell, run, segment: segment, offset: offset, length: len, cells: &cells, misses: misses) {
+                    return
                 }
-                cells.removeLast()
-                if results.count >= limits.maxResults || nodes > limits.budget { return }
+            }
+        }
+
+        /// Takes `cell`, the run's characters `offset..<offset+length`, and walks on from there; answers
+        /// whether the search goes on.
+        private mutating func descend(
+            with cell: Cell, _ run: TableField, segment: Int, offset: Int, length: Int, cells: inout [Cell], misses: Int
+        ) -> Bool {
+            var inside = 0
+            for h in store.hints(run) where Int(h) > offset && Int(h) < offset + length { inside += 1 }
+            cells.append(cell)
+            if offset + length < run.length {
+                walk(segment: segment, offset: offset + length, cells: &cells, misses: misses + inside)
+            } else {
+                walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses + inside)
+            }
+            cells.removeLast()
+            return results.count < limits.maxResults && nodes <= limits.budget
+        }
+
+        /// `walkRun` for a run of plain digits (no sign, no point), the common case: each longer number is the
+        /// shorter one times ten plus a digit, so the numbers are built as the length grows rather than parsed
+        /// again for each length. The same numbers are tried in the same order as `DigitSplitter.number` gives.
+        private mutating func walkDigits(
+            _ run: TableField, segment: Int, offset: Int, forced: Int?, cells: inout [Cell], misses: Int
+        ) {
+            let remaining = run.length - offset
+            let partsLeft = limits.parts - cells.count - 1
+            let segmentsAfter = segments.count - segment - 1
+            guard remaining > 0 else { return }
+            let base = Int(run.start) + offset
+            let leadingZero = store.bytes[base] == 0x30
+            var value: Int64 = 0
+            for len in 1...max(1, remaining) where len <= remaining {
+                // Longer numbers only get longer: past the length limit or after a leading zero, none is valid.
+                guard len <= limits.maxLength, !(leadingZero && len > 1) else { break }
+                value = value * 10 + Int64(store.bytes[base + len - 1] - 0x30)
+                let stays = len < remaining
+                guard partsLeft >= segmentsAfter + (stays ? 1 : 0) else { continue }
+                guard (remaining - len) + capacity[segment + 1] >= partsLeft else { break }
+                if let forced, Int(value) != forced { continue }
+                let cell = Cell.number(ExactNumber(units: value, scale: 0))
+                if !descend(with: cell, run, segment: segment, offset: offset, length: len, cells: &cells, misses: misses) {
+                    return
+                }
             }
         }
     }

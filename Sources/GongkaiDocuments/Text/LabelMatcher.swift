@@ -6,33 +6,38 @@ struct KeywordIndex<Target: Sendable>: Sendable {
     private let words: [(bytes: [UInt8], target: Target)]
     /// Keyword indices by their first scalar: a short list searched in order (no hashing per position).
     private let byFirst: [(first: UInt32, words: [Int])]
-    /// A bit per first-two-bytes pair of the keywords: most positions are ruled out without hashing.
+    /// A bit per first-two-bytes pair of the keywords: most positions are ruled out by one test.
     private let pairs: [UInt64]
+    /// A bit per Basic Multilingual Plane scalar that starts a keyword: most of the rest are ruled out by a second.
+    private let firstScalars: [UInt64]
 
     init(_ entries: [(String, Target)]) {
         words = entries.map { (TextBytes.u(FieldTextKey.normalised($0.0)), $0.1) }
         var index: [(first: UInt32, words: [Int])] = []
         var bits = Array(repeating: UInt64(0), count: 1024)
+        var pairBits = Array(repeating: UInt64(0), count: 1024)
         for (k, w) in words.enumerated() where w.bytes.count >= 2 {
-            let first = Self.key(w.bytes, 0, w.bytes.count)
+            let first = Self.scalar(w.bytes, 0, w.bytes.count)
             if let at = index.firstIndex(where: { $0.first == first }) {
                 index[at].words.append(k)
             } else {
                 index.append((first, [k]))
             }
+            if first < 0x10000 { bits[Int(first >> 6)] |= 1 << UInt64(first & 63) }
             let pair = Int(w.bytes[0]) << 8 | Int(w.bytes[1])
-            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+            pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
         }
         byFirst = index
-        pairs = bits
+        pairs = pairBits
+        firstScalars = bits
     }
 
+    /// The scalar value starting at `i` (0 for a truncated sequence).
     @inline(__always)
-    private static func key(_ b: [UInt8], _ i: Int, _ end: Int) -> UInt32 {
-        let len = min(TextBytes.scalarLength(b[i]), end - i)
-        var k: UInt32 = 0
-        for j in 0..<len { k = k << 8 | UInt32(b[i + j]) }
-        return k
+    private static func scalar(_ b: [UInt8], _ i: Int, _ end: Int) -> UInt32 {
+        let len = TextBytes.scalarLength(b[i])
+        guard i + len <= end else { return 0 }
+        return FieldText.scalarValue(b, i, len)
     }
 
     /// The keyword that starts last in the label (the longest one on a tie), with its start in the label.
@@ -43,16 +48,19 @@ struct KeywordIndex<Target: Sendable>: Sendable {
         let end = Int(label.end)
         var i = s
         while i + 1 < end {
+            defer { i += TextBytes.scalarLength(b[i]) }
             let pair = Int(b[i]) << 8 | Int(b[i + 1])
-            let first = pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 ? Self.key(b, i, end) : nil
-            if let first, let e = byFirst.firstIndex(where: { $0.first == first }) {
+            guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+            let first = Self.scalar(b, i, end)
+            if first < 0x10000, firstScalars[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0,
+                let e = byFirst.firstIndex(where: { $0.first == first })
+            {
                 for k in byFirst[e].words where store.matches(label, at: i, words[k].bytes) {
                     let length = words[k].bytes.count
                     if let b = best, b.start > i - s || (b.start == i - s && b.length >= length) { continue }
                     best = (words[k].target, i - s, length)
                 }
             }
-            i += TextBytes.scalarLength(b[i])
         }
         return best
     }

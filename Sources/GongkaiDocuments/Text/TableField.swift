@@ -14,6 +14,8 @@ struct TableField: Sendable {
     var single = false
     /// A `.cell` holding a placeholder ("/", "—", 无) rather than a number.
     var isPlaceholder = false
+    /// A `.run` holding a sign or a decimal point, not only digits.
+    var hasSignOrPoint = false
     /// 元 / 万元 written after the number.
     var unit: AmountUnit?
     var line: Int

@@ -185,12 +185,14 @@ enum RunReader {
                 j += d.length
             } else if let s = TextBytes.sign(b, j), TextBytes.digit(b, j + s.length) != nil {
                 store.bytes.append(s.ascii)
+                f.hasSignOrPoint = true
                 lastPosition = j
                 j += s.length
             } else if let p = TextBytes.point(b, j), store.bytes.count > first, isDigit(store.bytes[store.bytes.count - 1]),
                 TextBytes.digit(b, j + p) != nil
             {
                 store.bytes.append(0x2E)
+                f.hasSignOrPoint = true
                 lastPosition = j
                 j += p
             } else if TextBytes.whitespaceLength(b, j) > 0, store.bytes.count > first {
