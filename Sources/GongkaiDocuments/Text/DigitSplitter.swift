@@ -26,10 +26,9 @@ enum DigitSplitter {
         /// Each section IV group's 总计, every fifth cell, is the sum of the four results before it.
         case groupTotals
 
-        /// Given the cells so far, the value the next one must have (nil when the identity does not fix it).
+        /// Given the first `n` cells, the value the next one must have (nil when the identity does not fix it).
         @inline(__always)
-        func forced(after cells: [Cell]) -> Int? {
-            let n = cells.count
+        func forced(afterFirst n: Int, of cells: [Cell]) -> Int? {
             let summed: Range<Int>
             switch self {
             case .rowTotal:
@@ -54,11 +53,30 @@ enum DigitSplitter {
 
     /// All splits into `limits.parts` cells (those that satisfy `rule`, when one is given).
     static func splits(_ segments: [Segment], in store: FieldBytes, limits: Limits, rule: Rule?) -> [Candidate] {
+        if let exact = unsplit(segments, limits: limits, rule: rule) { return exact }
         var search = Search(segments: segments, store: store, limits: limits, rule: rule)
         var cells: [Cell] = []
         cells.reserveCapacity(limits.parts)
         search.walk(segment: 0, offset: 0, cells: &cells, misses: 0)
         return search.results
+    }
+
+    /// Segments that are all exact cells leave nothing to split: the one candidate is the cells themselves,
+    /// when there are `limits.parts` of them and `rule` holds. Nil when a segment is a run.
+    private static func unsplit(_ segments: [Segment], limits: Limits, rule: Rule?) -> [Candidate]? {
+        var cells: [Cell] = []
+        cells.reserveCapacity(segments.count)
+        for segment in segments {
+            guard case .fixed(let cell) = segment else { return nil }
+            cells.append(cell)
+        }
+        guard cells.count == limits.parts else { return [] }
+        if let rule {
+            for (k, cell) in cells.enumerated() {
+                if let forced = rule.forced(afterFirst: k, of: cells), cell.countOrZero != forced { return [] }
+            }
+        }
+        return [Candidate(cells: cells, hintMisses: 0)]
     }
 
     private struct Search {
@@ -92,7 +110,7 @@ enum DigitSplitter {
                 }
                 return
             }
-            let forced = rule?.forced(after: cells)
+            let forced = rule?.forced(afterFirst: cells.count, of: cells)
             switch segments[segment] {
             case .fixed(let cell):
                 if let forced, cell.countOrZero != forced { return }

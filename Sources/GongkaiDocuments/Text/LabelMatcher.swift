@@ -41,28 +41,31 @@ struct KeywordIndex<Target: Sendable>: Sendable {
     }
 
     /// The keyword that starts last in the label (the longest one on a tie), with its start in the label.
+    ///
+    /// Positions are tried from the end of the label backwards, so the search stops at the first one that
+    /// starts a keyword — for a row label, usually within its last few characters.
     func lastMatch(_ label: TableField, in store: FieldBytes) -> (target: Target, start: Int, length: Int)? {
-        var best: (target: Target, start: Int, length: Int)?
         let b = store.bytes
         let s = Int(label.start)
-        let end = Int(label.end)
-        var i = s
-        while i + 1 < end {
-            defer { i += TextBytes.scalarLength(b[i]) }
+        var i = Int(label.end) - 1  // a keyword has at least two bytes
+        while i > s {
+            i -= 1
+            guard b[i] & 0xC0 != 0x80 else { continue }  // not the start of a scalar
             let pair = Int(b[i]) << 8 | Int(b[i + 1])
             guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-            let first = Self.scalar(b, i, end)
-            if first < 0x10000, firstScalars[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0,
+            let first = Self.scalar(b, i, Int(label.end))
+            guard first < 0x10000, firstScalars[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0,
                 let e = byFirst.firstIndex(where: { $0.first == first })
-            {
-                for k in byFirst[e].words where store.matches(label, at: i, words[k].bytes) {
-                    let length = words[k].bytes.count
-                    if let b = best, b.start > i - s || (b.start == i - s && b.length >= length) { continue }
-                    best = (words[k].target, i - s, length)
-                }
+            else { continue }
+            var best: (target: Target, start: Int, length: Int)?
+            for k in byFirst[e].words where store.matches(label, at: i, words[k].bytes) {
+                let length = words[k].bytes.count
+                if let b = best, b.length >= length { continue }
+                best = (words[k].target, i - s, length)
             }
+            if let best { return best }
         }
-        return best
+        return nil
     }
 }
 
