@@ -45,27 +45,49 @@ struct KeywordIndex<Target: Sendable>: Sendable {
     /// Positions are tried from the end of the label backwards, so the search stops at the first one that
     /// starts a keyword — for a row label, usually within its last few characters.
     func lastMatch(_ label: TableField, in store: FieldBytes) -> (target: Target, start: Int, length: Int)? {
-        let b = store.bytes
-        let s = Int(label.start)
-        var i = Int(label.end) - 1  // a keyword has at least two bytes
-        while i > s {
-            i -= 1
-            guard b[i] & 0xC0 != 0x80 else { continue }  // not the start of a scalar
-            let pair = Int(b[i]) << 8 | Int(b[i + 1])
-            guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-            let first = Self.scalar(b, i, Int(label.end))
-            guard first < 0x10000, firstScalars[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0,
-                let e = byFirst.firstIndex(where: { $0.first == first })
-            else { continue }
-            var best: (target: Target, start: Int, length: Int)?
-            for k in byFirst[e].words where store.matches(label, at: i, words[k].bytes) {
-                let length = words[k].bytes.count
-                if let b = best, b.length >= length { continue }
-                best = (words[k].target, i - s, length)
+        var below = Int(label.end) - 1  // a keyword has at least two bytes
+        while let at = candidate(in: label, store, below: below) {
+            let first = Self.scalar(store.bytes, at, Int(label.end))
+            if let e = byFirst.firstIndex(where: { $0.first == first }) {
+                var best: (target: Target, start: Int, length: Int)?
+                for k in byFirst[e].words where store.matches(label, at: at, words[k].bytes) {
+                    let length = words[k].bytes.count
+                    if let b = best, b.length >= length { continue }
+                    best = (words[k].target, at - Int(label.start), length)
+                }
+                if let best { return best }
             }
-            if let best { return best }
+            below = at
         }
         return nil
+    }
+
+    /// The last position before `below` in the label whose first scalar starts a keyword.
+    private func candidate(in label: TableField, _ store: FieldBytes, below: Int) -> Int? {
+        let s = Int(label.start)
+        let end = Int(label.end)
+        return store.bytes.withUnsafeBufferPointer { b in
+            pairs.withUnsafeBufferPointer { pairs in
+                firstScalars.withUnsafeBufferPointer { firstScalars in
+                    var i = below
+                    while i > s {
+                        i -= 1
+                        guard b[i] & 0xC0 != 0x80 else { continue }  // not the start of a scalar
+                        let pair = Int(b[i]) << 8 | Int(b[i + 1])
+                        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                        let len = TextBytes.scalarLength(b[i])
+                        guard len <= 3, i + len <= end else { continue }
+                        var first = UInt32(b[i])
+                        if len == 2 { first = (first & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
+                        if len == 3 {
+                            first = (first & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        }
+                        if firstScalars[Int(first >> 6)] & (1 << UInt64(first & 63)) != 0 { return i }
+                    }
+                    return nil
+                }
+            }
+        }
     }
 }
 
