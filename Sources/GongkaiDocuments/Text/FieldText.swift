@@ -24,16 +24,22 @@ enum FieldText {
         let first = out.count
         var i = max(0, start)
         let e = min(end, b.count)
+        // Most of a label is CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9) and ASCII letters, digits and
+        // points, none of which is folded or dropped: such stretches are copied in one go, and only the other
+        // characters go through the checks below.
+        var plainFrom = i
         while i < e {
-            // Most of a label is CJK ideographs (U+4000–U+9FFF, lead bytes E4–E9), none of which is folded or
-            // dropped: copied as they are without the checks below.
-            if b[i] >= 0xE4 && b[i] <= 0xE9 && i + 2 < e {
-                out.append(b[i])
-                out.append(b[i + 1])
-                out.append(b[i + 2])
+            let c = b[i]
+            if c >= 0xE4 && c <= 0xE9 && i + 2 < e {
                 i += 3
                 continue
             }
+            if c < 0x80 && isPlainASCII(c) {
+                i += 1
+                continue
+            }
+            if plainFrom < i { out.append(contentsOf: b[plainFrom..<i]) }
+            defer { plainFrom = i }
             let w = TextBytes.whitespaceLength(b, i)
             if w > 0 {
                 i += w
@@ -60,8 +66,18 @@ enum FieldText {
             case 0x3001 where out.count > first && out[out.count - 1] >= 0x30 && out[out.count - 1] <= 0x39:
                 out.append(0x2E)
             case let c where isDropped(c): break
-            default: for k in (i - len)..<i { out.append(b[k]) }
+            default: out.append(contentsOf: b[(i - len)..<i])
             }
+        }
+        if plainFrom < e { out.append(contentsOf: b[plainFrom..<e]) }
+    }
+
+    /// ASCII that normalising leaves as it is: not whitespace, not a bracket, quote or Markdown mark.
+    @inline(__always)
+    private static func isPlainASCII(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x20, 0x09, 0x0D, 0x0B, 0x0C, 0x28, 0x29, 0x22, 0x27, 0x2A, 0x7C, 0x23: false
+        default: true
         }
     }
 
