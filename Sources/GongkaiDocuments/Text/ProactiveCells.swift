@@ -16,6 +16,7 @@ extension ProactiveTableReader {
             return RowCandidates.lenient(
                 segs, table.store, parts: columns.count, line: tableRow.line, section: 2, rowName: name, &findings)
         }
+        if all.count == 1 { return all[0] }
         let fitting = all.filter { fits($0, columns) }
         let pool = fitting.isEmpty ? all : fitting
         var best = pool[0]
