@@ -32,7 +32,8 @@ public struct ApplicationTable: Hashable, Sendable {
     /// Sets a whole row; `values` must hold 7 cells.
     public mutating func setRow(_ row: ApplicationRow, _ values: [Cell]) {
         precondition(values.count == 7, "a section III row has 7 cells")
-        storage.replaceSubrange((offset(row) * 7)..<(offset(row) * 7 + 7), with: values)
+        let base = offset(row) * 7
+        for (k, cell) in values.enumerated() { storage[base + k] = cell }
     }
 
     public subscript(row: ApplicationRow, column: ApplicantColumn) -> Cell {
