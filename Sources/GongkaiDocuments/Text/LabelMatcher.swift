@@ -71,8 +71,13 @@ struct KeywordIndex<Target: Sendable>: Sendable {
                 firstScalars.withUnsafeBufferPointer { firstScalars in
                     var i = below
                     while i > s {
-                        i -= 1
-                        guard b[i] & 0xC0 != 0x80 else { continue }  // not the start of a scalar
+                        // Back to the start of the previous scalar: three bytes at once for an ideograph.
+                        if i - 3 >= s, b[i - 3] >= 0xE0, b[i - 3] < 0xF0, b[i - 1] & 0xC0 == 0x80 {
+                            i -= 3
+                        } else {
+                            i -= 1
+                            guard b[i] & 0xC0 != 0x80 else { continue }  // not the start of a scalar
+                        }
                         let pair = Int(b[i]) << 8 | Int(b[i + 1])
                         guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
                         let len = TextBytes.scalarLength(b[i])
