@@ -25,11 +25,12 @@ enum AppealsTableReader {
         var ambiguous = false
         let exact = DigitSplitter.splits(segs, in: table.store, limits: limits, rule: .groupTotals)
         if !exact.isEmpty {
-            let ordered = RowCandidates.ordered(exact)
+            let ordered = RowCandidates.ordered(exact).map(\.cells)
             cells = ordered[0]
             ambiguous = Set(ordered).count > 1
         } else {
             let loose = RowCandidates.ordered(DigitSplitter.splits(segs, in: table.store, limits: limits, rule: nil))
+                .map(\.cells)
             if loose.isEmpty {
                 cells = RowCandidates.lenient(
                     segs, table.store, parts: 15, line: first.line, section: 4, rowName: name, &findings)

@@ -64,7 +64,9 @@ enum ApplicationTableReader {
         }
         let placement = RowAligner.place(anchors: anchors, slotCount: order.count)
         report(placement, anchored, order, &findings)
-        let blankRow = IdentityChooser.RowOptions(candidates: [Array(repeating: .blank, count: 7)], breaksRow: [false])
+        let blankRow = IdentityChooser.RowOptions(
+            candidates: [DigitSplitter.Candidate(cells: Array(repeating: .blank, count: 7), hintMisses: 0)],
+            breaksRow: false)
         var options = Array(repeating: blankRow, count: order.count)
         var lines = Array(repeating: startLine, count: order.count)
         for (i, slot) in placement.slots.enumerated() {
@@ -75,7 +77,7 @@ enum ApplicationTableReader {
         let choice = IdentityChooser.choose(options, rows: order)
         var table = ApplicationTable(format: format)
         for (k, row) in order.enumerated() {
-            let cells = options[k].candidates[choice.picked[k]]
+            let cells = options[k].candidates[choice.picked[k]].cells
             table.setRow(row, cells)
             if !placement.missing.contains(k) {
                 findings.blankCells(section: 3, line: lines[k], row: row.displayName, columns: columns, cells: cells)
@@ -85,7 +87,7 @@ enum ApplicationTableReader {
             findings.warn(
                 "read.ambiguousSplit", section: 3, line: lines[k], row: order[k].displayName,
                 "连在一起的数字有多种拆分都符合表内勾稽关系，已取其一，请人工核对",
-                found: options[k].candidates[choice.picked[k]].map(\.description).joined(separator: " "))
+                found: options[k].candidates[choice.picked[k]].cells.map(\.description).joined(separator: " "))
         }
         return table
     }

@@ -7,9 +7,10 @@ import GongkaiCore
 /// few, else improved row by row. The fewest violated identities win; nothing is corrected.
 enum IdentityChooser {
     struct RowOptions: Sendable {
-        var candidates: [[Cell]]
-        /// Whether each candidate breaks its row's own identity (总计 = the six columns).
-        var breaksRow: [Bool]
+        var candidates: [DigitSplitter.Candidate]
+        /// Whether the candidates break their row's own identity (总计 = the six columns): all of them do or
+        /// none does, since a row's candidates are either all the splits that keep it or all the others.
+        var breaksRow: Bool
     }
 
     struct Choice: Sendable {
@@ -60,7 +61,10 @@ enum IdentityChooser {
                 bestPick = picked
                 differing = []
             } else if s == best {
-                for i in open where picked[i] != bestPick[i] && options[i].candidates[picked[i]] != options[i].candidates[bestPick[i]] {
+                for i in open
+                where picked[i] != bestPick[i]
+                    && options[i].candidates[picked[i]].cells != options[i].candidates[bestPick[i]].cells
+                {
                     differing.insert(i)
                 }
             }
@@ -101,10 +105,10 @@ enum IdentityChooser {
 
     private static func score(_ options: [RowOptions], _ picked: [Int], _ roles: Roles) -> Int {
         var violations = 0
-        for i in options.indices where options[i].breaksRow[picked[i]] { violations += 1 }
+        for i in options.indices where options[i].breaksRow { violations += 1 }
         func value(_ row: Int?, _ c: Int) -> Int {
             guard let row else { return 0 }
-            let cells = options[row].candidates[picked[row]]
+            let cells = options[row].candidates[picked[row]].cells
             return c < cells.count ? cells[c].countOrZero : 0
         }
         for c in 0..<7 {

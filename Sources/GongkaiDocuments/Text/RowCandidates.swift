@@ -38,26 +38,21 @@ enum RowCandidates {
         let limits = DigitSplitter.Limits(parts: parts)
         if let rule {
             let exact = DigitSplitter.splits(segs, in: store, limits: limits, rule: rule)
-            if !exact.isEmpty {
-                return .init(candidates: ordered(exact), breaksRow: Array(repeating: false, count: exact.count))
-            }
+            if !exact.isEmpty { return .init(candidates: ordered(exact), breaksRow: false) }
         }
         let loose = DigitSplitter.splits(segs, in: store, limits: limits, rule: nil)
         if !loose.isEmpty {
-            return .init(candidates: ordered(loose), breaksRow: Array(repeating: rule != nil, count: loose.count))
+            return .init(candidates: ordered(loose), breaksRow: rule != nil)
         }
-        return .init(
-            candidates: [
-                lenient(segs, store, parts: parts, line: row.line, section: section, rowName: rowName(), &findings)
-            ],
-            breaksRow: [rule != nil])
+        let cells = lenient(segs, store, parts: parts, line: row.line, section: section, rowName: rowName(), &findings)
+        return .init(candidates: [DigitSplitter.Candidate(cells: cells, hintMisses: 0)], breaksRow: rule != nil)
     }
 
     /// Candidates that honour the source's spaces come first.
-    static func ordered(_ c: [DigitSplitter.Candidate]) -> [[Cell]] {
-        guard c.count > 1 else { return c.map(\.cells) }
+    static func ordered(_ c: [DigitSplitter.Candidate]) -> [DigitSplitter.Candidate] {
+        guard c.count > 1 else { return c }
         return c.enumerated().sorted { ($0.element.hintMisses, $0.offset) < ($1.element.hintMisses, $1.offset) }
-            .map(\.element.cells)
+            .map(\.element)
     }
 
     /// When no split is possible: each value as one cell, padded with blanks.
