@@ -143,16 +143,25 @@ enum LabelMatcher {
             ("本年新制作件数", "本年新制作数量"),
         ])
 
-    private static let applicationLabels: [ApplicationRow: [UInt8]] = Dictionary(
-        uniqueKeysWithValues: Set(ApplicationRow.rows(for: .v2019) + ApplicationRow.rows(for: .v2021)).map {
-            ($0, TextBytes.u(FieldTextKey.normalised($0.label)))
-        })
+    /// The normalised labels of each format's section III rows, in the format's order (a row's label is the
+    /// same in both formats).
+    private static let applicationLabels2019 = applicationLabels(.v2019)
+    private static let applicationLabels2021 = applicationLabels(.v2021)
+
+    private static func applicationLabels(_ format: ReportFormat) -> [[UInt8]] {
+        ApplicationRow.rows(for: format).map { TextBytes.u(FieldTextKey.normalised($0.label)) }
+    }
     private static let proactiveLabels: [ReportFormat: [ProactiveRow: [UInt8]]] = Dictionary(
         uniqueKeysWithValues: ReportFormat.allCases.map { f in
             (f, Dictionary(uniqueKeysWithValues: ProactiveRow.allCases.map { ($0, TextBytes.u(FieldTextKey.normalised($0.label(in: f)))) }))
         })
 
-    static func normalisedLabel(_ row: ApplicationRow) -> [UInt8] { applicationLabels[row] ?? [] }
+    /// Looked up by the row's position rather than hashed: it is asked for once per row of every report.
+    static func normalisedLabel(_ row: ApplicationRow) -> [UInt8] {
+        if let p = row.position(in: .v2021) { return applicationLabels2021[p] }
+        if let p = row.position(in: .v2019) { return applicationLabels2019[p] }
+        return []
+    }
 
     static func normalisedLabel(_ row: ProactiveRow, _ format: ReportFormat) -> [UInt8] {
         proactiveLabels[format]?[row] ?? []
