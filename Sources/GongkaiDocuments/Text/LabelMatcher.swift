@@ -4,8 +4,10 @@ import GongkaiCore
 /// "三、本年度办理结果（四）无法提供1.本机关不掌握…" the leaf row wins over the group headings).
 struct KeywordIndex<Target: Sendable>: Sendable {
     private let words: [(bytes: [UInt8], target: Target)]
-    /// Keyword indices by their first scalar: a short list searched in order (no hashing per position).
-    private let byFirst: [(first: UInt32, words: [Int])]
+    /// The keywords' distinct first scalars, a short list searched in order (no hashing per position), and
+    /// for each the indices of the keywords starting with it.
+    private let firsts: [UInt32]
+    private let wordsByFirst: [[Int]]
     /// A bit per first-two-bytes pair of the keywords: most positions are ruled out by one test.
     private let pairs: [UInt64]
     /// A bit per Basic Multilingual Plane scalar that starts a keyword: most of the rest are ruled out by a second.
@@ -13,21 +15,24 @@ struct KeywordIndex<Target: Sendable>: Sendable {
 
     init(_ entries: [(String, Target)]) {
         words = entries.map { (TextBytes.u(FieldTextKey.normalised($0.0)), $0.1) }
-        var index: [(first: UInt32, words: [Int])] = []
+        var firsts: [UInt32] = []
+        var wordsByFirst: [[Int]] = []
         var bits = Array(repeating: UInt64(0), count: 1024)
         var pairBits = Array(repeating: UInt64(0), count: 1024)
         for (k, w) in words.enumerated() where w.bytes.count >= 2 {
             let first = Self.scalar(w.bytes, 0, w.bytes.count)
-            if let at = index.firstIndex(where: { $0.first == first }) {
-                index[at].words.append(k)
+            if let at = firsts.firstIndex(of: first) {
+                wordsByFirst[at].append(k)
             } else {
-                index.append((first, [k]))
+                firsts.append(first)
+                wordsByFirst.append([k])
             }
             if first < 0x10000 { bits[Int(first >> 6)] |= 1 << UInt64(first & 63) }
             let pair = Int(w.bytes[0]) << 8 | Int(w.bytes[1])
             pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
         }
-        byFirst = index
+        self.firsts = firsts
+        self.wordsByFirst = wordsByFirst
         pairs = pairBits
         firstScalars = bits
     }
@@ -48,9 +53,9 @@ struct KeywordIndex<Target: Sendable>: Sendable {
         var below = Int(label.end) - 1  // a keyword has at least two bytes
         while let at = candidate(in: label, store, below: below) {
             let first = Self.scalar(store.bytes, at, Int(label.end))
-            if let e = byFirst.firstIndex(where: { $0.first == first }) {
+            if let e = firsts.firstIndex(of: first) {
                 var best: (target: Target, start: Int, length: Int)?
-                for k in byFirst[e].words where store.matches(label, at: at, words[k].bytes) {
+                for k in wordsByFirst[e] where store.matches(label, at: at, words[k].bytes) {
                     let length = words[k].bytes.count
                     if let b = best, b.length >= length { continue }
                     best = (words[k].target, at - Int(label.start), length)

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiCore
 
 /// One thing read from a table region: a label, an exact cell (a separated number, blank or placeholder),
@@ -74,21 +75,22 @@ struct FieldBytes: Sendable {
     @inline(__always)
     func matches(_ f: TableField, at i: Int, _ pattern: [UInt8]) -> Bool {
         guard i >= Int(f.start), i + pattern.count <= Int(f.end) else { return false }
-        var k = 0
-        while k < pattern.count {
-            if bytes[i + k] != pattern[k] { return false }
-            k += 1
+        return bytes.withUnsafeBufferPointer { b in
+            pattern.withUnsafeBufferPointer { p in
+                guard let b = b.baseAddress, let p = p.baseAddress else { return pattern.isEmpty }
+                return memcmp(b + i, p, pattern.count) == 0
+            }
         }
-        return true
     }
 
     /// First position (relative to the field's start) of `pattern` in the field's bytes from `from` to `to`.
     func find(_ pattern: [UInt8], in f: TableField, from: Int = 0, to: Int = .max) -> Int? {
         let s = Int(f.start)
         let last = s + min(to, f.length) - pattern.count
+        guard let first = pattern.first, from >= 0, s + from <= last else { return nil }
         var i = s + from
         while i <= last {
-            if matches(f, at: i, pattern) { return i - s }
+            if bytes[i] == first, matches(f, at: i, pattern) { return i - s }
             i += 1
         }
         return nil
