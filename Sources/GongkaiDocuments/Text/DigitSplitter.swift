@@ -139,9 +139,9 @@ enum DigitSplitter {
                 guard let cell = DigitSplitter.number(store.bytes, run, offset, len, maxLength: limits.maxLength)
                 else { continue }
                 if let forced, cell.countOrZero != forced || !cell.isNumber { continue }
-                if !descend(with: cell, run, segment: segment, offset: offset, length: len, cells: &cells, misses: misses) {
-                    return
-                }
+                let goOn = descend(
+                    with: cell, run, segment: segment, offset: offset, length: len, cells: &cells, misses: misses)
+                if !goOn { return }
             }
         }
 
@@ -184,9 +184,9 @@ enum DigitSplitter {
                 guard (remaining - len) + capacity[segment + 1] >= partsLeft else { break }
                 if let forced, Int(value) != forced { continue }
                 let cell = Cell.number(ExactNumber(units: value, scale: 0))
-                if !descend(with: cell, run, segment: segment, offset: offset, length: len, cells: &cells, misses: misses) {
-                    return
-                }
+                let goOn = descend(
+                    with: cell, run, segment: segment, offset: offset, length: len, cells: &cells, misses: misses)
+                if !goOn { return }
             }
         }
     }

@@ -103,7 +103,9 @@ enum FieldText {
 
     /// A separated cell's text (a tab/pipe/line of its own): empty, a placeholder, a number, or a label;
     /// label and placeholder text go to `store`.
-    static func classify(_ b: [UInt8], _ start: Int, _ end: Int, line: Int, into store: inout FieldBytes) -> TableField {
+    static func classify(
+        _ b: [UInt8], _ start: Int, _ end: Int, line: Int, into store: inout FieldBytes
+    ) -> TableField {
         let (s, e) = TextBytes.trim(b, start, end)
         if s >= e { return TableField(kind: .empty, line: line) }
         var f = TableField(kind: .cell, line: line)

@@ -30,17 +30,15 @@ struct AssembledTable: Sendable {
 /// A row is the labels read since the previous row followed by its values; a label after a value, a blank
 /// line, or the end of a tab/pipe row closes the row. Labels with no values carry over to the next row.
 enum TableAssembler {
-    /// The row being read.
+    /// The row being read: its fields are appended to the table's `fields` as they come, labels first
+    /// (`start..<atoms`), then values (`atoms...`).
     private struct OpenRow {
-        var labels: [TableField] = []
-        var atoms: [TableField] = []
+        var start = 0
+        var atoms = 0
         var hasValue = false
 
-        mutating func clear() {
-            labels.removeAll(keepingCapacity: true)
-            atoms.removeAll(keepingCapacity: true)
-            hasValue = false
-        }
+        var labelCount: Int { atoms - start }
+        func atomCount(_ t: AssembledTable) -> Int { t.fields.count - atoms }
     }
 
     /// - Parameter valueLimit: once rows hold this many cells (digits, for runs), the table has ended and
@@ -55,24 +53,23 @@ enum TableAssembler {
         let tokens = TableTokenizer.tokens(doc, region, into: &table.store)
         table.fields.reserveCapacity(tokens.count)
         var current = OpenRow()
+        var labelsAfter: [TableField] = []  // labels on the last row's line after the table ended
         var proseAfter: [String] = []
         var capacity = 0
         func close() {
-            guard !current.atoms.isEmpty else { return }
-            let l = table.fields.count
-            table.fields.append(contentsOf: current.labels)
-            let a = table.fields.count
-            table.fields.append(contentsOf: current.atoms)
-            let line = current.atoms.first(where: { $0.kind != .empty })?.line ?? current.atoms[0].line
-            table.rows.append(
-                TableRow(labels: l..<a, atoms: a..<table.fields.count, line: line, hasValue: current.hasValue))
-            for f in current.atoms { capacity += f.kind == .run ? f.length : 1 }
-            current.clear()
+            guard current.atomCount(table) > 0 else { return }
+            let atoms = current.atoms..<table.fields.count
+            let values = table.fields[atoms]
+            let line = values.first(where: { $0.kind != .empty })?.line ?? values[atoms.lowerBound].line
+            let labels = current.start..<atoms.lowerBound
+            table.rows.append(TableRow(labels: labels, atoms: atoms, line: line, hasValue: current.hasValue))
+            for f in table.fields[atoms] { capacity += f.kind == .run ? f.length : 1 }
+            current = OpenRow(start: table.fields.count, atoms: table.fields.count)
         }
         for token in tokens {
             if capacity >= valueLimit {
                 if case .field(let f) = token, f.kind == .label, f.line == table.rows.last?.line {
-                    current.labels.append(f)
+                    labelsAfter.append(f)
                 }
                 continue
             }
@@ -84,23 +81,31 @@ enum TableAssembler {
                     proseAfter.append(doc.string(p))
                 }
             case .rowBreak:
-                if current.hasValue || current.atoms.count >= 2 { close() }
+                if current.hasValue || current.atomCount(table) >= 2 { close() }
             case .field(let f):
                 switch f.kind {
                 case .label:
-                    if current.hasValue { close() } else if !current.atoms.isEmpty { current.atoms.removeAll(keepingCapacity: true) }
-                    current.labels.append(f)
+                    if current.hasValue {
+                        close()
+                    } else if current.atomCount(table) > 0 {  // blanks before a label belong to no row
+                        table.fields.removeLast(current.atomCount(table))
+                    }
+                    table.fields.append(f)
+                    current.atoms = table.fields.count
                 case .empty:
-                    if !current.labels.isEmpty || !current.atoms.isEmpty { current.atoms.append(f) }
+                    if current.labelCount > 0 || current.atomCount(table) > 0 { table.fields.append(f) }
                 case .cell, .run:
-                    current.atoms.append(f)
+                    table.fields.append(f)
                     current.hasValue = true
                 }
             }
         }
         if current.hasValue { close() }
+        // The open row's labels (and the labels after the table) are text after it when on its last line.
+        let openLabels = Array(table.fields[current.start..<current.atoms]) + labelsAfter
+        table.fields.removeSubrange(current.start...)
         let lastLine = table.rows.last(where: \.hasValue)?.line ?? Int.max
-        table.textAfter = proseAfter + trailingText(doc, region, after: lastLine, current.labels, table.store)
+        table.textAfter = proseAfter + trailingText(doc, region, after: lastLine, openLabels, table.store)
         return table
     }
 

@@ -24,7 +24,8 @@ struct TableField: Sendable {
     /// ASCII digits, no quotes), ASCII digits, signs and points (runs, spaces removed), placeholder text (cells).
     var start: Int32 = 0
     var end: Int32 = 0
-    /// Offsets in the run where the source had a space (a hint of a cell boundary): `FieldBytes.hints[hintStart..<hintEnd]`.
+    /// Offsets in the run where the source had a space (a hint of a cell boundary):
+    /// `FieldBytes.hints[hintStart..<hintEnd]`.
     var hintStart: Int32 = 0
     var hintEnd: Int32 = 0
     /// The number of a `.cell` that is not a placeholder.

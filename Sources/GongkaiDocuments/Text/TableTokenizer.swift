@@ -36,7 +36,8 @@ enum TableTokenizer {
                 separated(b, c, by: 0x09, into: &out, &store)
                 out.append(.rowBreak)
             } else if tabbed {
-                appendSingle(FieldText.classify(b, c.start, c.end, line: c.line, into: &store), into: &out, &store, plain: false)
+                let field = FieldText.classify(b, c.start, c.end, line: c.line, into: &store)
+                appendSingle(field, into: &out, &store, plain: false)
             } else {
                 mixed(b, c, into: &out, &store)
             }
@@ -188,8 +189,8 @@ enum RunReader {
                 f.hasSignOrPoint = true
                 lastPosition = j
                 j += s.length
-            } else if let p = TextBytes.point(b, j), store.bytes.count > first, isDigit(store.bytes[store.bytes.count - 1]),
-                TextBytes.digit(b, j + p) != nil
+            } else if let p = TextBytes.point(b, j), store.bytes.count > first,
+                isDigit(store.bytes[store.bytes.count - 1]), TextBytes.digit(b, j + p) != nil
             {
                 store.bytes.append(0x2E)
                 f.hasSignOrPoint = true
@@ -220,7 +221,9 @@ enum RunReader {
         {
             store.bytes.removeLast()
             let kept = Int32(store.bytes.count - first)
-            while store.hints.count > Int(f.hintStart), store.hints[store.hints.count - 1] >= kept { store.hints.removeLast() }
+            while store.hints.count > Int(f.hintStart), store.hints[store.hints.count - 1] >= kept {
+                store.hints.removeLast()
+            }
             return Found(field: finish(), labelStart: cut, scanFrom: j + sep.count)
         }
         return Found(field: finish(), labelStart: j, scanFrom: j)
