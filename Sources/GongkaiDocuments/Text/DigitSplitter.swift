@@ -2,17 +2,12 @@ import GongkaiCore
 
 /// Splits digits run together without separators ("230000023" → 23/0/0/0/0/0/23) into a given number of cells.
 ///
-/// A row's values are segments: exact cells (read with separators) and runs of digits. Every way of cutting
-/// the runs into numbers without leading zeros is enumerated depth-first, within a node budget. When an
+/// A row's values are segments — its value fields as the table holds them: exact cells (read with separators),
+/// blanks, and runs of digits (their digits in `FieldBytes`). Every way of cutting the runs into numbers
+/// without leading zeros is enumerated depth-first, within a node budget. When an
 /// identity fixes a cell (a row's 总计 is the sum of its six columns; a 复议/诉讼 group's 总计 the sum of its
 /// four), only that number is tried there.
 enum DigitSplitter {
-    enum Segment: Sendable {
-        case fixed(Cell)
-        /// A run of digits (its digits and hints are in the table's `FieldBytes`).
-        case run(TableField)
-    }
-
     struct Candidate: Sendable {
         var cells: [Cell]
         /// Space hints that fell inside a number rather than between two.
@@ -52,8 +47,10 @@ enum DigitSplitter {
     }
 
     /// All splits into `limits.parts` cells (those that satisfy `rule`, when one is given).
-    static func splits(_ segments: [Segment], in store: FieldBytes, limits: Limits, rule: Rule?) -> [Candidate] {
-        if let exact = unsplit(segments, limits: limits, rule: rule) { return exact }
+    static func splits(
+        _ segments: ArraySlice<TableField>, in store: FieldBytes, limits: Limits, rule: Rule?
+    ) -> [Candidate] {
+        if let exact = unsplit(segments, store, limits: limits, rule: rule) { return exact }
         var search = Search(segments: segments, store: store, limits: limits, rule: rule)
         var cells: [Cell] = []
         cells.reserveCapacity(limits.parts)
@@ -63,13 +60,11 @@ enum DigitSplitter {
 
     /// Segments that are all exact cells leave nothing to split: the one candidate is the cells themselves,
     /// when there are `limits.parts` of them and `rule` holds. Nil when a segment is a run.
-    private static func unsplit(_ segments: [Segment], limits: Limits, rule: Rule?) -> [Candidate]? {
-        var cells: [Cell] = []
-        cells.reserveCapacity(segments.count)
-        for segment in segments {
-            guard case .fixed(let cell) = segment else { return nil }
-            cells.append(cell)
-        }
+    private static func unsplit(
+        _ segments: ArraySlice<TableField>, _ store: FieldBytes, limits: Limits, rule: Rule?
+    ) -> [Candidate]? {
+        guard !segments.contains(where: { $0.kind == .run }) else { return nil }
+        let cells = segments.map(store.cell)
         guard cells.count == limits.parts else { return [] }
         if let rule {
             for (k, cell) in cells.enumerated() {
@@ -80,7 +75,9 @@ enum DigitSplitter {
     }
 
     private struct Search {
-        let segments: [Segment]
+        let segments: ArraySlice<TableField>
+        /// `segments.startIndex`: segment i is `segments[base + i]`.
+        let base: Int
         let store: FieldBytes
         let limits: Limits
         let rule: Rule?
@@ -89,14 +86,16 @@ enum DigitSplitter {
         /// How many cells the segments from index i on can hold at most.
         let capacity: [Int]
 
-        init(segments: [Segment], store: FieldBytes, limits: Limits, rule: Rule?) {
+        init(segments: ArraySlice<TableField>, store: FieldBytes, limits: Limits, rule: Rule?) {
             self.segments = segments
+            base = segments.startIndex
             self.store = store
             self.limits = limits
             self.rule = rule
             var cap = Array(repeating: 0, count: segments.count + 1)
             for i in stride(from: segments.count - 1, through: 0, by: -1) {
-                if case .run(let f) = segments[i] { cap[i] = cap[i + 1] + f.length } else { cap[i] = cap[i + 1] + 1 }
+                let f = segments[base + i]
+                cap[i] = cap[i + 1] + (f.kind == .run ? f.length : 1)
             }
             capacity = cap
         }
@@ -111,15 +110,16 @@ enum DigitSplitter {
                 return
             }
             let forced = rule?.forced(afterFirst: cells.count, of: cells)
-            switch segments[segment] {
-            case .fixed(let cell):
-                if let forced, cell.countOrZero != forced { return }
-                cells.append(cell)
-                walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses)
-                cells.removeLast()
-            case .run(let run):
-                walkRun(run, segment: segment, offset: offset, forced: forced, cells: &cells, misses: misses)
+            let field = segments[base + segment]
+            if field.kind == .run {
+                walkRun(field, segment: segment, offset: offset, forced: forced, cells: &cells, misses: misses)
+                return
             }
+            let cell = store.cell(field)
+            if let forced, cell.countOrZero != forced { return }
+            cells.append(cell)
+            walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses)
+            cells.removeLast()
         }
 
         private mutating func walkRun(

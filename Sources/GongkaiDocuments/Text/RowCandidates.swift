@@ -6,7 +6,7 @@ enum RowCandidates {
     static func segments(
         _ atoms: ArraySlice<TableField>, _ store: FieldBytes, parts: Int, section: Int,
         rowName: @autoclosure () -> String, findings: inout ReadFindings
-    ) -> [DigitSplitter.Segment] {
+    ) -> ArraySlice<TableField> {
         var atoms = atoms
         while atoms.count > parts, atoms.last?.kind == .empty { atoms.removeLast() }
         while atoms.count > parts, atoms.first?.kind == .empty { atoms.removeFirst() }
@@ -18,13 +18,7 @@ enum RowCandidates {
                 "这一行的数字多于 \(parts) 个，多出的已忽略", found: extra.joined(separator: " "))
             atoms = atoms[..<cut]
         }
-        return atoms.map { a in
-            switch a.kind {
-            case .run: return .run(a)
-            case .cell: return .fixed(store.cell(a))
-            case .empty, .label: return .fixed(.blank)
-            }
-        }
+        return atoms
     }
 
     /// Candidates satisfying `rule` if any, else all splits (each marked as breaking the row's identity).
@@ -57,15 +51,10 @@ enum RowCandidates {
 
     /// When no split is possible: each value as one cell, padded with blanks.
     static func lenient(
-        _ segs: [DigitSplitter.Segment], _ store: FieldBytes, parts: Int, line: Int, section: Int,
+        _ segs: ArraySlice<TableField>, _ store: FieldBytes, parts: Int, line: Int, section: Int,
         rowName: @autoclosure () -> String, _ findings: inout ReadFindings
     ) -> [Cell] {
-        var cells: [Cell] = segs.map { s in
-            switch s {
-            case .fixed(let c): return c
-            case .run(let f): return store.runAsCell(f) ?? .blank
-            }
-        }
+        var cells: [Cell] = segs.map { $0.kind == .run ? store.runAsCell($0) ?? .blank : store.cell($0) }
         if cells.count < parts {
             findings.warn(
                 "read.missingCell", section: section, line: line, row: rowName(),
