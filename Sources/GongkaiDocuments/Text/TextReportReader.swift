@@ -76,11 +76,11 @@ public enum TextReportReader {
     }
 
     private static func scanHeadingVariants(_ t: AssembledTable, _ findings: inout ReadFindings) {
-        var seen = Set<Int>()
+        var seen = Set<Int>()  // one warning per line
         for row in t.rows {
-            for l in t.labels(row) where !seen.contains(l.line) {
-                guard let v = LabelMatcher.headingVariants.lastMatch(l, in: t.store) else { continue }
-                seen.insert(l.line)
+            for l in t.labels(row) {
+                guard let v = LabelMatcher.headingVariants.lastMatch(l, in: t.store), seen.insert(l.line).inserted
+                else { continue }
                 findings.warn(
                     "read.labelVariant", section: 3, line: l.line, "表头用词与格式不一致", expected: v.target,
                     found: t.store.text(l, v.start, v.length))
