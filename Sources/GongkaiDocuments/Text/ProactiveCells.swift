@@ -60,23 +60,28 @@ extension ProactiveTableReader {
     /// Lower is better: numbers of similar length; for 政府集中采购 a two-digit project count;
     /// then a smaller 本年增/减.
     static func preference(_ cells: [Cell], row: ProactiveRow, columns: [ProactiveColumn]) -> (Int, Int) {
-        let lengths = cells.map { c -> Int in
-            guard let n = c.number else { return 1 }
-            let magnitude = n.units.magnitude
-            var digits = 1
-            var v = magnitude
-            for _ in 0..<n.scale { v /= 10 }
-            while v >= 10 {
-                v /= 10
-                digits += 1
-            }
-            return digits
-        }
         let change = zip(columns, cells).first { $0.0 == .itemChange }.flatMap { $0.1.number?.integer }.map(abs) ?? 0
-        if row == .procurement, let count = lengths.first { return (abs(count - 2), change) }
-        let n = lengths.count
-        let sum = lengths.reduce(0, +)
-        let squares = lengths.reduce(0) { $0 + $1 * $1 }
-        return (n * squares - sum * sum, change)
+        if row == .procurement, let first = cells.first { return (abs(integerDigits(first) - 2), change) }
+        var sum = 0
+        var squares = 0
+        for c in cells {
+            let length = integerDigits(c)
+            sum += length
+            squares += length * length
+        }
+        return (cells.count * squares - sum * sum, change)
+    }
+
+    /// How many digits the cell's number has before its point (1 for a blank or placeholder).
+    private static func integerDigits(_ c: Cell) -> Int {
+        guard let n = c.number else { return 1 }
+        var v = n.units.magnitude
+        for _ in 0..<n.scale { v /= 10 }
+        var digits = 1
+        while v >= 10 {
+            v /= 10
+            digits += 1
+        }
+        return digits
     }
 }
