@@ -38,7 +38,7 @@ enum HeaderReader {
                 continue
             }
             content.append(text)
-            let raw = TextBytes.string(doc.bytes, p.start, TextBytes.trim(doc.bytes, p.start, p.end).1)
+            let raw = doc.string(p.start, TextBytes.trim(doc.bytes, p.start, p.end).1)
             verbatim.append([raw.hasPrefix("[bookmark") ? text : raw])
         }
         var header = splitTitle(content, metaTitle: metaTitle)

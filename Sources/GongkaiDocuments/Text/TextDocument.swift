@@ -21,18 +21,30 @@ struct CleanPiece: Sendable {
 }
 
 /// The report text as UTF-8 bytes and its lines (the `# source:` line of fixtures is left out).
+///
+/// The source String is kept as well: Strings cut out of it (`string(_:)`) are copies of its UTF-8, which
+/// Swift makes without validating again, where decoding the byte array would validate every narrative line.
 struct TextDocument: Sendable {
     let bytes: [UInt8]
     let lines: [TextPiece]
+    /// The source text; `bytes[i]` is its UTF-8 code unit `textOffset + i` (a leading BOM is skipped).
+    private let text: String
+    private let textOffset: Int
     /// `clean(lines[k])` for every line, computed once (cleaning is asked for many times per line).
     private var cleanLines: [CleanPiece] = []
 
-    init(bytes: [UInt8]) {
-        var b = bytes
-        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { b.removeFirst(3) }
+    /// The document of a report text (a leading BOM is dropped).
+    init(text: String) {
+        var text = text
+        text.makeContiguousUTF8()  // a no-op for native Strings; `string(_:_:)` copies from contiguous UTF-8
+        var b = Array(text.utf8)
+        let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        if bom > 0 { b.removeFirst(bom) }
+        self.text = text
+        self.textOffset = bom
         self.bytes = b
-        var lines = Self.splitLines(b)
-        if let first = lines.first, TextBytes.matches(b, first.start, Lit.sourceLine) {
+        var lines = Self.splitLines(bytes)
+        if let first = lines.first, TextBytes.matches(bytes, first.start, Lit.sourceLine) {
             lines.removeFirst()
         }
         self.lines = lines
@@ -70,8 +82,25 @@ struct TextDocument: Sendable {
         return lines[number - first.line]
     }
 
-    func string(_ p: TextPiece) -> String { TextBytes.string(bytes, p.start, p.end) }
-    func string(_ p: CleanPiece) -> String { TextBytes.string(bytes, p.start, p.end) }
+    func string(_ p: TextPiece) -> String { string(p.start, p.end) }
+    func string(_ p: CleanPiece) -> String { string(p.start, p.end) }
+
+    /// `bytes[start..<end]` as a String, exactly as `TextBytes.string` makes it (ends are clamped).
+    ///
+    /// When both ends fall on scalar boundaries the String is copied from the source text's storage, which
+    /// needs no UTF-8 validation; else (a cut inside a scalar) the bytes are decoded with repair.
+    func string(_ start: Int, _ end: Int) -> String {
+        let s = max(0, min(start, bytes.count))
+        let e = max(s, min(end, bytes.count))
+        guard isScalarStart(s), isScalarStart(e) else { return TextBytes.string(bytes, s, e) }
+        let u = text.utf8
+        let lower = u.index(u.startIndex, offsetBy: textOffset + s)  // O(1) on native UTF-8 Strings
+        return String(text[lower..<u.index(lower, offsetBy: e - s)])
+    }
+
+    /// Whether a scalar starts at `i` (or `i` is the end): the byte there is no continuation byte.
+    @inline(__always)
+    private func isScalarStart(_ i: Int) -> Bool { i >= bytes.count || bytes[i] & 0xC0 != 0x80 }
 
     /// Whether the line starts with a tab (the seed layout's table cells do).
     func startsWithTab(_ p: TextPiece) -> Bool { p.start < p.end && bytes[p.start] == 0x09 }
