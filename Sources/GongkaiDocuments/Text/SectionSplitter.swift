@@ -304,16 +304,29 @@ enum SectionSplitter {
     }
 
     /// The text between two byte offsets, as pieces of lines (empty lines inside the range included).
+    ///
+    /// Lines are in order and do not overlap, so the lines concerned are found by binary search.
     static func pieces(_ doc: TextDocument, from: Int, to: Int) -> [TextPiece] {
+        let lines = doc.lines
+        let first = firstLine(lines) { $0.start >= from || $0.end > from }
+        let past = max(first, firstLine(lines) { $0.start >= to })
         var out: [TextPiece] = []
-        for line in doc.lines {
-            if line.start >= to { break }
-            if line.start >= from {
-                out.append(TextPiece(line: line.line, start: line.start, end: min(line.end, to)))
-            } else if line.end > from {
-                out.append(TextPiece(line: line.line, start: from, end: min(line.end, to)))
-            }
+        out.reserveCapacity(past - first)
+        for k in first..<past {
+            let line = lines[k]
+            out.append(TextPiece(line: line.line, start: max(line.start, from), end: min(line.end, to)))
         }
         return out
+    }
+
+    /// The index of the first line for which `isPast` holds, which must hold for every line after it too.
+    private static func firstLine(_ lines: [TextPiece], _ isPast: (TextPiece) -> Bool) -> Int {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if isPast(lines[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }

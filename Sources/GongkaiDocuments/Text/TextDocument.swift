@@ -156,8 +156,14 @@ struct TextDocument: Sendable {
     }
 
     /// `— 5 —`, `- 5 -`, `第5页`, `第 5 页 共 7 页`.
+    ///
+    /// `s` is trimmed, so a footer starts with a digit, a dash or 第: their first bytes are tested first.
     private func isFooter(_ s: Int, _ e: Int) -> Bool {
         guard e > s, e - s <= 40 else { return false }
+        switch bytes[s] {
+        case 0x30...0x39, 0x2D, 0xE2, 0xE7, 0xEF: break  // 0-9 -, — –, 第, ０-９ －
+        default: return false
+        }
         var i = s
         var digits = 0
         var dashes = 0
