@@ -25,14 +25,40 @@ enum SectionSplitter {
         var synthetic = false
     }
 
-    /// Keywords per section and how many scalars may stand between the numbering and the keyword.
-    private static let keywords: [(section: Int, words: [[UInt8]], window: Int)] = [
-        (1, ["总体情况", "概述"].map(TextBytes.u), 4),
-        (2, ["主动公开"].map(TextBytes.u), 4),
-        (3, ["收到和处理", "收到及处理", "依申请公开"].map(TextBytes.u), 4),
-        (4, ["行政复议"].map(TextBytes.u), 14),
-        (5, ["主要问题"].map(TextBytes.u), 14),
-        (6, ["其他需要报告", "其他需报告"].map(TextBytes.u), 4),
+    /// The keywords of a section and how many scalars may stand between the numbering and a keyword.
+    private struct SectionKeywords {
+        var section: Int
+        var words: [[UInt8]]
+        var window: Int
+        /// Bit `n` is set when a word starts with the byte 0xE0 + n (every keyword starts with a CJK ideograph).
+        var leads: UInt16 = 0
+
+        init(_ section: Int, _ words: [String], window: Int) {
+            self.section = section
+            self.words = words.map(TextBytes.u)
+            self.window = window
+            for w in self.words where w[0] & 0xF0 == 0xE0 { leads |= 1 << (w[0] & 0x0F) }
+        }
+
+        /// Whether one of the words may start with `byte` (a test before comparing whole words).
+        @inline(__always)
+        func mayStart(_ byte: UInt8) -> Bool { byte & 0xF0 == 0xE0 && leads & (1 << (byte & 0x0F)) != 0 }
+
+        /// Whether one of the words starts at `i`.
+        @inline(__always)
+        func starts(_ b: [UInt8], _ i: Int) -> Bool {
+            i < b.count && mayStart(b[i]) && words.contains { TextBytes.matches(b, i, $0) }
+        }
+    }
+
+    /// Keywords per section, in section order.
+    private static let keywords = [
+        SectionKeywords(1, ["总体情况", "概述"], window: 4),
+        SectionKeywords(2, ["主动公开"], window: 4),
+        SectionKeywords(3, ["收到和处理", "收到及处理", "依申请公开"], window: 4),
+        SectionKeywords(4, ["行政复议"], window: 14),
+        SectionKeywords(5, ["主要问题"], window: 14),
+        SectionKeywords(6, ["其他需要报告", "其他需报告"], window: 4),
     ]
 
     static func split(_ doc: TextDocument) -> SectionSplit {
@@ -170,11 +196,11 @@ enum SectionSplitter {
     /// Whether a keyword of `section` starts within its window after `from`, with no digit in between.
     private static func keywordFollows(_ b: [UInt8], section: Int, from: Int, end: Int) -> Bool {
         guard (1...keywords.count).contains(section) else { return false }
-        let window = keywords[section - 1].window  // `keywords` is in section order
+        let entry = keywords[section - 1]  // `keywords` is in section order
         var i = from
         var scalars = 0
-        while i < end && scalars <= window {
-            for word in keywords[section - 1].words where TextBytes.matches(b, i, word) { return true }
+        while i < end && scalars <= entry.window {
+            if entry.starts(b, i) { return true }
             if TextBytes.digit(b, i) != nil { return false }
             i += TextBytes.scalarLength(b[i])
             scalars += 1
@@ -202,6 +228,7 @@ enum SectionSplitter {
 
     /// The section whose keyword starts the text at `from` (四 and 五 may come a little later).
     private static func weakKeywordSection(_ b: [UInt8], from i: Int, end: Int) -> Int? {
+        let next = i < b.count ? i + TextBytes.scalarLength(b[i]) : nil  // one scalar of slack
         for entry in keywords {
             switch entry.section {
             case 4, 5:
@@ -211,21 +238,11 @@ enum SectionSplitter {
                     keywordFollows(b, section: entry.section, from: i, end: end)
                 else { continue }
             default:
-                guard startsWithKeyword(b, entry.words, i, 1) else { continue }
+                guard entry.starts(b, i) || next.map({ entry.starts(b, $0) }) == true else { continue }
             }
             return entry.section
         }
         return nil
-    }
-
-    private static func startsWithKeyword(_ b: [UInt8], _ words: [[UInt8]], _ at: Int, _ slack: Int) -> Bool {
-        var i = at
-        for _ in 0...slack {
-            if words.contains(where: { TextBytes.matches(b, i, $0) }) { return true }
-            guard i < b.count else { return false }
-            i += TextBytes.scalarLength(b[i])
-        }
-        return false
     }
 
     /// （()）、.．第部分一…十, ASCII and full-width digits, colons and spaces.
