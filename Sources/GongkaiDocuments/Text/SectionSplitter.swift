@@ -132,24 +132,29 @@ enum SectionSplitter {
     /// The first `j` in `from...last` where a separator's first byte (、．，: 0xE3, 0xEF; `.`) stands three bytes
     /// after a numeral's first byte (一…六: 0xE4, 0xE5); `last + 1` when there is none.
     ///
-    /// Eight bytes at a time: a word-wide test flags the words that may hold such a pair (it may flag too many,
-    /// never too few), and only those are checked byte by byte.
+    /// Eight bytes at a time: a word-wide test flags the bytes that may start such a pair (it may flag too
+    /// many, never too few), and only the flagged ones are checked, lowest first.
     private static func separatorAfterNumeralLead(_ p: UnsafeBufferPointer<UInt8>, from: Int, last: Int) -> Int {
         func exact(_ j: Int) -> Bool {
             let c = p[j]
-            return (c == 0xE3 || c == 0xEF || c == 0x2E) && (p[j - 3] == 0xE4 || p[j - 3] == 0xE5)
+            return (c == 0xE3 || c == 0xEF || c == 0x2E) && p[j - 3] | 1 == 0xE5
         }
         var j = from
         if let base = p.baseAddress.map(UnsafeRawPointer.init), from >= 3 {
-            while j + 7 <= last {
+            // Wrapping arithmetic: `j + 7 <= last` keeps every offset inside the buffer.
+            while j &+ 7 <= last {
                 let v = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j, as: UInt64.self))
-                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j - 3, as: UInt64.self))
-                let may = (Self.hasByte(v, 0xE3) | Self.hasByte(v, 0xEF) | Self.hasByte(v, 0x2E))
-                    & (Self.hasByte(w, 0xE4) | Self.hasByte(w, 0xE5))
-                if may != 0 {
-                    for k in j..<(j + 8) where exact(k) { return k }
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j &- 3, as: UInt64.self))
+                let lead = zeroBytes((w | ones) ^ (ones &* 0xE5))  // 0xE4 or 0xE5
+                let separator = zeroBytes(v ^ (ones &* 0xE3)) | zeroBytes(v ^ (ones &* 0xEF))
+                    | zeroBytes(v ^ (ones &* 0x2E))
+                var may = lead & separator
+                while may != 0 {
+                    let k = j &+ may.trailingZeroBitCount &>> 3
+                    if exact(k) { return k }
+                    may &= may &- 1
                 }
-                j += 8
+                j &+= 8
             }
         }
         while j <= last {
@@ -159,12 +164,11 @@ enum SectionSplitter {
         return j
     }
 
-    /// The high bit of every byte of `x` that equals `c` (and possibly of bytes above one that does).
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The high bit of every zero byte of `x` (and possibly of bytes above one that is zero).
     @inline(__always)
-    private static func hasByte(_ x: UInt64, _ c: UInt8) -> UInt64 {
-        let t = x ^ (0x0101_0101_0101_0101 &* UInt64(c))
-        return (t &- 0x0101_0101_0101_0101) & ~t & 0x8080_8080_8080_8080
-    }
+    private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8080_8080_8080_8080 }
 
     /// 一…六 at `i` as 1…6.
     @inline(__always)
