@@ -118,13 +118,13 @@ enum HeaderReader {
         let b = Array(first.utf8)
         if let metaTitle, let end = lastEnd(of: Array(metaTitle.utf8), in: b) {
             h.title = [metaTitle]
-            h.preamble = [TextBytes.string(b, end, b.count).trimmingSpaces] + content.dropFirst()
+            h.preamble = [trimmedString(in: first, b, end, b.count)] + content.dropFirst()
         } else if let at = TextBytes.find(annualReport, in: b, from: 0, to: min(b.count, 200)),
             isTitleLike(b, end: at)
         {
             let end = at + annualReport.count
-            h.title = [TextBytes.string(b, 0, end).trimmingSpaces]
-            h.preamble = [TextBytes.string(b, end, b.count).trimmingSpaces] + content.dropFirst()
+            h.title = [trimmedString(in: first, b, 0, end)]
+            h.preamble = [trimmedString(in: first, b, end, b.count)] + content.dropFirst()
         } else {
             h.title = metaTitle.map { [$0] } ?? []
             h.preamble = content
@@ -202,6 +202,12 @@ enum HeaderReader {
         return TextBytes.string(b, ts, te)
     }
 
+    /// The same, cut out of `text` (whose UTF-8 is `b`) without validating it again.
+    private static func trimmedString(in text: String, _ b: [UInt8], _ s: Int, _ e: Int) -> String {
+        let (ts, te) = TextBytes.trim(b, s, e)
+        return TextBytes.string(in: text, b, ts, te)
+    }
+
     /// Four digits (ASCII or full-width) from `i` making a year in 1990…2100, not inside a longer number: the
     /// year and where the digits end.
     private static func yearAt(_ b: [UInt8], _ i: Int, previous: Int?) -> (Int, Int)? {
@@ -215,14 +221,5 @@ enum HeaderReader {
         if let previous, TextBytes.digit(b, previous) != nil { return nil }
         if TextBytes.digit(b, j) != nil { return nil }
         return (1990...2100).contains(v) ? (v, j) : nil
-    }
-}
-
-extension StringProtocol {
-    /// The string without leading and trailing whitespace (including the ideographic space).
-    var trimmingSpaces: String {
-        let b = Array(utf8)
-        let (s, e) = TextBytes.trim(b, 0, b.count)
-        return TextBytes.string(b, s, e)
     }
 }

@@ -123,6 +123,24 @@ enum TextBytes {
         return String(decoding: b[s..<e], as: UTF8.self)
     }
 
+    /// `b[start..<end]` as a String, where `b` holds the UTF-8 of `text` from its code unit `offset` on.
+    ///
+    /// Copied out of `text` when both ends are scalar boundaries: `String(Substring)` copies a native String's
+    /// UTF-8 without validating it again, where `string(_:_:_:)` validates every byte. Else (a cut inside a
+    /// scalar) decoded with repair, as `string(_:_:_:)`; the result is the same String either way.
+    static func string(in text: String, offset: Int = 0, _ b: [UInt8], _ start: Int, _ end: Int) -> String {
+        let s = max(0, min(start, b.count))
+        let e = max(s, min(end, b.count))
+        guard isScalarStart(b, s), isScalarStart(b, e) else { return string(b, s, e) }
+        let u = text.utf8
+        let lower = u.index(u.startIndex, offsetBy: offset + s)  // O(1) on native UTF-8 Strings
+        return String(text[lower..<u.index(lower, offsetBy: e - s)])
+    }
+
+    /// Whether a scalar starts at `i` (or `i` is the end): the byte there is no continuation byte.
+    @inline(__always)
+    static func isScalarStart(_ b: [UInt8], _ i: Int) -> Bool { i >= b.count || b[i] & 0xC0 != 0x80 }
+
     /// First position of `byte` in `b[from..<to]`.
     @inline(__always)
     static func index(of byte: UInt8, in b: [UInt8], from: Int, to: Int) -> Int? {

@@ -85,22 +85,11 @@ struct TextDocument: Sendable {
     func string(_ p: TextPiece) -> String { string(p.start, p.end) }
     func string(_ p: CleanPiece) -> String { string(p.start, p.end) }
 
-    /// `bytes[start..<end]` as a String, exactly as `TextBytes.string` makes it (ends are clamped).
-    ///
-    /// When both ends fall on scalar boundaries the String is copied from the source text's storage, which
-    /// needs no UTF-8 validation; else (a cut inside a scalar) the bytes are decoded with repair.
+    /// `bytes[start..<end]` as a String, exactly as `TextBytes.string` makes it (ends are clamped), but cut
+    /// out of the source text without validating it again.
     func string(_ start: Int, _ end: Int) -> String {
-        let s = max(0, min(start, bytes.count))
-        let e = max(s, min(end, bytes.count))
-        guard isScalarStart(s), isScalarStart(e) else { return TextBytes.string(bytes, s, e) }
-        let u = text.utf8
-        let lower = u.index(u.startIndex, offsetBy: textOffset + s)  // O(1) on native UTF-8 Strings
-        return String(text[lower..<u.index(lower, offsetBy: e - s)])
+        TextBytes.string(in: text, offset: textOffset, bytes, start, end)
     }
-
-    /// Whether a scalar starts at `i` (or `i` is the end): the byte there is no continuation byte.
-    @inline(__always)
-    private func isScalarStart(_ i: Int) -> Bool { i >= bytes.count || bytes[i] & 0xC0 != 0x80 }
 
     /// Whether the line starts with a tab (the seed layout's table cells do).
     func startsWithTab(_ p: TextPiece) -> Bool { p.start < p.end && bytes[p.start] == 0x09 }
