@@ -75,6 +75,10 @@ enum TextBytes {
             s += w
         }
         while e > s {
+            // Only these bytes end a whitespace scalar (ASCII spaces; NBSP's 0xA0; 0x80…0x8B or 0xBF of the
+            // three-byte ones): any other last byte ends the trimming without the full test.
+            let last = b[e - 1]
+            guard last <= 0x20 || last == 0xA0 || (last >= 0x80 && last <= 0x8B) || last == 0xBF else { break }
             let w = whitespaceLength(endingAt: e, in: b)
             if w == 0 { break }
             e -= w

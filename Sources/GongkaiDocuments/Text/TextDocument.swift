@@ -97,9 +97,6 @@ struct TextDocument: Sendable {
     // MARK: Cleaning
 
     private static let bookmark = TextBytes.u("[bookmark:")
-    private static let emDash = TextBytes.u("—")
-    private static let enDash = TextBytes.u("–")
-    private static let fullHyphen = TextBytes.u("－")
 
     /// Trims whitespace and strips `[bookmark: …]`, Markdown heading marks and `**`; flags footers and rules.
     func clean(_ p: TextPiece) -> CleanPiece {
@@ -109,7 +106,7 @@ struct TextDocument: Sendable {
         }
         var (s, e) = TextBytes.trim(bytes, p.start, p.end)
         var out = CleanPiece(line: p.line, start: s, end: e)
-        while TextBytes.matches(bytes, s, Self.bookmark),
+        while s < bytes.count, bytes[s] == 0x5B, TextBytes.matches(bytes, s, Self.bookmark),
             let close = TextBytes.index(of: 0x5D, in: bytes, from: s, to: e)
         {
             (s, e) = TextBytes.trim(bytes, close + 1, e)
@@ -146,13 +143,11 @@ struct TextDocument: Sendable {
 
     /// `— 5 —`, `- 5 -`, `第5页`, `第 5 页 共 7 页`.
     ///
-    /// `s` is trimmed, so a footer starts with a digit, a dash or 第: their first bytes are tested first.
+    /// `s` is trimmed, so a footer starts with a digit, a dash or 第: other lines are turned away at once.
     private func isFooter(_ s: Int, _ e: Int) -> Bool {
-        guard e > s, e - s <= 40 else { return false }
-        switch bytes[s] {
-        case 0x30...0x39, 0x2D, 0xE2, 0xE7, 0xEF: break  // 0-9 -, — –, 第, ０-９ －
-        default: return false
-        }
+        guard e > s, e - s <= 40,
+            TextBytes.digit(bytes, s) != nil || dashLength(s) > 0 || TextBytes.matches(bytes, s, Lit.di)
+        else { return false }
         var i = s
         var digits = 0
         var dashes = 0
@@ -161,11 +156,9 @@ struct TextDocument: Sendable {
             if let d = TextBytes.digit(bytes, i) {
                 digits += 1
                 i += d.length
-            } else if TextBytes.matches(bytes, i, Self.emDash) || TextBytes.matches(bytes, i, Self.enDash)
-                || TextBytes.matches(bytes, i, Self.fullHyphen) || bytes[i] == 0x2D
-            {
+            } else if case let d = dashLength(i), d > 0 {
                 dashes += 1
-                i += TextBytes.scalarLength(bytes[i])
+                i += d
             } else if TextBytes.whitespaceLength(bytes, i) > 0 {
                 i += TextBytes.whitespaceLength(bytes, i)
             } else {
@@ -177,5 +170,17 @@ struct TextDocument: Sendable {
         if digits > 0 && dashes >= 2 && other == 0 { return true }
         return digits > 0 && TextBytes.matches(bytes, s, Lit.di) && TextBytes.matches(bytes, e - 3, Lit.page)
             && other <= 4
+    }
+
+    /// The length of the dash at `i` (`—` `–` `－` `-`), or 0.
+    @inline(__always)
+    private func dashLength(_ i: Int) -> Int {
+        guard i < bytes.count else { return 0 }
+        if bytes[i] == 0x2D { return 1 }
+        guard i + 2 < bytes.count else { return 0 }
+        switch UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) {
+        case 0xE28094, 0xE28093, 0xEFBC8D: return 3  // — – －
+        default: return 0
+        }
     }
 }
