@@ -62,9 +62,9 @@ enum SectionSplitter {
     ]
 
     static func split(_ doc: TextDocument) -> SectionSplit {
-        var candidates: [Candidate] = []
+        // Strong and weak candidates are only ever looked up separately, so they may be gathered apart.
+        var candidates = findStrong(doc)
         for line in doc.lines {
-            findStrong(doc, line, into: &candidates)
             if let weak = findWeak(doc, line) { candidates.append(weak) }
         }
         var chosen = choose(candidates)
@@ -110,23 +110,33 @@ enum SectionSplitter {
         return Candidate(section: section, position: start, line: line.line, strong: false, synthetic: true)
     }
 
-    /// `三、收到和处理…` anywhere in the line.
+    /// `三、收到和处理…` anywhere in a line, in text order.
     ///
-    /// Scans for a separator's first byte just after a numeral's (0xE4/0xE5), then checks both fully.
-    private static func findStrong(_ doc: TextDocument, _ line: TextPiece, into out: inout [Candidate]) {
+    /// One scan of the whole text for a separator's first byte just after a numeral's (0xE4/0xE5); each hit
+    /// is then checked fully within its line (numeral and separator both inside it, keyword before its end).
+    private static func findStrong(_ doc: TextDocument) -> [Candidate] {
         let b = doc.bytes
-        var q = line.start + 3
-        while q + 3 <= line.end {
-            let hit = b.withUnsafeBufferPointer { separatorAfterNumeralLead($0, from: q, last: line.end - 3) }
+        let lines = doc.lines
+        var out: [Candidate] = []
+        var k = 0  // the first line that does not end before the current hit
+        var q = 3
+        let last = b.count - 3
+        while q <= last {
+            let hit = b.withUnsafeBufferPointer { separatorAfterNumeralLead($0, from: q, last: last) }
+            guard hit <= last else { break }
             q = hit + 1
+            while k < lines.count && lines[k].end - 3 < hit { k += 1 }
+            guard k < lines.count else { break }
+            let line = lines[k]
             let i = hit - 3
-            guard i + 6 <= line.end else { break }
+            guard i >= line.start else { continue }  // the numeral would stand before the line
             if let n = numeral(b, i), let sep = separatorLength(b, hit), !TextBytes.matches(b, i - 3, Lit.di),
                 keywordFollows(b, section: n, from: hit + sep, end: line.end)
             {
                 out.append(Candidate(section: n, position: i, line: line.line, strong: true))
             }
         }
+        return out
     }
 
     /// The first `j` in `from...last` where a separator's first byte (、．，: 0xE3, 0xEF; `.`) stands three bytes
