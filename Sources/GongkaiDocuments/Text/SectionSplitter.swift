@@ -82,10 +82,10 @@ enum SectionSplitter {
 
     /// Where a table whose heading is missing starts: 本列数据/申请人情况/本年新收 for 三; the 行政复议 before
     /// 未经复议直接起诉 for 四.
-    private static func infer(_ doc: TextDocument, section: Int, chosen: [Int: Candidate]) -> Candidate? {
+    private static func infer(_ doc: TextDocument, section: Int, chosen: Chosen) -> Candidate? {
         let b = doc.bytes
-        let lower = (1..<section).compactMap { chosen[$0]?.position }.max() ?? 0
-        let upper = min(((section + 1)...6).compactMap { chosen[$0]?.position }.min() ?? b.count, b.count)
+        let lower = maxPosition(chosen, 1..<section) ?? 0
+        let upper = min(minPosition(chosen, (section + 1)..<7) ?? b.count, b.count)
         var at: Int?
         if section == 3 {
             at = ["（本列数据", "本列数据", "申请人情况", "本年新收"].compactMap {
@@ -277,9 +277,26 @@ enum SectionSplitter {
         }
     }
 
+    /// The heading chosen for each section, by number; slots 0 and 7 stay empty (they bound the searches).
+    private typealias Chosen = [Candidate?]
+
+    /// The largest position of a heading chosen for one of `sections`.
+    private static func maxPosition(_ chosen: Chosen, _ sections: Range<Int>) -> Int? {
+        var best: Int?
+        for n in sections { if let p = chosen[n]?.position, p > best ?? Int.min { best = p } }
+        return best
+    }
+
+    /// The smallest position of a heading chosen for one of `sections`.
+    private static func minPosition(_ chosen: Chosen, _ sections: Range<Int>) -> Int? {
+        var best: Int?
+        for n in sections { if let p = chosen[n]?.position, p < best ?? Int.max { best = p } }
+        return best
+    }
+
     /// Strong headings first, in order; weak ones fill the gaps.
-    private static func choose(_ all: [Candidate]) -> [Int: Candidate] {
-        var chosen: [Int: Candidate] = [:]
+    private static func choose(_ all: [Candidate]) -> Chosen {
+        var chosen = Chosen(repeating: nil, count: 8)
         var last = -1
         for n in 1...6 {
             if let c = all.first(where: { $0.strong && $0.section == n && $0.position > last }) {
@@ -288,8 +305,8 @@ enum SectionSplitter {
             }
         }
         for n in 1...6 where chosen[n] == nil {
-            let lower = (1..<n).compactMap { chosen[$0]?.position }.max() ?? -1
-            let upper = ((n + 1)...7).compactMap { chosen[$0]?.position }.min() ?? Int.max
+            let lower = maxPosition(chosen, 1..<n) ?? -1
+            let upper = minPosition(chosen, (n + 1)..<8) ?? Int.max
             if let c = all.first(where: { !$0.strong && $0.section == n && $0.position > lower && $0.position < upper }) {
                 chosen[n] = c
             }
@@ -297,9 +314,9 @@ enum SectionSplitter {
         return chosen
     }
 
-    private static func cut(_ doc: TextDocument, _ chosen: [Int: Candidate]) -> SectionSplit {
-        let ordered = chosen.values.sorted { $0.position < $1.position }
-        var split = SectionSplit(front: [], sections: [:])
+    private static func cut(_ doc: TextDocument, _ chosen: Chosen) -> SectionSplit {
+        let ordered = chosen.compactMap { $0 }.sorted { $0.position < $1.position }
+        var split = SectionSplit(front: [], sections: Dictionary(minimumCapacity: ordered.count))
         let firstPos = ordered.first?.position ?? Int.max
         split.front = pieces(doc, from: 0, to: firstPos)
         for (k, c) in ordered.enumerated() {
