@@ -112,7 +112,7 @@ enum SectionSplitter {
 
     /// `三、收到和处理…` anywhere in a line, in text order.
     ///
-    /// One scan of the whole text for a separator's first byte just after a numeral's (0xE4/0xE5); each hit
+    /// One scan of the whole text for a numeral followed by a separator's first byte; each hit
     /// is then checked fully within its line (numeral and separator both inside it, keyword before its end).
     private static func findStrong(_ doc: TextDocument) -> [Candidate] {
         let b = doc.bytes
@@ -122,7 +122,7 @@ enum SectionSplitter {
         var q = 3
         let last = b.count - 3
         while q <= last {
-            let hit = b.withUnsafeBufferPointer { separatorAfterNumeralLead($0, from: q, last: last) }
+            let hit = b.withUnsafeBufferPointer { separatorAfterNumeral($0, from: q, last: last) }
             guard hit <= last else { break }
             q = hit + 1
             while k < lines.count && lines[k].end - 3 < hit { k += 1 }
@@ -139,15 +139,20 @@ enum SectionSplitter {
         return out
     }
 
-    /// The first `j` in `from...last` where a separator's first byte (、．，: 0xE3, 0xEF; `.`) stands three bytes
-    /// after a numeral's first byte (一…六: 0xE4, 0xE5); `last + 1` when there is none.
+    /// The first `j` in `from...last` where a separator's first byte (、．，: 0xE3, 0xEF; `.`) directly follows
+    /// a numeral 一…六 (`j - 3..<j`); `last + 1` when there is none. `from` must be at least 3.
     ///
-    /// Eight bytes at a time: a word-wide test flags the bytes that may start such a pair (it may flag too
-    /// many, never too few), and only the flagged ones are checked, lowest first.
-    private static func separatorAfterNumeralLead(_ p: UnsafeBufferPointer<UInt8>, from: Int, last: Int) -> Int {
+    /// Eight bytes at a time: a word-wide test flags the bytes that may start such a pair (a separator's first
+    /// byte three bytes after a numeral's, 0xE4 or 0xE5; it may flag too many, never too few), and only the
+    /// flagged ones are checked, lowest first.
+    private static func separatorAfterNumeral(_ p: UnsafeBufferPointer<UInt8>, from: Int, last: Int) -> Int {
         func exact(_ j: Int) -> Bool {
             let c = p[j]
-            return (c == 0xE3 || c == 0xEF || c == 0x2E) && p[j - 3] | 1 == 0xE5
+            guard c == 0xE3 || c == 0xEF || c == 0x2E, p[j - 3] | 1 == 0xE5 else { return false }
+            switch UInt32(p[j - 3]) << 16 | UInt32(p[j - 2]) << 8 | UInt32(p[j - 1]) {
+            case 0xE4B880, 0xE4BA8C, 0xE4B889, 0xE59B9B, 0xE4BA94, 0xE585AD: return true  // 一 二 三 四 五 六
+            default: return false
+            }
         }
         var j = from
         if let base = p.baseAddress.map(UnsafeRawPointer.init), from >= 3 {
