@@ -71,6 +71,9 @@ enum HeaderReader {
     }
 
     private static let metadataKeyBytes = metadataKeys.map(TextBytes.u)
+    /// The length of the shortest key, and the range of the bytes keys start with (lead bytes of ideographs).
+    private static let shortestKey = metadataKeyBytes.map { $0.count }.min() ?? 0
+    private static let metadataFirstBytes = (metadataKeyBytes.map { $0[0] }.min() ?? 0)...(metadataKeyBytes.map { $0[0] }.max() ?? 0)
     private static let fullColon = TextBytes.u("：")
     private static let bodyMark = TextBytes.u("正文")
     private static let pageLinks = TextBytes.u("页面链接与图片")
@@ -84,7 +87,10 @@ enum HeaderReader {
     /// `标题: X`, `名称⇥X`, `发布机构⇥X⇥公开日期⇥Y` in `b[s..<e]`: the key's index in `metadataKeys` (标题 0,
     /// 名称 1) and where its trimmed value lies.
     private static func metadata(_ b: [UInt8], _ s: Int, _ e: Int) -> (Int, (Int, Int))? {
-        guard let k = metadataKeyBytes.firstIndex(where: { starts(b, s, e, $0) }) else { return nil }
+        // Lines shorter than every key, or starting with a byte no key starts with, are turned away at once.
+        guard e - s >= shortestKey, metadataFirstBytes.contains(b[s]),
+            let k = metadataKeyBytes.firstIndex(where: { starts(b, s, e, $0) })
+        else { return nil }
         var i = s + metadataKeyBytes[k].count
         guard i < e else { return nil }
         if b[i] == 0x3A || b[i] == 0x09 || b[i] == 0x20 {

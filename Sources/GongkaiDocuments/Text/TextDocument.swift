@@ -146,7 +146,8 @@ struct TextDocument: Sendable {
     /// `s` is trimmed, so a footer starts with a digit, a dash or 第: other lines are turned away at once.
     private func isFooter(_ s: Int, _ e: Int) -> Bool {
         guard e > s, e - s <= 40,
-            TextBytes.digit(bytes, s) != nil || dashLength(s) > 0 || TextBytes.matches(bytes, s, Lit.di)
+            TextBytes.digit(bytes, s) != nil || dashLength(s) > 0
+                || bytes[s] == 0xE7 && TextBytes.matches(bytes, s, Lit.di)  // 第 (E7 AC AC)
         else { return false }
         var i = s
         var digits = 0
