@@ -18,6 +18,7 @@ enum HeaderReader {
     ]
 
     static func read(_ doc: TextDocument, front: [TextPiece]) -> ReportHeader {
+        let b = doc.bytes
         var content: [String] = []
         var verbatim: [[String]] = []
         var metaTitle: String?
@@ -25,21 +26,28 @@ enum HeaderReader {
             let c = doc.clean(p)
             if c.isEmpty || c.isNoise {
                 if c.isEmpty, !content.isEmpty, p.start == doc.line(numbered: p.line)?.start,
-                    TextBytes.trim(doc.bytes, p.start, p.end).0 == p.end
+                    TextBytes.trim(b, p.start, p.end).0 == p.end
                 {
                     verbatim[verbatim.count - 1].append("")
                 }
                 continue
             }
-            let text = doc.string(c)
-            if text == "正文" || text.hasPrefix("页面链接与图片") { continue }
-            if let (key, value) = metadata(text) {
-                if (key == "标题" || key == "名称") && !value.isEmpty && metaTitle == nil { metaTitle = value }
+            // Compared as bytes: String's `==`/`hasPrefix` compare by Unicode canonical equivalence, slowly.
+            if c.end - c.start == Self.bodyMark.count && TextBytes.matches(b, c.start, Self.bodyMark)
+                || Self.starts(b, c.start, c.end, Self.pageLinks)
+            {
                 continue
             }
+            if let (key, value) = metadata(b, c.start, c.end) {
+                if key <= 1 && value.1 > value.0 && metaTitle == nil { metaTitle = doc.string(value.0, value.1) }
+                continue
+            }
+            let text = doc.string(c)
             content.append(text)
-            let raw = TextBytes.string(doc.bytes, p.start, TextBytes.trim(doc.bytes, p.start, p.end).1)
-            verbatim.append([raw.hasPrefix("[bookmark") ? text : raw])
+            let rawEnd = TextBytes.trim(b, p.start, p.end).1
+            let sameAsText = p.start == c.start && rawEnd == c.end
+            let raw = sameAsText || Self.starts(b, p.start, rawEnd, Self.bookmark) ? text : doc.string(p.start, rawEnd)
+            verbatim.append([raw])
         }
         var header = splitTitle(content, metaTitle: metaTitle)
         // Lines after a title of its own keep their indentation and blank lines (the writer reproduces them).
@@ -63,27 +71,37 @@ enum HeaderReader {
     }
 
     private static let metadataKeyBytes = metadataKeys.map(TextBytes.u)
-    private static let longestKey = metadataKeyBytes.map(\.count).max() ?? 0
+    /// The length of the shortest key, and the range of the bytes keys start with (lead bytes of ideographs).
+    private static let shortestKey = metadataKeyBytes.map { $0.count }.min() ?? 0
+    private static let metadataFirstBytes = (metadataKeyBytes.map { $0[0] }.min() ?? 0)...(metadataKeyBytes.map { $0[0] }.max() ?? 0)
     private static let fullColon = TextBytes.u("：")
+    private static let bodyMark = TextBytes.u("正文")
+    private static let pageLinks = TextBytes.u("页面链接与图片")
+    private static let bookmark = TextBytes.u("[bookmark")
 
-    /// `标题: X`, `名称⇥X`, `发布机构⇥X⇥公开日期⇥Y`.
-    private static func metadata(_ line: String) -> (String, String)? {
-        let head = Array(line.utf8.prefix(longestKey))
-        guard let k = metadataKeyBytes.firstIndex(where: { TextBytes.matches(head, 0, $0) }) else { return nil }
-        let key = metadataKeyBytes[k]
-        let b = Array(line.utf8)
-        var i = key.count
-        guard i < b.count else { return nil }
+    /// Whether `b[s..<e]` starts with `pattern`.
+    private static func starts(_ b: [UInt8], _ s: Int, _ e: Int, _ pattern: [UInt8]) -> Bool {
+        e - s >= pattern.count && TextBytes.matches(b, s, pattern)
+    }
+
+    /// `标题: X`, `名称⇥X`, `发布机构⇥X⇥公开日期⇥Y` in `b[s..<e]`: the key's index in `metadataKeys` (标题 0,
+    /// 名称 1) and where its trimmed value lies.
+    private static func metadata(_ b: [UInt8], _ s: Int, _ e: Int) -> (Int, (Int, Int))? {
+        // Lines shorter than every key, or starting with a byte no key starts with, are turned away at once.
+        guard e - s >= shortestKey, metadataFirstBytes.contains(b[s]),
+            let k = metadataKeyBytes.firstIndex(where: { starts(b, s, e, $0) })
+        else { return nil }
+        var i = s + metadataKeyBytes[k].count
+        guard i < e else { return nil }
         if b[i] == 0x3A || b[i] == 0x09 || b[i] == 0x20 {
             i += 1
-        } else if TextBytes.matches(b, i, fullColon) {
+        } else if starts(b, i, e, fullColon) {
             i += fullColon.count
         } else {
             return nil
         }
-        let end = TextBytes.index(of: 0x09, in: b, from: i, to: b.count) ?? b.count
-        let (s, e) = TextBytes.trim(b, i, end)
-        return (metadataKeys[k], TextBytes.string(b, s, e))
+        let end = TextBytes.index(of: 0x09, in: b, from: i, to: e) ?? e
+        return (k, TextBytes.trim(b, i, end))
     }
 
     private static func splitTitle(_ content: [String], metaTitle: String?) -> ReportHeader {
@@ -106,13 +124,13 @@ enum HeaderReader {
         let b = Array(first.utf8)
         if let metaTitle, let end = lastEnd(of: Array(metaTitle.utf8), in: b) {
             h.title = [metaTitle]
-            h.preamble = [TextBytes.string(b, end, b.count).trimmingSpaces] + content.dropFirst()
+            h.preamble = [trimmedString(in: first, b, end, b.count)] + content.dropFirst()
         } else if let at = TextBytes.find(annualReport, in: b, from: 0, to: min(b.count, 200)),
-            isTitleLike(TextBytes.string(b, 0, at))
+            isTitleLike(b, end: at)
         {
             let end = at + annualReport.count
-            h.title = [TextBytes.string(b, 0, end).trimmingSpaces]
-            h.preamble = [TextBytes.string(b, end, b.count).trimmingSpaces] + content.dropFirst()
+            h.title = [trimmedString(in: first, b, 0, end)]
+            h.preamble = [trimmedString(in: first, b, end, b.count)] + content.dropFirst()
         } else {
             h.title = metaTitle.map { [$0] } ?? []
             h.preamble = content
@@ -137,56 +155,77 @@ enum HeaderReader {
         return last
     }
 
-    private static func isTitleLike(_ s: String) -> Bool {
-        !s.contains("《") && !s.contains("，") && !s.contains("。") && parseTitle(String(s) + "年度报告") != nil
+    private static let notInTitle = ["《", "，", "。"].map(TextBytes.u)
+
+    /// `b[0..<end]` holds no 《，。 and reads as a title once 年度报告 is appended.
+    private static func isTitleLike(_ b: [UInt8], end: Int) -> Bool {
+        !notInTitle.contains { TextBytes.find($0, in: b, from: 0, to: end) != nil }
+            && parseTitle(Array(b[..<end]) + annualReport) != nil
     }
 
+    static func parseTitle(_ title: String) -> (year: Int, agency: String)? { parseTitle(Array(title.utf8)) }
+
+    private static let yearMark = TextBytes.u("年")
+    private static let degreeMark = TextBytes.u("度")
+    private static let ideographicSpace = TextBytes.u("\u{3000}")
+
     /// The year (19xx/20xx followed by 年), the text before it, else the text after 年/年度 up to 政府信息公开.
-    static func parseTitle(_ title: String) -> (year: Int, agency: String)? {
-        let scalars = Array(title.unicodeScalars)
+    ///
+    /// Works on the UTF-8 bytes scalar by scalar; every cut falls between scalars.
+    static func parseTitle(_ b: [UInt8]) -> (year: Int, agency: String)? {
         var i = 0
-        while i + 4 <= scalars.count {
-            if let year = yearAt(scalars, i) {
-                var j = i + 4
-                while j < scalars.count, scalars[j] == " " || scalars[j] == "\u{3000}" { j += 1 }
-                if j < scalars.count, scalars[j] == "年" {
-                    let before = String(String.UnicodeScalarView(scalars[..<i])).trimmingSpaces
+        var previous: Int?  // where the scalar before `i` starts
+        while i < b.count {
+            if let (year, end) = yearAt(b, i, previous: previous) {
+                var j = end
+                while true {
+                    if j < b.count, b[j] == 0x20 {
+                        j += 1
+                    } else if TextBytes.matches(b, j, ideographicSpace) {
+                        j += ideographicSpace.count
+                    } else {
+                        break
+                    }
+                }
+                if TextBytes.matches(b, j, yearMark) {
+                    let before = trimmedString(b, 0, i)
                     if !before.isEmpty { return (year, before) }
-                    var k = j + 1
-                    if k < scalars.count, scalars[k] == "度" { k += 1 }
-                    let after = Array(String(String.UnicodeScalarView(scalars[k...])).utf8)
-                    let cut = agencyEnds.compactMap { TextBytes.find($0, in: after, from: 0, to: after.count) }.min() ?? 0
-                    return (year, TextBytes.string(after, 0, cut).trimmingSpaces)
+                    var k = j + yearMark.count
+                    if TextBytes.matches(b, k, degreeMark) { k += degreeMark.count }
+                    let cut = agencyEnds.compactMap { TextBytes.find($0, in: b, from: k, to: b.count) }.min() ?? k
+                    return (year, trimmedString(b, k, cut))
                 }
             }
-            i += 1
+            previous = i
+            i += TextBytes.scalarLength(b[i])
         }
         return nil
     }
 
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+    /// `b[s..<e]` without leading and trailing whitespace, as a String.
+    private static func trimmedString(_ b: [UInt8], _ s: Int, _ e: Int) -> String {
+        let (ts, te) = TextBytes.trim(b, s, e)
+        return TextBytes.string(b, ts, te)
     }
 
-    private static func yearAt(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    /// The same, cut out of `text` (whose UTF-8 is `b`) without validating it again.
+    private static func trimmedString(in text: String, _ b: [UInt8], _ s: Int, _ e: Int) -> String {
+        let (ts, te) = TextBytes.trim(b, s, e)
+        return TextBytes.string(in: text, b, ts, te)
+    }
+
+    /// Four digits (ASCII or full-width) from `i` making a year in 1990…2100, not inside a longer number: the
+    /// year and where the digits end.
+    private static func yearAt(_ b: [UInt8], _ i: Int, previous: Int?) -> (Int, Int)? {
         var v = 0
-        for k in i..<(i + 4) {
-            var d = s[k].value
-            if d >= 0xFF10 && d <= 0xFF19 { d = d - 0xFF10 + 0x30 }
-            guard d >= 0x30 && d <= 0x39 else { return nil }
-            v = v * 10 + Int(d - 0x30)
+        var j = i
+        for _ in 0..<4 {
+            guard let d = TextBytes.digit(b, j) else { return nil }
+            v = v * 10 + Int(d.value)
+            j += d.length
         }
-        if i > 0, isDigit(s[i - 1]) { return nil }
-        if i + 4 < s.count, isDigit(s[i + 4]) { return nil }
-        return (1990...2100).contains(v) ? v : nil
-    }
-}
-
-extension StringProtocol {
-    /// The string without leading and trailing whitespace (including the ideographic space).
-    var trimmingSpaces: String {
-        let b = Array(utf8)
-        let (s, e) = TextBytes.trim(b, 0, b.count)
-        return TextBytes.string(b, s, e)
+        if let previous, TextBytes.digit(b, previous) != nil { return nil }
+        if TextBytes.digit(b, j) != nil { return nil }
+        return (1990...2100).contains(v) ? (v, j) : nil
     }
 }

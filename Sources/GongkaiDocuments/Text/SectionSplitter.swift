@@ -25,20 +25,46 @@ enum SectionSplitter {
         var synthetic = false
     }
 
-    /// Keywords per section and how many scalars may stand between the numbering and the keyword.
-    private static let keywords: [(section: Int, words: [[UInt8]], window: Int)] = [
-        (1, ["总体情况", "概述"].map(TextBytes.u), 4),
-        (2, ["主动公开"].map(TextBytes.u), 4),
-        (3, ["收到和处理", "收到及处理", "依申请公开"].map(TextBytes.u), 4),
-        (4, ["行政复议"].map(TextBytes.u), 14),
-        (5, ["主要问题"].map(TextBytes.u), 14),
-        (6, ["其他需要报告", "其他需报告"].map(TextBytes.u), 4),
+    /// The keywords of a section and how many scalars may stand between the numbering and a keyword.
+    private struct SectionKeywords {
+        var section: Int
+        var words: [[UInt8]]
+        var window: Int
+        /// Bit `n` is set when a word starts with the byte 0xE0 + n (every keyword starts with a CJK ideograph).
+        var leads: UInt16 = 0
+
+        init(_ section: Int, _ words: [String], window: Int) {
+            self.section = section
+            self.words = words.map(TextBytes.u)
+            self.window = window
+            for w in self.words where w[0] & 0xF0 == 0xE0 { leads |= 1 << (w[0] & 0x0F) }
+        }
+
+        /// Whether one of the words may start with `byte` (a test before comparing whole words).
+        @inline(__always)
+        func mayStart(_ byte: UInt8) -> Bool { byte & 0xF0 == 0xE0 && leads & (1 << (byte & 0x0F)) != 0 }
+
+        /// Whether one of the words starts at `i`.
+        @inline(__always)
+        func starts(_ b: [UInt8], _ i: Int) -> Bool {
+            i < b.count && mayStart(b[i]) && words.contains { TextBytes.matches(b, i, $0) }
+        }
+    }
+
+    /// Keywords per section, in section order.
+    private static let keywords = [
+        SectionKeywords(1, ["总体情况", "概述"], window: 4),
+        SectionKeywords(2, ["主动公开"], window: 4),
+        SectionKeywords(3, ["收到和处理", "收到及处理", "依申请公开"], window: 4),
+        SectionKeywords(4, ["行政复议"], window: 14),
+        SectionKeywords(5, ["主要问题"], window: 14),
+        SectionKeywords(6, ["其他需要报告", "其他需报告"], window: 4),
     ]
 
     static func split(_ doc: TextDocument) -> SectionSplit {
-        var candidates: [Candidate] = []
+        // Strong and weak candidates are only ever looked up separately, so they may be gathered apart.
+        var candidates = findStrong(doc)
         for line in doc.lines {
-            findStrong(doc, line, into: &candidates)
             if let weak = findWeak(doc, line) { candidates.append(weak) }
         }
         var chosen = choose(candidates)
@@ -56,10 +82,10 @@ enum SectionSplitter {
 
     /// Where a table whose heading is missing starts: 本列数据/申请人情况/本年新收 for 三; the 行政复议 before
     /// 未经复议直接起诉 for 四.
-    private static func infer(_ doc: TextDocument, section: Int, chosen: [Int: Candidate]) -> Candidate? {
+    private static func infer(_ doc: TextDocument, section: Int, chosen: Chosen) -> Candidate? {
         let b = doc.bytes
-        let lower = (1..<section).compactMap { chosen[$0]?.position }.max() ?? 0
-        let upper = min(((section + 1)...6).compactMap { chosen[$0]?.position }.min() ?? b.count, b.count)
+        let lower = maxPosition(chosen, 1..<section) ?? 0
+        let upper = min(minPosition(chosen, (section + 1)..<7) ?? b.count, b.count)
         var at: Int?
         if section == 3 {
             at = ["（本列数据", "本列数据", "申请人情况", "本年新收"].compactMap {
@@ -84,46 +110,66 @@ enum SectionSplitter {
         return Candidate(section: section, position: start, line: line.line, strong: false, synthetic: true)
     }
 
-    /// `三、收到和处理…` anywhere in the line.
+    /// `三、收到和处理…` anywhere in a line, in text order.
     ///
-    /// Scans for a separator's first byte just after a numeral's (0xE4/0xE5), then checks both fully.
-    private static func findStrong(_ doc: TextDocument, _ line: TextPiece, into out: inout [Candidate]) {
+    /// One scan of the whole text for a numeral followed by a separator's first byte; each hit
+    /// is then checked fully within its line (numeral and separator both inside it, keyword before its end).
+    private static func findStrong(_ doc: TextDocument) -> [Candidate] {
         let b = doc.bytes
-        var q = line.start + 3
-        while q + 3 <= line.end {
-            let hit = b.withUnsafeBufferPointer { separatorAfterNumeralLead($0, from: q, last: line.end - 3) }
+        let lines = doc.lines
+        var out: [Candidate] = []
+        var k = 0  // the first line that does not end before the current hit
+        var q = 3
+        let last = b.count - 3
+        while q <= last {
+            let hit = b.withUnsafeBufferPointer { separatorAfterNumeral($0, from: q, last: last) }
+            guard hit <= last else { break }
             q = hit + 1
+            while k < lines.count && lines[k].end - 3 < hit { k += 1 }
+            guard k < lines.count else { break }
+            let line = lines[k]
             let i = hit - 3
-            guard i + 6 <= line.end else { break }
+            guard i >= line.start else { continue }  // the numeral would stand before the line
             if let n = numeral(b, i), let sep = separatorLength(b, hit), !TextBytes.matches(b, i - 3, Lit.di),
                 keywordFollows(b, section: n, from: hit + sep, end: line.end)
             {
                 out.append(Candidate(section: n, position: i, line: line.line, strong: true))
             }
         }
+        return out
     }
 
-    /// The first `j` in `from...last` where a separator's first byte (、．，: 0xE3, 0xEF; `.`) stands three bytes
-    /// after a numeral's first byte (一…六: 0xE4, 0xE5); `last + 1` when there is none.
+    /// The first `j` in `from...last` where a separator's first byte (、．，: 0xE3, 0xEF; `.`) directly follows
+    /// a numeral 一…六 (`j - 3..<j`); `last + 1` when there is none. `from` must be at least 3.
     ///
-    /// Eight bytes at a time: a word-wide test flags the words that may hold such a pair (it may flag too many,
-    /// never too few), and only those are checked byte by byte.
-    private static func separatorAfterNumeralLead(_ p: UnsafeBufferPointer<UInt8>, from: Int, last: Int) -> Int {
+    /// Eight bytes at a time: a word-wide test flags the bytes that may start such a pair (a separator's first
+    /// byte three bytes after a numeral's, 0xE4 or 0xE5; it may flag too many, never too few), and only the
+    /// flagged ones are checked, lowest first.
+    private static func separatorAfterNumeral(_ p: UnsafeBufferPointer<UInt8>, from: Int, last: Int) -> Int {
         func exact(_ j: Int) -> Bool {
             let c = p[j]
-            return (c == 0xE3 || c == 0xEF || c == 0x2E) && (p[j - 3] == 0xE4 || p[j - 3] == 0xE5)
+            guard c == 0xE3 || c == 0xEF || c == 0x2E, p[j - 3] | 1 == 0xE5 else { return false }
+            switch UInt32(p[j - 3]) << 16 | UInt32(p[j - 2]) << 8 | UInt32(p[j - 1]) {
+            case 0xE4B880, 0xE4BA8C, 0xE4B889, 0xE59B9B, 0xE4BA94, 0xE585AD: return true  // 一 二 三 四 五 六
+            default: return false
+            }
         }
         var j = from
         if let base = p.baseAddress.map(UnsafeRawPointer.init), from >= 3 {
-            while j + 7 <= last {
+            // Wrapping arithmetic: `j + 7 <= last` keeps every offset inside the buffer.
+            while j &+ 7 <= last {
                 let v = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j, as: UInt64.self))
-                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j - 3, as: UInt64.self))
-                let may = (Self.hasByte(v, 0xE3) | Self.hasByte(v, 0xEF) | Self.hasByte(v, 0x2E))
-                    & (Self.hasByte(w, 0xE4) | Self.hasByte(w, 0xE5))
-                if may != 0 {
-                    for k in j..<(j + 8) where exact(k) { return k }
+                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j &- 3, as: UInt64.self))
+                let lead = zeroBytes((w | ones) ^ (ones &* 0xE5))  // 0xE4 or 0xE5
+                let separator = zeroBytes(v ^ (ones &* 0xE3)) | zeroBytes(v ^ (ones &* 0xEF))
+                    | zeroBytes(v ^ (ones &* 0x2E))
+                var may = lead & separator
+                while may != 0 {
+                    let k = j &+ may.trailingZeroBitCount &>> 3
+                    if exact(k) { return k }
+                    may &= may &- 1
                 }
-                j += 8
+                j &+= 8
             }
         }
         while j <= last {
@@ -133,12 +179,11 @@ enum SectionSplitter {
         return j
     }
 
-    /// The high bit of every byte of `x` that equals `c` (and possibly of bytes above one that does).
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The high bit of every zero byte of `x` (and possibly of bytes above one that is zero).
     @inline(__always)
-    private static func hasByte(_ x: UInt64, _ c: UInt8) -> UInt64 {
-        let t = x ^ (0x0101_0101_0101_0101 &* UInt64(c))
-        return (t &- 0x0101_0101_0101_0101) & ~t & 0x8080_8080_8080_8080
-    }
+    private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8080_8080_8080_8080 }
 
     /// 一…六 at `i` as 1…6.
     @inline(__always)
@@ -170,11 +215,11 @@ enum SectionSplitter {
     /// Whether a keyword of `section` starts within its window after `from`, with no digit in between.
     private static func keywordFollows(_ b: [UInt8], section: Int, from: Int, end: Int) -> Bool {
         guard (1...keywords.count).contains(section) else { return false }
-        let window = keywords[section - 1].window  // `keywords` is in section order
+        let entry = keywords[section - 1]  // `keywords` is in section order
         var i = from
         var scalars = 0
-        while i < end && scalars <= window {
-            for word in keywords[section - 1].words where TextBytes.matches(b, i, word) { return true }
+        while i < end && scalars <= entry.window {
+            if entry.starts(b, i) { return true }
             if TextBytes.digit(b, i) != nil { return false }
             i += TextBytes.scalarLength(b[i])
             scalars += 1
@@ -202,6 +247,7 @@ enum SectionSplitter {
 
     /// The section whose keyword starts the text at `from` (四 and 五 may come a little later).
     private static func weakKeywordSection(_ b: [UInt8], from i: Int, end: Int) -> Int? {
+        let next = i < b.count ? i + TextBytes.scalarLength(b[i]) : nil  // one scalar of slack
         for entry in keywords {
             switch entry.section {
             case 4, 5:
@@ -211,21 +257,11 @@ enum SectionSplitter {
                     keywordFollows(b, section: entry.section, from: i, end: end)
                 else { continue }
             default:
-                guard startsWithKeyword(b, entry.words, i, 1) else { continue }
+                guard entry.starts(b, i) || next.map({ entry.starts(b, $0) }) == true else { continue }
             }
             return entry.section
         }
         return nil
-    }
-
-    private static func startsWithKeyword(_ b: [UInt8], _ words: [[UInt8]], _ at: Int, _ slack: Int) -> Bool {
-        var i = at
-        for _ in 0...slack {
-            if words.contains(where: { TextBytes.matches(b, i, $0) }) { return true }
-            guard i < b.count else { return false }
-            i += TextBytes.scalarLength(b[i])
-        }
-        return false
     }
 
     /// （()）、.．第部分一…十, ASCII and full-width digits, colons and spaces.
@@ -246,9 +282,26 @@ enum SectionSplitter {
         }
     }
 
+    /// The heading chosen for each section, by number; slots 0 and 7 stay empty (they bound the searches).
+    private typealias Chosen = [Candidate?]
+
+    /// The largest position of a heading chosen for one of `sections`.
+    private static func maxPosition(_ chosen: Chosen, _ sections: Range<Int>) -> Int? {
+        var best: Int?
+        for n in sections { if let p = chosen[n]?.position, p > best ?? Int.min { best = p } }
+        return best
+    }
+
+    /// The smallest position of a heading chosen for one of `sections`.
+    private static func minPosition(_ chosen: Chosen, _ sections: Range<Int>) -> Int? {
+        var best: Int?
+        for n in sections { if let p = chosen[n]?.position, p < best ?? Int.max { best = p } }
+        return best
+    }
+
     /// Strong headings first, in order; weak ones fill the gaps.
-    private static func choose(_ all: [Candidate]) -> [Int: Candidate] {
-        var chosen: [Int: Candidate] = [:]
+    private static func choose(_ all: [Candidate]) -> Chosen {
+        var chosen = Chosen(repeating: nil, count: 8)
         var last = -1
         for n in 1...6 {
             if let c = all.first(where: { $0.strong && $0.section == n && $0.position > last }) {
@@ -257,8 +310,8 @@ enum SectionSplitter {
             }
         }
         for n in 1...6 where chosen[n] == nil {
-            let lower = (1..<n).compactMap { chosen[$0]?.position }.max() ?? -1
-            let upper = ((n + 1)...7).compactMap { chosen[$0]?.position }.min() ?? Int.max
+            let lower = maxPosition(chosen, 1..<n) ?? -1
+            let upper = minPosition(chosen, (n + 1)..<8) ?? Int.max
             if let c = all.first(where: { !$0.strong && $0.section == n && $0.position > lower && $0.position < upper }) {
                 chosen[n] = c
             }
@@ -266,9 +319,9 @@ enum SectionSplitter {
         return chosen
     }
 
-    private static func cut(_ doc: TextDocument, _ chosen: [Int: Candidate]) -> SectionSplit {
-        let ordered = chosen.values.sorted { $0.position < $1.position }
-        var split = SectionSplit(front: [], sections: [:])
+    private static func cut(_ doc: TextDocument, _ chosen: Chosen) -> SectionSplit {
+        let ordered = chosen.compactMap { $0 }.sorted { $0.position < $1.position }
+        var split = SectionSplit(front: [], sections: Dictionary(minimumCapacity: ordered.count))
         let firstPos = ordered.first?.position ?? Int.max
         split.front = pieces(doc, from: 0, to: firstPos)
         for (k, c) in ordered.enumerated() {
@@ -304,16 +357,29 @@ enum SectionSplitter {
     }
 
     /// The text between two byte offsets, as pieces of lines (empty lines inside the range included).
+    ///
+    /// Lines are in order and do not overlap, so the lines concerned are found by binary search.
     static func pieces(_ doc: TextDocument, from: Int, to: Int) -> [TextPiece] {
+        let lines = doc.lines
+        let first = firstLine(lines) { $0.start >= from || $0.end > from }
+        let past = max(first, firstLine(lines) { $0.start >= to })
         var out: [TextPiece] = []
-        for line in doc.lines {
-            if line.start >= to { break }
-            if line.start >= from {
-                out.append(TextPiece(line: line.line, start: line.start, end: min(line.end, to)))
-            } else if line.end > from {
-                out.append(TextPiece(line: line.line, start: from, end: min(line.end, to)))
-            }
+        out.reserveCapacity(past - first)
+        for k in first..<past {
+            let line = lines[k]
+            out.append(TextPiece(line: line.line, start: max(line.start, from), end: min(line.end, to)))
         }
         return out
+    }
+
+    /// The index of the first line for which `isPast` holds, which must hold for every line after it too.
+    private static func firstLine(_ lines: [TextPiece], _ isPast: (TextPiece) -> Bool) -> Int {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if isPast(lines[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }

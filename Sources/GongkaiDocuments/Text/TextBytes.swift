@@ -25,16 +25,20 @@ enum TextBytes {
         return true
     }
 
-    /// First position of `pattern` in `b[from..<to]`: `memchr` for its first byte, `memcmp` for the rest.
+    /// First position of `pattern` in `b[from..<to]`: `memchr` for its last byte, `memcmp` for the whole.
+    ///
+    /// The last byte, because in CJK text it is a continuation byte (one of 64 values, evenly used) where the
+    /// first is a lead byte, nearly always 0xE4…0xE9: far fewer false hits.
     static func find(_ pattern: [UInt8], in b: [UInt8], from: Int, to: Int) -> Int? {
         let last = min(to, b.count) - pattern.count  // the last position where the pattern fits
-        guard let first = pattern.first, from >= 0, from <= last else { return nil }
+        guard let anchor = pattern.last, from >= 0, from <= last else { return nil }
+        let offset = pattern.count - 1  // of the anchor in the pattern
         return b.withUnsafeBufferPointer { p in
             pattern.withUnsafeBufferPointer { q in
                 guard let base = p.baseAddress, let needle = q.baseAddress else { return nil }
-                var i = from
-                while i <= last, let hit = memchr(base + i, Int32(first), last - i + 1) {
-                    let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var i = from  // the first start not yet ruled out
+                while i <= last, let hit = memchr(base + i + offset, Int32(anchor), last - i + 1) {
+                    let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - offset
                     if memcmp(base + j, needle, q.count) == 0 { return j }
                     i = j + 1
                 }
@@ -75,6 +79,10 @@ enum TextBytes {
             s += w
         }
         while e > s {
+            // Only these bytes end a whitespace scalar (ASCII spaces; NBSP's 0xA0; 0x80…0x8B or 0xBF of the
+            // three-byte ones): any other last byte ends the trimming without the full test.
+            let last = b[e - 1]
+            guard last <= 0x20 || last == 0xA0 || (last >= 0x80 && last <= 0x8B) || last == 0xBF else { break }
             let w = whitespaceLength(endingAt: e, in: b)
             if w == 0 { break }
             e -= w
@@ -122,6 +130,24 @@ enum TextBytes {
         let e = max(s, min(end, b.count))
         return String(decoding: b[s..<e], as: UTF8.self)
     }
+
+    /// `b[start..<end]` as a String, where `b` holds the UTF-8 of `text` from its code unit `offset` on.
+    ///
+    /// Copied out of `text` when both ends are scalar boundaries: `String(Substring)` copies a native String's
+    /// UTF-8 without validating it again, where `string(_:_:_:)` validates every byte. Else (a cut inside a
+    /// scalar) decoded with repair, as `string(_:_:_:)`; the result is the same String either way.
+    static func string(in text: String, offset: Int = 0, _ b: [UInt8], _ start: Int, _ end: Int) -> String {
+        let s = max(0, min(start, b.count))
+        let e = max(s, min(end, b.count))
+        guard isScalarStart(b, s), isScalarStart(b, e) else { return string(b, s, e) }
+        let u = text.utf8
+        let lower = u.index(u.startIndex, offsetBy: offset + s)  // O(1) on native UTF-8 Strings
+        return String(text[lower..<u.index(lower, offsetBy: e - s)])
+    }
+
+    /// Whether a scalar starts at `i` (or `i` is the end): the byte there is no continuation byte.
+    @inline(__always)
+    static func isScalarStart(_ b: [UInt8], _ i: Int) -> Bool { i >= b.count || b[i] & 0xC0 != 0x80 }
 
     /// First position of `byte` in `b[from..<to]`.
     @inline(__always)

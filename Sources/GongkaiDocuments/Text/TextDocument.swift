@@ -21,18 +21,30 @@ struct CleanPiece: Sendable {
 }
 
 /// The report text as UTF-8 bytes and its lines (the `# source:` line of fixtures is left out).
+///
+/// The source String is kept as well: Strings cut out of it (`string(_:)`) are copies of its UTF-8, which
+/// Swift makes without validating again, where decoding the byte array would validate every narrative line.
 struct TextDocument: Sendable {
     let bytes: [UInt8]
     let lines: [TextPiece]
+    /// The source text; `bytes[i]` is its UTF-8 code unit `textOffset + i` (a leading BOM is skipped).
+    private let text: String
+    private let textOffset: Int
     /// `clean(lines[k])` for every line, computed once (cleaning is asked for many times per line).
     private var cleanLines: [CleanPiece] = []
 
-    init(bytes: [UInt8]) {
-        var b = bytes
-        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { b.removeFirst(3) }
+    /// The document of a report text (a leading BOM is dropped).
+    init(text: String) {
+        var text = text
+        text.makeContiguousUTF8()  // a no-op for native Strings; `string(_:_:)` copies from contiguous UTF-8
+        var b = Array(text.utf8)
+        let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        if bom > 0 { b.removeFirst(bom) }
+        self.text = text
+        self.textOffset = bom
         self.bytes = b
-        var lines = Self.splitLines(b)
-        if let first = lines.first, TextBytes.matches(b, first.start, Lit.sourceLine) {
+        var lines = Self.splitLines(bytes)
+        if let first = lines.first, TextBytes.matches(bytes, first.start, Lit.sourceLine) {
             lines.removeFirst()
         }
         self.lines = lines
@@ -70,8 +82,14 @@ struct TextDocument: Sendable {
         return lines[number - first.line]
     }
 
-    func string(_ p: TextPiece) -> String { TextBytes.string(bytes, p.start, p.end) }
-    func string(_ p: CleanPiece) -> String { TextBytes.string(bytes, p.start, p.end) }
+    func string(_ p: TextPiece) -> String { string(p.start, p.end) }
+    func string(_ p: CleanPiece) -> String { string(p.start, p.end) }
+
+    /// `bytes[start..<end]` as a String, exactly as `TextBytes.string` makes it (ends are clamped), but cut
+    /// out of the source text without validating it again.
+    func string(_ start: Int, _ end: Int) -> String {
+        TextBytes.string(in: text, offset: textOffset, bytes, start, end)
+    }
 
     /// Whether the line starts with a tab (the seed layout's table cells do).
     func startsWithTab(_ p: TextPiece) -> Bool { p.start < p.end && bytes[p.start] == 0x09 }
@@ -79,9 +97,6 @@ struct TextDocument: Sendable {
     // MARK: Cleaning
 
     private static let bookmark = TextBytes.u("[bookmark:")
-    private static let emDash = TextBytes.u("—")
-    private static let enDash = TextBytes.u("–")
-    private static let fullHyphen = TextBytes.u("－")
 
     /// Trims whitespace and strips `[bookmark: …]`, Markdown heading marks and `**`; flags footers and rules.
     func clean(_ p: TextPiece) -> CleanPiece {
@@ -91,7 +106,7 @@ struct TextDocument: Sendable {
         }
         var (s, e) = TextBytes.trim(bytes, p.start, p.end)
         var out = CleanPiece(line: p.line, start: s, end: e)
-        while TextBytes.matches(bytes, s, Self.bookmark),
+        while s < bytes.count, bytes[s] == 0x5B, TextBytes.matches(bytes, s, Self.bookmark),
             let close = TextBytes.index(of: 0x5D, in: bytes, from: s, to: e)
         {
             (s, e) = TextBytes.trim(bytes, close + 1, e)
@@ -127,8 +142,13 @@ struct TextDocument: Sendable {
     }
 
     /// `— 5 —`, `- 5 -`, `第5页`, `第 5 页 共 7 页`.
+    ///
+    /// `s` is trimmed, so a footer starts with a digit, a dash or 第: other lines are turned away at once.
     private func isFooter(_ s: Int, _ e: Int) -> Bool {
-        guard e > s, e - s <= 40 else { return false }
+        guard e > s, e - s <= 40,
+            TextBytes.digit(bytes, s) != nil || dashLength(s) > 0
+                || bytes[s] == 0xE7 && TextBytes.matches(bytes, s, Lit.di)  // 第 (E7 AC AC)
+        else { return false }
         var i = s
         var digits = 0
         var dashes = 0
@@ -137,11 +157,9 @@ struct TextDocument: Sendable {
             if let d = TextBytes.digit(bytes, i) {
                 digits += 1
                 i += d.length
-            } else if TextBytes.matches(bytes, i, Self.emDash) || TextBytes.matches(bytes, i, Self.enDash)
-                || TextBytes.matches(bytes, i, Self.fullHyphen) || bytes[i] == 0x2D
-            {
+            } else if case let d = dashLength(i), d > 0 {
                 dashes += 1
-                i += TextBytes.scalarLength(bytes[i])
+                i += d
             } else if TextBytes.whitespaceLength(bytes, i) > 0 {
                 i += TextBytes.whitespaceLength(bytes, i)
             } else {
@@ -153,5 +171,17 @@ struct TextDocument: Sendable {
         if digits > 0 && dashes >= 2 && other == 0 { return true }
         return digits > 0 && TextBytes.matches(bytes, s, Lit.di) && TextBytes.matches(bytes, e - 3, Lit.page)
             && other <= 4
+    }
+
+    /// The length of the dash at `i` (`—` `–` `－` `-`), or 0.
+    @inline(__always)
+    private func dashLength(_ i: Int) -> Int {
+        guard i < bytes.count else { return 0 }
+        if bytes[i] == 0x2D { return 1 }
+        guard i + 2 < bytes.count else { return 0 }
+        switch UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) {
+        case 0xE28094, 0xE28093, 0xEFBC8D: return 3  // — – －
+        default: return 0
+        }
     }
 }

@@ -19,16 +19,15 @@ import GongkaiCore
 public enum TextReportReader {
     /// Reads report text. Throws when section 三 or 四 cannot be found or holds no numbers.
     public static func read(_ text: String, source: String) throws(ReportReadError) -> ReadResult {
-        try read(bytes: Array(text.utf8), source: source)
+        try read(TextDocument(text: text), source: source)
     }
 
     /// Reads report bytes: UTF-8 (a BOM is tolerated), else GB18030/GBK.
     public static func read(data: Data, source: String) throws(ReportReadError) -> ReadResult {
-        try read(bytes: TextDecoding.utf8Bytes(of: data, source: source), source: source)
+        try read(TextDocument(text: TextDecoding.decode(data, source: source)), source: source)
     }
 
-    static func read(bytes: [UInt8], source: String) throws(ReportReadError) -> ReadResult {
-        let doc = TextDocument(bytes: bytes)
+    static func read(_ doc: TextDocument, source: String) throws(ReportReadError) -> ReadResult {
         guard doc.lines.contains(where: { !doc.clean($0).isEmpty }) else {
             throw .other(file: source, message: "文件为空")
         }
