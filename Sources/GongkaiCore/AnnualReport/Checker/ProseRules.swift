@@ -1,10 +1,9 @@
 /// Numbers quoted in the prose compared with the tables (format reference §6.1 rule 18). Warnings only: prose
 /// is free text, and real reports word these figures in many ways.
 enum ProseRules {
-    static func check(_ report: AnnualReport) -> [Finding] {
+    static func check(_ report: AnnualReport, into out: inout FindingList) {
         let t = report.applications.table
         let a = report.appeals.table
-        var out: [Finding] = []
         for lines in [report.preamble, report.overview.text, report.applications.textBefore, report.appeals.textBefore] {
             forEachClause(of: lines) { clause in
                 for claim in claims(in: clause) {
@@ -12,7 +11,6 @@ enum ProseRules {
                 }
             }
         }
-        return out
     }
 
     enum Claim: Equatable {
