@@ -5,84 +5,8 @@
 /// Matching bytes is matching characters: in UTF-8 no character's encoding occurs inside another's, so the first
 /// byte match of a phrase is its first character match.
 extension ProseRules {
-    /// One clause of prose: its UTF-8 bytes, valid only while the closure it is passed to runs.
-    struct Clause {
-        var bytes: UnsafeBufferPointer<UInt8>
-        /// Whether a digit stands before some 件 or 起 (spaces between allowed): without one, no phrase of the
-        /// clause is followed by a figure, and only the claims without a figure need looking for.
-        var quotesFigure: Bool
-    }
-
     /// A phrase claims are recognised by, e.g. "行政复议": a literal, so its bytes need no allocation.
     typealias Key = StaticString
-
-    /// Calls `body` with each clause of `lines` that can hold a claim, in order. Clauses end at 。；，(and ; ,)
-    /// and at line ends; kept are those that mention 件, 起 or 复(议), the rest cost one pass over their bytes.
-    static func forEachClause(of lines: [String], _ body: (Clause) -> Void) {
-        for var line in lines {
-            line.makeContiguousUTF8()
-            line.utf8.withContiguousStorageIfAvailable { forEachClause(in: $0, body) }
-        }
-    }
-
-    /// The third bytes of the six three-byte characters the clause scan looks for (。；，件起复), one bit each
-    /// at their low six bits: one test passes over nine in ten other characters without comparing them.
-    private static let markerThirdBytes: UInt64 = [0x82, 0x9B, 0x8C, 0xB6, 0xB7, 0x8D].reduce(0) { $0 | 1 << ($1 & 63) }
-
-    /// The scan behind `forEachClause(of:_:)`, for one line. Offsets only grow by character lengths within the
-    /// line, so they use wrapping arithmetic (no overflow checks in the loop that every byte of prose passes).
-    private static func forEachClause(in b: UnsafeBufferPointer<UInt8>, _ body: (Clause) -> Void) {
-        let marker = markerThirdBytes
-        var start = 0
-        var relevant = false
-        var figure = false
-        var i = 0
-        while i < b.count {
-            let lead = b[i]
-            var separator = 0
-            if lead >= 0xE0 && lead < 0xF0 && i &+ 2 < b.count {
-                let third = b[i &+ 2]
-                if marker &>> UInt64(third) & 1 != 0 {
-                    switch UInt32(lead) << 16 | UInt32(b[i &+ 1]) << 8 | UInt32(third) {
-                    case 0xE38082, 0xEFBC9B, 0xEFBC8C: separator = 3  // 。；，
-                    case 0xE4BBB6, 0xE8B5B7:  // 件 起
-                        relevant = true
-                        figure = figure || endsWithDigit(b[start..<i])
-                    case 0xE5A48D: relevant = true  // 复
-                    default: break
-                    }
-                }
-                if separator == 0 {
-                    i &+= 3
-                    continue
-                }
-            } else if lead < 0x80 {
-                guard lead == UInt8(ascii: ";") || lead == UInt8(ascii: ",") else {
-                    i &+= 1
-                    continue
-                }
-                separator = 1
-            } else {
-                i &+= scalarLength(lead)
-                continue
-            }
-            if relevant { body(Clause(bytes: UnsafeBufferPointer(rebasing: b[start..<i]), quotesFigure: figure)) }
-            relevant = false
-            figure = false
-            i &+= separator
-            start = i
-        }
-        if relevant { body(Clause(bytes: UnsafeBufferPointer(rebasing: b[start..<b.count]), quotesFigure: figure)) }
-    }
-
-    /// Whether `b` ends with a digit, ASCII or full-width, before any trailing spaces.
-    private static func endsWithDigit(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        var j = b.endIndex
-        while j > b.startIndex && b[j - 1] == UInt8(ascii: " ") { j -= 1 }
-        guard j > b.startIndex else { return false }
-        if b[j - 1] >= 0x30 && b[j - 1] <= 0x39 { return true }
-        return j - 3 >= b.startIndex && b[j - 3] == 0xEF && b[j - 2] == 0xBC && b[j - 1] >= 0x90 && b[j - 1] <= 0x99
-    }
 
     /// The number of bytes of the character whose first byte is `lead`.
     static func scalarLength(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
