@@ -25,28 +25,34 @@ enum ProseRules {
         static let noAppeals: [Key] = ["无行政复议", "无复议", "未发生行政复议", "没有行政复议"]
     }
 
-    /// The claims of a clause, in the order of `Claim`.
+    /// The claims of a clause, in the order of `Claim`. A phrase is searched for only when each of its
+    /// characters may be in the clause (`characterBits`): most clauses hold few of the phrases' characters.
     static func claims(in clause: Clause) -> [Claim] {
         let c = clause.bytes
+        let present = characterBits(c)
+        func mayHold(_ key: Key) -> Bool {
+            let k = characterBits(key)
+            return present & k == k
+        }
         var out: [Claim] = []
         if clause.quotesFigure {
-            if contains(c, "申请") {
-                for key in Keys.received {
+            if mayHold("申请") && contains(c, "申请") {
+                for key in Keys.received where mayHold(key) {
                     if let n = count(after: key, in: c, skipping: Keys.carried) { out.append(.received(n)); break }
                 }
             }
-            for key in Keys.answered {
+            for key in Keys.answered where mayHold(key) {
                 if let n = count(after: key, in: c) { out.append(.answered(n)); break }
             }
-            for key in Keys.carried {
+            for key in Keys.carried where mayHold(key) {
                 if let n = count(after: key, in: c) { out.append(.carriedOver(n)); break }
             }
-            if let n = count(after: "行政复议", in: c) { out.append(.reconsideration(n)) }
-            if let n = count(after: "行政诉讼", in: c) { out.append(.litigation(n)) }
+            if mayHold("行政复议"), let n = count(after: "行政复议", in: c) { out.append(.reconsideration(n)) }
+            if mayHold("行政诉讼"), let n = count(after: "行政诉讼", in: c) { out.append(.litigation(n)) }
         }
         // every phrase of `Keys.noAppeals` contains 复议
-        if contains(c, "复议") {
-            for key in Keys.noAppeals where contains(c, key) {
+        if mayHold("复议") && contains(c, "复议") {
+            for key in Keys.noAppeals where mayHold(key) && contains(c, key) {
                 out.append(.noAppeals)
                 break
             }

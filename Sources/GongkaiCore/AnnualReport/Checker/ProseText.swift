@@ -43,6 +43,21 @@ extension ProseRules {
         return (Int(c[i + 2] - 0x90), 3)
     }
 
+    /// A summary of the characters of `b`: for each, the bit numbered by the low six bits of its last byte (the
+    /// byte that differs most between Chinese characters). Text holding a phrase has every bit of the phrase's
+    /// summary set, so a phrase with a bit the text lacks need not be searched for.
+    static func characterBits(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var bits: UInt64 = 0
+        for i in b.indices where i + 1 == b.count || b[i + 1] & 0xC0 != 0x80 {
+            bits |= 1 &<< UInt64(b[i] & 63)
+        }
+        return bits
+    }
+
+    static func characterBits(_ key: Key) -> UInt64 {
+        characterBits(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    }
+
     /// The byte offset of the first occurrence of `key` in `c`.
     static func index(of key: Key, in c: UnsafeBufferPointer<UInt8>) -> Int? {
         let k = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
