@@ -24,8 +24,12 @@ public struct ApplicationTable: Hashable, Sendable {
 
     /// The storage of a table of zeros in each format, built once: a new table shares it (copy on write), and the
     /// one in a new `AnnualReport` is often replaced whole without a cell ever written.
-    private static let zeros2019 = Array(repeating: Cell(integerLiteral: 0), count: ApplicationRow.rows(for: .v2019).count * 7)
-    private static let zeros2021 = Array(repeating: Cell(integerLiteral: 0), count: ApplicationRow.rows(for: .v2021).count * 7)
+    private static let zeros2019 = zeros(.v2019)
+    private static let zeros2021 = zeros(.v2021)
+
+    private static func zeros(_ format: ReportFormat) -> [Cell] {
+        Array(repeating: 0, count: ApplicationRow.rows(for: format).count * 7)
+    }
 
     public var rows: [ApplicationRow] { ApplicationRow.rows(for: format) }
 

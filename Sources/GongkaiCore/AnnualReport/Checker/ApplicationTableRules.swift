@@ -14,8 +14,8 @@ enum ApplicationTableRules {
         for row in t.rows {
             for col in ApplicantColumn.allCases {
                 checkCountCell(
-                    t[row, col], at: ReportLocation(section: 3, row: row.displayName, column: col.label), rule: .countCell,
-                    into: &out)
+                    t[row, col], at: ReportLocation(section: 3, row: row.displayName, column: col.label),
+                    rule: .countCell, into: &out)
             }
         }
     }

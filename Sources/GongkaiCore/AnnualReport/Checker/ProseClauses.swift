@@ -41,15 +41,16 @@ extension ProseRules {
         guard let base = UnsafeRawPointer(b.baseAddress) else { return nil }
         let ones: UInt64 = 0x0101_0101_0101_0101
         var i = from
-        while i + 8 <= b.count {
+        // offsets stay within the line: wrapping arithmetic, no overflow checks in the loop
+        while i &+ 8 <= b.count {
             let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             // B6 and B7 are the bytes whose value with its low bit set is B7
             var candidates = zeroBytes((w | ones) ^ (0xB7 &* ones)) | zeroBytes(w ^ (0x8D &* ones))
             while candidates != 0 {
-                if let m = marker(in: b, endingAt: i + candidates.trailingZeroBitCount / 8, from: from) { return m }
+                if let m = marker(in: b, endingAt: i &+ candidates.trailingZeroBitCount &>> 3, from: from) { return m }
                 candidates &= candidates &- 1
             }
-            i += 8
+            i &+= 8
         }
         while i < b.count {
             if let m = marker(in: b, endingAt: i, from: from) { return m }
@@ -65,28 +66,36 @@ extension ProseRules {
 
     /// The offset of the 件, 起 or 复 whose last byte is at `p`, if one is there and begins at or after `from`.
     private static func marker(in b: UnsafeBufferPointer<UInt8>, endingAt p: Int, from: Int) -> Int? {
-        guard p - 2 >= from else { return nil }
-        switch UInt32(b[p - 2]) << 16 | UInt32(b[p - 1]) << 8 | UInt32(b[p]) {
-        case 0xE4BBB6, 0xE8B5B7, 0xE5A48D: return p - 2
+        guard p &- 2 >= from else { return nil }
+        switch UInt32(b[p &- 2]) << 16 | UInt32(b[p &- 1]) << 8 | UInt32(b[p]) {
+        case 0xE4BBB6, 0xE8B5B7, 0xE5A48D: return p &- 2
         default: return nil
         }
     }
 
     /// Where the clause holding the character at `m` begins: just after the last separator before it, or `from`.
+    /// A byte can end a separator only if its low six bits are those of ; , or the last byte of 。；，— one
+    /// bit test per byte, the whole separator compared only then.
     private static func clauseStart(in b: UnsafeBufferPointer<UInt8>, before m: Int, notBefore from: Int) -> Int {
+        let separatorLastBytes: UInt64 =
+            1 << (0x3B & 63) | 1 << (0x2C & 63) | 1 << (0x82 & 63) | 1 << (0x9B & 63) | 1 << (0x8C & 63)
         var j = m
         while j > from {
-            let last = b[j - 1]
-            if last == UInt8(ascii: ";") || last == UInt8(ascii: ",") { return j }
-            if j - 3 >= from && (last == 0x82 || last == 0x9B || last == 0x8C) {
-                switch UInt32(b[j - 3]) << 16 | UInt32(b[j - 2]) << 8 | UInt32(last) {
-                case 0xE38082, 0xEFBC9B, 0xEFBC8C: return j  // 。；，
-                default: break
-                }
-            }
-            j -= 1
+            if separatorLastBytes &>> UInt64(b[j &- 1]) & 1 != 0 && endsWithSeparator(b, at: j, from: from) { return j }
+            j &-= 1
         }
         return from
+    }
+
+    /// Whether a separator (; , 。；，) ends just before `j`, beginning at or after `from`.
+    private static func endsWithSeparator(_ b: UnsafeBufferPointer<UInt8>, at j: Int, from: Int) -> Bool {
+        let last = b[j - 1]
+        if last == UInt8(ascii: ";") || last == UInt8(ascii: ",") { return true }
+        guard j - 3 >= from else { return false }
+        switch UInt32(b[j - 3]) << 16 | UInt32(b[j - 2]) << 8 | UInt32(last) {
+        case 0xE38082, 0xEFBC9B, 0xEFBC8C: return true  // 。；，
+        default: return false
+        }
     }
 
     /// The end of the clause that begins at `start` and holds a 件, 起 or 复 at `m` (no other before it): the

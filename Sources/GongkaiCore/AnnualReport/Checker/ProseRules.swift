@@ -4,7 +4,8 @@ enum ProseRules {
     static func check(_ report: AnnualReport, into out: inout FindingList) {
         let t = report.applications.table
         let a = report.appeals.table
-        for lines in [report.preamble, report.overview.text, report.applications.textBefore, report.appeals.textBefore] {
+        let prose = [report.preamble, report.overview.text, report.applications.textBefore, report.appeals.textBefore]
+        for lines in prose {
             forEachClause(of: lines) { clause in
                 for claim in claims(in: clause) {
                     if let f = compare(claim, clause: clause, table: t, appeals: a) { out.append(f) }

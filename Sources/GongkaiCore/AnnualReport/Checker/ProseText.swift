@@ -72,7 +72,9 @@ extension ProseRules {
         startsWith(c, at: i, UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
     }
 
-    private static func startsWith(_ c: UnsafeBufferPointer<UInt8>, at i: Int, _ k: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func startsWith(
+        _ c: UnsafeBufferPointer<UInt8>, at i: Int, _ k: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         guard i >= 0, i + k.count <= c.count else { return false }
         for j in k.indices where c[i + j] != k[j] { return false }
         return true
