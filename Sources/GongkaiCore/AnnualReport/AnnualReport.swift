@@ -84,11 +84,19 @@ public struct ProactiveSection: Hashable, Sendable {
     public init(format: ReportFormat, variant: RegionalVariant) {
         self.format = format
         self.variant = variant
-        cells = Dictionary(
-            uniqueKeysWithValues: ProactiveRow.rows(for: format, variant: variant).map {
-                ($0, Array(repeating: Cell(integerLiteral: 0), count: $0.columns(in: format).count))
-            })
+        cells = Self.zeroCells[ProactiveRow.layoutIndex(format, variant)]
         amountUnit = variant == .beijing && format == .v2019 ? .tenThousandYuan : nil
+    }
+
+    /// Every row of each format and variant with its cells 0, built once (at `ProactiveRow.layoutIndex`): a new
+    /// section shares them, copied on write, instead of building a dictionary and its arrays for every report.
+    private static let zeroCells: [[ProactiveRow: [Cell]]] = ReportFormat.allCases.flatMap { format in
+        RegionalVariant.allCases.map { variant in
+            Dictionary(
+                uniqueKeysWithValues: ProactiveRow.rows(for: format, variant: variant).map {
+                    ($0, Array(repeating: Cell(integerLiteral: 0), count: $0.columns(in: format).count))
+                })
+        }
     }
 
     public var rows: [ProactiveRow] { ProactiveRow.rows(for: format, variant: variant) }

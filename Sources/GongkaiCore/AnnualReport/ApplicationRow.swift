@@ -38,8 +38,11 @@ public enum ApplicationRow: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// The outcome rows (（一）…（六）) whose sum is （七）总计.
     public static func outcomeRows(for format: ReportFormat) -> [ApplicationRow] {
-        rows(for: format).filter(\.isOutcome)
+        format == .v2019 ? outcomeRows2019 : outcomeRows2021
     }
+
+    private static let outcomeRows2019 = rows2019.filter(\.isOutcome)
+    private static let outcomeRows2021 = rows2021.filter(\.isOutcome)
 
     private static let outcomes: [ApplicationRow] =
         [.granted, .partiallyGranted] + (1...8).map { .withheld($0) } + (1...3).map { .unavailable($0) }

@@ -15,7 +15,20 @@ public struct ApplicationTable: Hashable, Sendable {
 
     public init(format: ReportFormat, fill: Cell = 0) {
         self.format = format
-        storage = Array(repeating: fill, count: ApplicationRow.rows(for: format).count * 7)
+        if fill == 0 {
+            storage = format == .v2019 ? Self.zeros2019 : Self.zeros2021
+        } else {
+            storage = Array(repeating: fill, count: ApplicationRow.rows(for: format).count * 7)
+        }
+    }
+
+    /// The storage of a table of zeros in each format, built once: a new table shares it (copy on write), and the
+    /// one in a new `AnnualReport` is often replaced whole without a cell ever written.
+    private static let zeros2019 = zeros(.v2019)
+    private static let zeros2021 = zeros(.v2021)
+
+    private static func zeros(_ format: ReportFormat) -> [Cell] {
+        Array(repeating: 0, count: ApplicationRow.rows(for: format).count * 7)
     }
 
     public var rows: [ApplicationRow] { ApplicationRow.rows(for: format) }
@@ -29,11 +42,12 @@ public struct ApplicationTable: Hashable, Sendable {
         return Array(storage[(p * 7)..<(p * 7 + 7)])
     }
 
-    /// Sets a whole row; `values` must hold 7 cells.
+    /// Sets a whole row; `values` must hold 7 cells. Cell by cell: the seven assignments cost far less than the
+    /// generic `replaceSubrange`, and the storage keeps its size.
     public mutating func setRow(_ row: ApplicationRow, _ values: [Cell]) {
         precondition(values.count == 7, "a section III row has 7 cells")
-        let base = offset(row) * 7
-        for (k, cell) in values.enumerated() { storage[base + k] = cell }
+        let start = offset(row) * 7
+        for k in 0..<7 { storage[start + k] = values[k] }
     }
 
     public subscript(row: ApplicationRow, column: ApplicantColumn) -> Cell {

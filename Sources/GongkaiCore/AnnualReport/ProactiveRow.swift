@@ -48,8 +48,30 @@ public enum ProactiveRow: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
-    /// The rows of section II in order for a format and variant.
+    /// The rows of section II in order for a format and variant (built once for each pair).
     public static func rows(for format: ReportFormat, variant: RegionalVariant) -> [ProactiveRow] {
+        rowsByLayout[layoutIndex(format, variant)]
+    }
+
+    /// `rows(for:variant:)` of every format and variant, at `layoutIndex(_:_:)`.
+    private static let rowsByLayout: [[ProactiveRow]] = ReportFormat.allCases.flatMap { format in
+        RegionalVariant.allCases.map { makeRows(for: format, variant: $0) }
+    }
+
+    /// Where a format and variant pair stands in the tables built once per pair: formats in `ReportFormat`
+    /// order, within each the variants in `RegionalVariant` order.
+    static func layoutIndex(_ format: ReportFormat, _ variant: RegionalVariant) -> Int {
+        let f = format == .v2019 ? 0 : 1
+        let v: Int
+        switch variant {
+        case .national: v = 0
+        case .beijing: v = 1
+        case .hubei: v = 2
+        }
+        return f * RegionalVariant.allCases.count + v
+    }
+
+    private static func makeRows(for format: ReportFormat, variant: RegionalVariant) -> [ProactiveRow] {
         switch format {
         case .v2019:
             var rows: [ProactiveRow] = [.rules, .normativeDocuments]

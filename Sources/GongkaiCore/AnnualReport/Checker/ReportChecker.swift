@@ -18,7 +18,7 @@ public struct ReportChecker: Sendable {
 
     /// All findings for one report, errors first, in table order.
     public func check(_ report: AnnualReport) -> [Finding] {
-        var out: [Finding] = []
+        var out = FindingList()
         if report.format != ReportFormat.official(forYear: report.year) {
             out.append(
                 Finding(
@@ -27,11 +27,11 @@ public struct ReportChecker: Sendable {
                         + "实际为\(report.format.rawValue)版",
                     expected: ReportFormat.official(forYear: report.year).rawValue, found: report.format.rawValue))
         }
-        out += ApplicationTableRules.check(report.applications.table)
-        out += AppealsTableRules.check(report.appeals.table)
-        out += ProactiveTableRules.check(report.proactive)
-        if checksProse { out += ProseRules.check(report) }
-        return out.filter { $0.severity == .error } + out.filter { $0.severity != .error }
+        ApplicationTableRules.check(report.applications.table, into: &out)
+        AppealsTableRules.check(report.appeals.table, into: &out)
+        ProactiveTableRules.check(report.proactive, into: &out)
+        if checksProse { ProseRules.check(report, into: &out) }
+        return out.ordered()
     }
 
     /// Findings for a pair of reports of one agency in consecutive years (§6.2). `previous` is year Y−1.
