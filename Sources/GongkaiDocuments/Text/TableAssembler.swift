@@ -167,6 +167,7 @@ enum TableAssembler {
     /// Narrative lines: trimmed, artefacts and footers dropped, empty lines left out.
     static func narrative(_ doc: TextDocument, _ pieces: [TextPiece]) -> [String] {
         var out: [String] = []
+        out.reserveCapacity(pieces.count)
         for p in pieces {
             let c = doc.clean(p)
             if c.isEmpty || c.isNoise { continue }
