@@ -96,6 +96,10 @@ enum FieldText {
     private static let placeholders: [[UInt8]] = [
         "/", "／", "—", "——", "–", "-", "－", "无", "\\", "--", "－－", "×", "*", "＊", "空", "…", "——",
     ].map(TextBytes.u)
+    /// The bytes a placeholder can start with: most cells are ruled out without comparing them to each.
+    private static let placeholderStarts: [Bool] = (0..<256).map { byte in
+        placeholders.contains { $0.first == UInt8(byte) }
+    }
     private static let units: [(text: [UInt8], unit: AmountUnit?)] = [
         (TextBytes.u("万元"), .tenThousandYuan), (TextBytes.u("元"), .yuan), (TextBytes.u("件"), nil),
         (TextBytes.u("个"), nil), (TextBytes.u("项"), nil), (TextBytes.u("条"), nil),
@@ -113,7 +117,9 @@ enum FieldText {
             f.number = ExactNumber(n)
             return f
         }
-        if e - s <= 6, placeholders.contains(where: { $0.count == e - s && TextBytes.matches(b, s, $0) }) {
+        if e - s <= 6, placeholderStarts[Int(b[s])],
+            placeholders.contains(where: { $0.count == e - s && TextBytes.matches(b, s, $0) })
+        {
             f.isPlaceholder = true
             f.start = Int32(store.bytes.count)
             store.bytes.append(contentsOf: b[s..<e])
@@ -152,6 +158,8 @@ enum FieldText {
 
     /// Parses `+26`, `－1`, `929.9082`, `1,234`, `575394432.52元` (full-width forms folded).
     static func number(_ b: [UInt8], _ s: Int, _ e: Int) -> (ExactNumber, AmountUnit?)? {
+        // A number starts with a digit or a sign (a label, the usual text here, is turned away at once).
+        guard TextBytes.digit(b, s) != nil || TextBytes.sign(b, s) != nil else { return nil }
         var end = e
         var unit: AmountUnit?
         for u in units where end - u.text.count > s && TextBytes.matches(b, end - u.text.count, u.text) {
