@@ -46,47 +46,70 @@ enum DigitSplitter {
         var budget = 60_000
     }
 
+    /// Receives the splits in the order the search finds them. `cells` is the search's own array, shared
+    /// only for the call: a collector that keeps it keeps a copy.
+    protocol Collector {
+        mutating func take(_ cells: [Cell], hintMisses: Int)
+    }
+
+    /// Keeps every split.
+    struct Collected: Collector {
+        var candidates: [Candidate] = []
+
+        mutating func take(_ cells: [Cell], hintMisses: Int) {
+            candidates.append(Candidate(cells: cells, hintMisses: hintMisses))
+        }
+    }
+
     /// All splits into `limits.parts` cells (those that satisfy `rule`, when one is given).
     static func splits(
         _ segments: ArraySlice<TableField>, in store: FieldBytes, limits: Limits, rule: Rule?
     ) -> [Candidate] {
-        if let exact = unsplit(segments, store, limits: limits, rule: rule) { return exact }
-        var search = Search(segments: segments, store: store, limits: limits, rule: rule)
+        var all = Collected()
+        forEachSplit(segments, in: store, limits: limits, rule: rule, into: &all)
+        return all.candidates
+    }
+
+    /// Hands every split to `collector`, in the order of `splits`.
+    static func forEachSplit<C: Collector>(
+        _ segments: ArraySlice<TableField>, in store: FieldBytes, limits: Limits, rule: Rule?, into collector: inout C
+    ) {
+        // Segments that are all exact cells leave nothing to split: the one split is the cells themselves, when
+        // there are `limits.parts` of them and `rule` holds.
+        if !segments.contains(where: { $0.kind == .run }) {
+            let cells = segments.map(store.cell)
+            guard cells.count == limits.parts else { return }
+            if let rule {
+                for (k, cell) in cells.enumerated() {
+                    if let forced = rule.forced(afterFirst: k, of: cells), cell.countOrZero != forced { return }
+                }
+            }
+            collector.take(cells, hintMisses: 0)
+            return
+        }
+        var search = Search(segments: segments, store: store, limits: limits, rule: rule, collector: collector)
         var cells: [Cell] = []
         cells.reserveCapacity(limits.parts)
         search.walk(segment: 0, offset: 0, cells: &cells, misses: 0)
-        return search.results
+        collector = search.collector
     }
 
-    /// Segments that are all exact cells leave nothing to split: the one candidate is the cells themselves,
-    /// when there are `limits.parts` of them and `rule` holds. Nil when a segment is a run.
-    private static func unsplit(
-        _ segments: ArraySlice<TableField>, _ store: FieldBytes, limits: Limits, rule: Rule?
-    ) -> [Candidate]? {
-        guard !segments.contains(where: { $0.kind == .run }) else { return nil }
-        let cells = segments.map(store.cell)
-        guard cells.count == limits.parts else { return [] }
-        if let rule {
-            for (k, cell) in cells.enumerated() {
-                if let forced = rule.forced(afterFirst: k, of: cells), cell.countOrZero != forced { return [] }
-            }
-        }
-        return [Candidate(cells: cells, hintMisses: 0)]
-    }
-
-    private struct Search {
+    private struct Search<C: Collector> {
         let segments: ArraySlice<TableField>
         /// `segments.startIndex`: segment i is `segments[base + i]`.
         let base: Int
         let store: FieldBytes
         let limits: Limits
         let rule: Rule?
-        var results: [Candidate] = []
+        var collector: C
+        /// Splits handed to the collector so far.
+        var found = 0
         var nodes = 0
         /// How many cells the segments from index i on can hold at most.
         let capacity: [Int]
 
-        init(segments: ArraySlice<TableField>, store: FieldBytes, limits: Limits, rule: Rule?) {
+        init(segments: ArraySlice<TableField>, store: FieldBytes, limits: Limits, rule: Rule?, collector: C) {
+            self.collector = collector
             self.segments = segments
             base = segments.startIndex
             self.store = store
@@ -102,10 +125,11 @@ enum DigitSplitter {
 
         mutating func walk(segment: Int, offset: Int, cells: inout [Cell], misses: Int) {
             nodes += 1
-            guard nodes <= limits.budget, results.count < limits.maxResults else { return }
+            guard nodes <= limits.budget, found < limits.maxResults else { return }
             if cells.count == limits.parts || segment == segments.count {
                 if cells.count == limits.parts && segment == segments.count {
-                    results.append(Candidate(cells: cells, hintMisses: misses))
+                    collector.take(cells, hintMisses: misses)
+                    found += 1
                 }
                 return
             }
@@ -159,7 +183,7 @@ enum DigitSplitter {
                 walk(segment: segment + 1, offset: 0, cells: &cells, misses: misses + inside)
             }
             cells.removeLast()
-            return results.count < limits.maxResults && nodes <= limits.budget
+            return found < limits.maxResults && nodes <= limits.budget
         }
 
         /// `walkRun` for a run of plain digits (no sign, no point), the common case: each longer number is the

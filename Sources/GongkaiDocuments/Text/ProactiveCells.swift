@@ -11,30 +11,49 @@ extension ProactiveTableReader {
         let segs = RowCandidates.segments(
             table.atoms(tableRow), table.store, parts: columns.count, section: 2, rowName: name, findings: &findings)
         let limits = DigitSplitter.Limits(parts: columns.count, maxLength: 12)
-        let all = DigitSplitter.splits(segs, in: table.store, limits: limits, rule: nil).map(\.cells)
-        guard !all.isEmpty else {
+        var choice = SplitChoice(row: row, columns: columns)
+        DigitSplitter.forEachSplit(segs, in: table.store, limits: limits, rule: nil, into: &choice)
+        guard let best = choice.best else {
             return RowCandidates.lenient(
                 segs, table.store, parts: columns.count, line: tableRow.line, section: 2, rowName: name, &findings)
         }
-        if all.count == 1 { return all[0] }
-        let fitting = all.filter { fits($0, columns) }
-        let pool = fitting.isEmpty ? all : fitting
-        var best = pool[0]
-        var bestScore = preference(best, row: row, columns: columns)
-        for c in pool.dropFirst() {
-            let s = preference(c, row: row, columns: columns)
-            if s < bestScore {
-                best = c
-                bestScore = s
-            }
-        }
-        if pool.count > 1 {
+        if choice.poolCount > 1 {
             findings.warn(
                 "read.ambiguousSplit", section: 2, line: tableRow.line, row: name,
-                "连在一起的数字有 \(pool.count) 种拆分都说得通，已按位数相近者取其一，请人工核对",
+                "连在一起的数字有 \(choice.poolCount) 种拆分都说得通，已按位数相近者取其一，请人工核对",
                 found: best.map(\.description).joined(separator: " "))
         }
         return best
+    }
+
+    /// Chooses among a row's splits as the search finds them, keeping only what the choice needs: the splits
+    /// that fit the column constraints form the pool (all splits when none fits), and the pool's first split
+    /// with the lowest `preference` is taken.
+    struct SplitChoice: DigitSplitter.Collector {
+        let row: ProactiveRow
+        let columns: [ProactiveColumn]
+        private(set) var count = 0
+        private(set) var fitting = 0
+        private var bestFitting: (cells: [Cell], score: (Int, Int))?
+        private var bestOfAll: (cells: [Cell], score: (Int, Int))?
+
+        init(row: ProactiveRow, columns: [ProactiveColumn]) {
+            self.row = row
+            self.columns = columns
+        }
+
+        mutating func take(_ cells: [Cell], hintMisses: Int) {
+            count += 1
+            let score = ProactiveTableReader.preference(cells, row: row, columns: columns)
+            if bestOfAll.map({ score < $0.score }) ?? true { bestOfAll = (cells, score) }
+            guard ProactiveTableReader.fits(cells, columns) else { return }
+            fitting += 1
+            if bestFitting.map({ score < $0.score }) ?? true { bestFitting = (cells, score) }
+        }
+
+        /// How many splits the choice was made among.
+        var poolCount: Int { fitting > 0 ? fitting : count }
+        var best: [Cell]? { (bestFitting ?? bestOfAll)?.cells }
     }
 
     /// Column constraints (format reference §6.1 rules 12–16).
