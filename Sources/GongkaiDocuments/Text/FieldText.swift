@@ -38,7 +38,7 @@ enum FieldText {
                 i += 1
                 continue
             }
-            if plainFrom < i { out.append(contentsOf: b[plainFrom..<i]) }
+            if plainFrom < i { copy(b, plainFrom, i, to: &out) }
             defer { plainFrom = i }
             let w = TextBytes.whitespaceLength(b, i)
             if w > 0 {
@@ -69,7 +69,13 @@ enum FieldText {
             default: out.append(contentsOf: b[(i - len)..<i])
             }
         }
-        if plainFrom < e { out.append(contentsOf: b[plainFrom..<e]) }
+        if plainFrom < e { copy(b, plainFrom, e, to: &out) }
+    }
+
+    /// Appends `b[from..<to]` to `out` in one copy.
+    @inline(__always)
+    private static func copy(_ b: [UInt8], _ from: Int, _ to: Int, to out: inout [UInt8]) {
+        b.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
     }
 
     /// ASCII that normalising leaves as it is: not whitespace, not a bracket, quote or Markdown mark.
