@@ -1,74 +1,42 @@
 import GongkaiCore
 
-/// A set of keywords, found in a normalised label by their rightmost occurrence (so that in
-/// "三、本年度办理结果（四）无法提供1.本机关不掌握…" the leaf row wins over the group headings).
-struct KeywordIndex<Target: Sendable>: Sendable {
-    private let words: [(bytes: [UInt8], target: Target)]
-    /// The keywords' distinct first scalars, a short list searched in order (no hashing per position), and
-    /// for each the indices of the keywords starting with it.
-    private let firsts: [UInt32]
-    private let wordsByFirst: [[Int]]
-    /// A bit per first-two-bytes pair of the keywords: most positions are ruled out by one test.
-    private let pairs: [UInt64]
-    /// A bit per Basic Multilingual Plane scalar that starts a keyword: most of the rest are ruled out by a second.
-    private let firstScalars: [UInt64]
+/// A keyword found in a label: what it names, where it starts in the label, its length in bytes.
+typealias KeywordMatch<Target> = (target: Target, start: Int, length: Int)
 
-    init(_ entries: [(String, Target)]) {
-        words = entries.map { (TextBytes.u(FieldTextKey.normalised($0.0)), $0.1) }
-        var firsts: [UInt32] = []
-        var wordsByFirst: [[Int]] = []
-        var bits = Array(repeating: UInt64(0), count: 1024)
-        var pairBits = Array(repeating: UInt64(0), count: 1024)
-        for (k, w) in words.enumerated() where w.bytes.count >= 2 {
-            let first = Self.scalar(w.bytes, 0, w.bytes.count)
-            if let at = firsts.firstIndex(of: first) {
-                wordsByFirst[at].append(k)
-            } else {
-                firsts.append(first)
-                wordsByFirst.append([k])
+/// Which positions of a label can start a keyword of one or more keyword sets: two bit tests rule out nearly all.
+struct KeywordFilter: Sendable {
+    /// A bit per first-two-bytes pair of the keywords.
+    let pairs: [UInt64]
+    /// A bit per Basic Multilingual Plane scalar that starts a keyword.
+    let firstScalars: [UInt64]
+
+    init(pairs: [UInt64], firstScalars: [UInt64]) {
+        self.pairs = pairs
+        self.firstScalars = firstScalars
+    }
+
+    /// The positions any of `filters` lets through (to search several keyword sets in one pass).
+    init(union filters: [KeywordFilter]) {
+        var pairs = Array(repeating: UInt64(0), count: 1024)
+        var firstScalars = pairs
+        for f in filters {
+            for k in 0..<1024 {
+                pairs[k] |= f.pairs[k]
+                firstScalars[k] |= f.firstScalars[k]
             }
-            if first < 0x10000 { bits[Int(first >> 6)] |= 1 << UInt64(first & 63) }
-            let pair = Int(w.bytes[0]) << 8 | Int(w.bytes[1])
-            pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
         }
-        self.firsts = firsts
-        self.wordsByFirst = wordsByFirst
-        pairs = pairBits
-        firstScalars = bits
+        self.init(pairs: pairs, firstScalars: firstScalars)
     }
 
-    /// The scalar value starting at `i` (0 for a truncated sequence).
-    @inline(__always)
-    private static func scalar(_ b: [UInt8], _ i: Int, _ end: Int) -> UInt32 {
-        let len = TextBytes.scalarLength(b[i])
-        guard i + len <= end else { return 0 }
-        return FieldText.scalarValue(b, i, len)
-    }
+    /// Where a backward search of the label begins: a keyword has at least two bytes, so none starts at the
+    /// label's last byte.
+    static func searchEnd(_ label: TableField) -> Int { Int(label.end) - 1 }
 
-    /// The keyword that starts last in the label (the longest one on a tie), with its start in the label.
+    /// The last position before `below` in the label whose first scalar may start a keyword.
     ///
-    /// Positions are tried from the end of the label backwards, so the search stops at the first one that
-    /// starts a keyword — for a row label, usually within its last few characters.
-    func lastMatch(_ label: TableField, in store: FieldBytes) -> (target: Target, start: Int, length: Int)? {
-        var below = Int(label.end) - 1  // a keyword has at least two bytes
-        while let at = candidate(in: label, store, below: below) {
-            let first = Self.scalar(store.bytes, at, Int(label.end))
-            if let e = firsts.firstIndex(of: first) {
-                var best: (target: Target, start: Int, length: Int)?
-                for k in wordsByFirst[e] where store.matches(label, at: at, words[k].bytes) {
-                    let length = words[k].bytes.count
-                    if let b = best, b.length >= length { continue }
-                    best = (words[k].target, at - Int(label.start), length)
-                }
-                if let best { return best }
-            }
-            below = at
-        }
-        return nil
-    }
-
-    /// The last position before `below` in the label whose first scalar starts a keyword.
-    private func candidate(in label: TableField, _ store: FieldBytes, below: Int) -> Int? {
+    /// Positions are tried from the end of the label backwards, so that a search for the keyword that starts
+    /// last stops at the first one that does — for a row label, usually within its last few characters.
+    func candidate(in label: TableField, _ store: FieldBytes, below: Int) -> Int? {
         let s = Int(label.start)
         let end = Int(label.end)
         return store.bytes.withUnsafeBufferPointer { b in
@@ -98,6 +66,70 @@ struct KeywordIndex<Target: Sendable>: Sendable {
                 }
             }
         }
+    }
+}
+
+/// A set of keywords, found in a normalised label by their rightmost occurrence (so that in
+/// "三、本年度办理结果（四）无法提供1.本机关不掌握…" the leaf row wins over the group headings).
+struct KeywordIndex<Target: Sendable>: Sendable {
+    private let words: [(bytes: [UInt8], target: Target)]
+    /// The keywords' distinct first scalars, a short list searched in order (no hashing per position), and
+    /// for each the indices of the keywords starting with it.
+    private let firsts: [UInt32]
+    private let wordsByFirst: [[Int]]
+    let filter: KeywordFilter
+
+    init(_ entries: [(String, Target)]) {
+        words = entries.map { (TextBytes.u(FieldTextKey.normalised($0.0)), $0.1) }
+        var firsts: [UInt32] = []
+        var wordsByFirst: [[Int]] = []
+        var bits = Array(repeating: UInt64(0), count: 1024)
+        var pairBits = Array(repeating: UInt64(0), count: 1024)
+        for (k, w) in words.enumerated() where w.bytes.count >= 2 {
+            let first = Self.scalar(w.bytes, 0, w.bytes.count)
+            if let at = firsts.firstIndex(of: first) {
+                wordsByFirst[at].append(k)
+            } else {
+                firsts.append(first)
+                wordsByFirst.append([k])
+            }
+            if first < 0x10000 { bits[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+            let pair = Int(w.bytes[0]) << 8 | Int(w.bytes[1])
+            pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        self.firsts = firsts
+        self.wordsByFirst = wordsByFirst
+        filter = KeywordFilter(pairs: pairBits, firstScalars: bits)
+    }
+
+    /// The scalar value starting at `i` (0 for a truncated sequence).
+    @inline(__always)
+    private static func scalar(_ b: [UInt8], _ i: Int, _ end: Int) -> UInt32 {
+        let len = TextBytes.scalarLength(b[i])
+        guard i + len <= end else { return 0 }
+        return FieldText.scalarValue(b, i, len)
+    }
+
+    /// The keyword that starts last in the label (the longest one on a tie), with its start in the label.
+    func lastMatch(_ label: TableField, in store: FieldBytes) -> KeywordMatch<Target>? {
+        var below = KeywordFilter.searchEnd(label)
+        while let at = filter.candidate(in: label, store, below: below) {
+            if let m = match(at: at, in: label, store) { return m }
+            below = at
+        }
+        return nil
+    }
+
+    /// The longest keyword starting at `at` in the label.
+    func match(at: Int, in label: TableField, _ store: FieldBytes) -> KeywordMatch<Target>? {
+        guard let e = firsts.firstIndex(of: Self.scalar(store.bytes, at, Int(label.end))) else { return nil }
+        var best: KeywordMatch<Target>?
+        for k in wordsByFirst[e] where store.matches(label, at: at, words[k].bytes) {
+            let length = words[k].bytes.count
+            if let b = best, b.length >= length { continue }
+            best = (words[k].target, at - Int(label.start), length)
+        }
+        return best
     }
 }
 
@@ -147,6 +179,29 @@ enum LabelMatcher {
             ("钩稽", "勾稽"), ("先行有效件数", "现行有效件数"), ("本年公开数量", "本年新公开数量"),
             ("本年新制作件数", "本年新制作数量"),
         ])
+
+    private static let sectionIIFilter = KeywordFilter(
+        union: [proactiveRows.filter, formatSignals.filter, headingVariants.filter])
+
+    /// What a section II label holds — the row it names, the format its column headings signal, a misspelt
+    /// heading — each the keyword that starts last, all found in one backward pass over the label.
+    static func sectionII(_ label: TableField, in store: FieldBytes)
+        -> (row: KeywordMatch<ProactiveRow>?, signal: KeywordMatch<ReportFormat>?, variant: KeywordMatch<String>?)
+    {
+        var row: KeywordMatch<ProactiveRow>?
+        var signal: KeywordMatch<ReportFormat>?
+        var variant: KeywordMatch<String>?
+        var below = KeywordFilter.searchEnd(label)
+        while row == nil || signal == nil || variant == nil,
+            let at = sectionIIFilter.candidate(in: label, store, below: below)
+        {
+            if row == nil { row = proactiveRows.match(at: at, in: label, store) }
+            if signal == nil { signal = formatSignals.match(at: at, in: label, store) }
+            if variant == nil { variant = headingVariants.match(at: at, in: label, store) }
+            below = at
+        }
+        return (row, signal, variant)
+    }
 
     /// The normalised labels of each format's section III rows, in the format's order (a row's label is the
     /// same in both formats).

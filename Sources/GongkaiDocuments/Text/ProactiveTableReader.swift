@@ -21,8 +21,9 @@ enum ProactiveTableReader {
         for row in table.rows {
             var chosen: (ProactiveRow, TableField)?
             for l in table.labels(row) {
-                if let m = LabelMatcher.proactiveRows.lastMatch(l, in: table.store) { chosen = (m.target, l) }
-                scanHeading(l, table.store, &found, &findings)
+                let m = LabelMatcher.sectionII(l, in: table.store)
+                if let r = m.row { chosen = (r.target, l) }
+                scanHeading(l, m.signal, m.variant, table.store, &found, &findings)
             }
             if let u = table.atoms(row).lazy.compactMap(\.unit).first { found.unit = u }
             guard row.hasValue else { continue }
@@ -37,10 +38,11 @@ enum ProactiveTableReader {
     private static let yuan = TextBytes.u("元")
 
     private static func scanHeading(
-        _ l: TableField, _ store: FieldBytes, _ found: inout Found, _ findings: inout ReadFindings
+        _ l: TableField, _ signal: KeywordMatch<ReportFormat>?, _ variant: KeywordMatch<String>?, _ store: FieldBytes,
+        _ found: inout Found, _ findings: inout ReadFindings
     ) {
-        if let m = LabelMatcher.formatSignals.lastMatch(l, in: store) { found.signals.insert(m.target) }
-        if let v = LabelMatcher.headingVariants.lastMatch(l, in: store) {
+        if let m = signal { found.signals.insert(m.target) }
+        if let v = variant {
             findings.warn(
                 "read.labelVariant", section: 2, line: l.line, "表头用词与格式不一致", expected: v.target,
                 found: store.text(l, v.start, v.length))
