@@ -34,8 +34,7 @@ struct AgencyCommand: ParsableCommand {
         func run() throws {
             let agency = Agency(name: name, code: code, level: level, region: region)
             let created = try reportingStoreErrors {
-                try store.withStore { store in
-                    if store.isPostgres { try await store.migrate() }
+                try store.withStore(migrating: .always) { store in
                     return try await AgencyRepository(store: store).create(agency)
                 }
             }

@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let file = file
         try reportingStoreErrors {
-            try store.withStore(migrating: false) { try await StoreBackup.backup($0, to: file) }
+            try store.withStore(migrating: .no) { try await StoreBackup.backup($0, to: file) }
         }
         print("已备份到 \(file)")
     }

@@ -11,8 +11,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let (agency, created) = try reportingStoreErrors {
-            try store.withStore { store in
-                if store.isPostgres { try await store.migrate() }
+            try store.withStore(migrating: .always) { store in
                 return try await DemoAgency(database: store.database).create()
             }
         }

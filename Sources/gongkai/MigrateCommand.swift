@@ -14,7 +14,7 @@ struct MigrateCommand: ParsableCommand {
     func run() throws {
         let revert = revertAll
         let names = try reportingStoreErrors {
-            try store.withStore(migrating: false) { store in
+            try store.withStore(migrating: .no) { store in
                 if revert { try await store.revertAll() } else { try await store.migrate() }
                 return try await store.appliedMigrations()
             }

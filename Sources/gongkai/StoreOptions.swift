@@ -22,16 +22,30 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store; on SQLite runs pending migrations first (zero set-up). On PostgreSQL, `gongkai migrate`
-    /// runs them once per deploy, since Fluent's migrator takes no lock across app servers.
+    /// When a command runs pending migrations before its work.
+    enum Migrating {
+        /// Never (`migrate` and `backup` decide themselves).
+        case no
+        /// On SQLite only (zero set-up). On PostgreSQL, `gongkai migrate` runs them once per deploy, since Fluent's
+        /// migrator takes no lock across app servers.
+        case onSQLite
+        /// On both: the commands that set up a new database (`demo`, `agency add`, `user add`).
+        case always
+    }
+
+    /// Opens the store, runs pending migrations as `migrating` says, and runs `body`.
     func withStore<T: Sendable>(
-        migrating: Bool = true, _ body: @escaping @Sendable (Store) async throws -> T
+        migrating: Migrating = .onSQLite, _ body: @escaping @Sendable (Store) async throws -> T
     ) throws -> T {
         let configuration = try configuration()
         return try runBlocking {
             let store = try await Store.open(configuration)
             do {
-                if migrating && !configuration.isPostgres { try await store.migrate() }
+                switch migrating {
+                case .no: break
+                case .onSQLite: if !configuration.isPostgres { try await store.migrate() }
+                case .always: try await store.migrate()
+                }
                 let result = try await body(store)
                 await store.close()
                 return result

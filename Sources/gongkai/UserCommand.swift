@@ -31,8 +31,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let user = User(agencyID: agency, username: username, displayName: name.isEmpty ? username : name, role: role)
             let created = try reportingStoreErrors {
-                try store.withStore { store in
-                    if store.isPostgres { try await store.migrate() }
+                try store.withStore(migrating: .always) { store in
                     return try await AgencyRepository(store: store).addUser(user)
                 }
             }

@@ -78,14 +78,14 @@ enum FieldText {
         b.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<to])) }
     }
 
-    /// ASCII that normalising leaves as it is: not whitespace, not a bracket, quote or Markdown mark.
-    @inline(__always)
-    private static func isPlainASCII(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x20, 0x09, 0x0D, 0x0B, 0x0C, 0x28, 0x29, 0x22, 0x27, 0x2A, 0x7C, 0x23: false
-        default: true
-        }
+    /// ASCII that normalising leaves as it is — not whitespace, not a bracket (folded to full width), not dropped —
+    /// derived once from the rules below.
+    private static let plainASCII: [Bool] = (0..<128).map { c in
+        TextBytes.whitespaceLength([UInt8(c)], 0) == 0 && c != 0x28 && c != 0x29 && !isDropped(UInt32(c))
     }
+
+    @inline(__always)
+    private static func isPlainASCII(_ c: UInt8) -> Bool { plainASCII[Int(c)] }
 
     static func scalarValue(_ b: [UInt8], _ i: Int, _ len: Int) -> UInt32 {
         guard i + len <= b.count, len > 0 else { return 0 }
