@@ -122,6 +122,12 @@ import Testing
         try await StoreBackup.restore(.sqlite(path: database), from: good.path)
         #expect(try Data(contentsOf: good) == goodBytes, "a good backup is read, not rewritten")
         #expect(try await agencyCount(database) == 1)
+        let live = try await Store.open(.sqlite(path: database))
+        let backupTarget = await #expect(throws: StoreError.self) {
+            try await StoreBackup.backup(live, to: "/nonexistent-gongkai-dir/new.backup")
+        }
+        await live.close()
+        #expect(backupTarget?.description.contains("备份文件所在目录 /nonexistent-gongkai-dir 不存在") == true)
         let noDirectory = await #expect(throws: StoreError.self) {
             try await StoreBackup.restore(.sqlite(path: "/nonexistent-gongkai-dir/db.sqlite"), from: good.path)
         }

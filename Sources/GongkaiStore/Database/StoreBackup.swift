@@ -13,6 +13,11 @@ public enum StoreBackup {
         guard !FileManager.default.fileExists(atPath: file) else {
             throw StoreError.backupFailed("\(file) 已存在，不会覆盖")
         }
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError.backupFailed("备份文件所在目录 \(directory) 不存在")
+        }
         switch store.configuration {
         case .sqlite, .sqliteMemory:
             try await store.sql.raw("VACUUM INTO \(bind: file)").run()
