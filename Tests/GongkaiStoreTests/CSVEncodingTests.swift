@@ -63,6 +63,42 @@ import Testing
         #expect(try CSVTable.decode(Data("name\n".utf8), limits: limits) == "name\n")
     }
 
+    /// Every cut of a UTF-8 file decodes to exactly the text before the cut or is refused as cut short — never
+    /// to anything else (before, odd cuts decoded as GB18030 mojibake).
+    @Test func everyCutOfAUTF8FileIsItsPrefixOrRefused() throws {
+        let bytes = Array("名称,金额\n张三,1\n李四😀,2\n".utf8)
+        for cut in 0...bytes.count {
+            let prefix = Data(bytes[..<cut])
+            do {
+                #expect(try CSVTable.decode(prefix) == String(decoding: prefix, as: UTF8.self), "cut at \(cut)")
+            } catch let error as CSVError {
+                guard case .truncatedUTF8 = error else {
+                    Issue.record("cut at \(cut): \(error)")
+                    continue
+                }
+            }
+        }
+    }
+
+    /// Arbitrary bytes decode or are refused with a CSVError; the parser then reads or refuses the text.
+    @Test func arbitraryBytesNeverTrap() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<3_000 {
+            var data = Data()
+            for _ in 0..<Int(state % 64) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let byte = UInt8(truncatingIfNeeded: state >> 56)
+                data.append(state % 3 == 0 ? byte : [0x2C, 0x0A, 0x22, 0xE5, 0xD6, 0x41][Int(byte % 6)])
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            do {
+                _ = try CSVTable(text: CSVTable.decode(data))
+            } catch {
+                #expect(error is CSVError, "\(Array(data)): \(error)")
+            }
+        }
+    }
+
     /// Rows with too few fields are reported like rows with too many (the parser keeps the count).
     @Test func fieldCountsAreKept() throws {
         let t = try CSVTable(text: "a,b,c\n1,2\n1,2,3,4\n")
