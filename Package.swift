@@ -60,7 +60,8 @@ let package = Package(
             dependencies: ["GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiTestSupport"],
             path: "bench/GongkaiBench"
         ),
-        .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore", "GongkaiCalendarData", "GongkaiTestSupport"]),
+        .testTarget(
+            name: "GongkaiCoreTests", dependencies: ["GongkaiCore", "GongkaiCalendarData", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiDocumentsTests", dependencies: ["GongkaiDocuments", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore"]),

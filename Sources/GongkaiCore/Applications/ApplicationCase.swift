@@ -138,7 +138,8 @@ public enum ApplicationStateMachine {
         case (.extensionApproved(let days, let by), _):
             try checkExtension(event.date, days: days, approvedBy: by, on: c, calendar: calendar)
         case (.feeNoticeSent, _), (.feeLapsed, _), (.consultationDelivered, _), (.feeNoticeDelivered, _),
-            (.reasonsRequested, _), (.delayedReplySet, _), (.answeredInParts, _), (.answered(.notProcessed(.excessive)), _):
+            (.reasonsRequested, _), (.delayedReplySet, _), (.answeredInParts, _),
+            (.answered(.notProcessed(.excessive)), _):
             try StatutoryTransitions.checkFields(event, on: c, phase: phase, calendar: calendar)
         case (.answered(.other(let r)), _) where r != .otherClosure:
             throw ApplicationError.invalidField(

@@ -28,7 +28,8 @@ extension ApplicationCase {
                 let end = later.first(where: \.kind.endsConsultation)?.date ?? window
                 input.pauses.append(ClockPause(party.pauseKind, from: e.date, through: min(end, window)))
             case .feeNoticeSent:
-                let delivered = later.first(where: { $0.kind == .feeNoticeDelivered })?.date ?? e.date
+                let delivered = later.prefix(while: { !$0.kind.isFeeNoticeSent })
+                    .first(where: { $0.kind == .feeNoticeDelivered })?.date ?? e.date
                 let payBy = try StatutoryClock.feePaymentDue(noticeReceived: delivered, calendar: calendar)
                 let end = later.first(where: \.kind.endsFeeWait)?.date ?? payBy
                 input.pauses.append(ClockPause(.fee, from: e.date, through: end))
@@ -79,8 +80,10 @@ extension ApplicationCase {
         guard let due else { return .awaitingApplicant }
         if now > due.due { return .overdue(workingDaysLate: calendar.workingDays(after: due.due, through: now)) }
         let delayed = due.trail.last?.kind == .delayed
-        let left = delayed
-            ? calendar.workingDays(after: now, through: due.due) : due.trail.filter { $0.counted && $0.date > now }.count
+        let left =
+            delayed
+            ? calendar.workingDays(after: now, through: due.due)
+            : due.trail.filter { $0.counted && $0.date > now }.count
         return left <= dueSoonWithin ? .dueSoon(workingDaysLeft: left) : .open(workingDaysLeft: left)
     }
 }

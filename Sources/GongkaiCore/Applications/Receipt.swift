@@ -136,6 +136,18 @@ public struct Receipt: Hashable, Sendable, Codable {
         deferredByAgencyRule = true
         trail = lines
     }
+
+    private enum CodingKeys: String, CodingKey { case submission, date, deferredByAgencyRule, trail }
+
+    /// Decodes a receipt; one stored before the agency's rule existed (no `deferredByAgencyRule`) was not deferred
+    /// by it.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        submission = try c.decode(Submission.self, forKey: .submission)
+        date = try c.decode(CivilDate.self, forKey: .date)
+        deferredByAgencyRule = try c.decodeIfPresent(Bool.self, forKey: .deferredByAgencyRule) ?? false
+        trail = try c.decode([TrailDay].self, forKey: .trail)
+    }
 }
 
 extension DayKind {

@@ -81,7 +81,8 @@ public enum StatutoryClock {
         let counted = try count(correctionNoticePeriod, after: after, pauses: [], calendar: calendar) { n in
             n == 1 && receiptDeferred ? "收到之日（本机关《指南》规则顺延至此），计为第1日" : ""
         }
-        let head = receiptDeferred ? [] : [TrailDay(date: received, kind: .received, reason: receivedReason(received, calendar))]
+        let head =
+            receiptDeferred ? [] : [TrailDay(date: received, kind: .received, reason: receivedReason(received, calendar))]
         let last = counted.countedDays[correctionNoticePeriod - 1]
         return DueDate(start: received, due: last, originalDue: last, trail: head + counted.trail,
                        isProvisional: counted.provisional)
@@ -89,7 +90,9 @@ public enum StatutoryClock {
 
     /// 第三十二条, 第三十四条 — the last day of a consulted party's reply window: 15 working days after the day
     /// the party received the letter.
-    public static func consultationWindowCloses(delivered: CivilDate, calendar: WorkingDayCalendar) throws -> CivilDate {
+    public static func consultationWindowCloses(delivered: CivilDate, calendar: WorkingDayCalendar) throws
+        -> CivilDate
+    {
         try calendar.requireSupported(delivered, field: "对方收到征求意见书之日")
         return try count(consultationReplyWindow, after: delivered, pauses: [], calendar: calendar) { _ in "" }
             .countedDays[consultationReplyWindow - 1]

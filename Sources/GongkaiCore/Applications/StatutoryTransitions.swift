@@ -65,7 +65,9 @@ enum StatutoryTransitions {
                 throw ApplicationError.invalidField(
                     field: "区分处理结果（parts）", detail: "区分处理的答复至少要有两项结果；只有一项时用「答复」")
             }
-            for p in parts { try ApplicationStateMachine.check(ApplicationEvent(event.date, .answered(p)), on: c, calendar: calendar) }
+            for p in parts {
+                try ApplicationStateMachine.check(ApplicationEvent(event.date, .answered(p)), on: c, calendar: calendar)
+            }
         default:
             return
         }
@@ -73,7 +75,8 @@ enum StatutoryTransitions {
 
     /// 信息处理费: a lapse only after the computed pay-by date, and only once the notice was received.
     private static func checkLapse(_ date: CivilDate, on c: ApplicationCase, calendar: WorkingDayCalendar) throws {
-        guard case .awaitingPayment(true) = c.phase, let delivered = c.events.last(where: { $0.kind == .feeNoticeDelivered })?.date
+        guard case .awaitingPayment(true) = c.phase,
+            let delivered = c.events.last(where: { $0.kind == .feeNoticeDelivered })?.date
         else {
             throw ApplicationError.invalidField(
                 field: "逾期未缴费日期（date）", detail: "申请人收到收费通知之日尚未记录，缴费期限未起算")
@@ -103,7 +106,9 @@ enum StatutoryTransitions {
         }
     }
 
-    private static func requireReasonsRequested(_ event: ApplicationEvent, on c: ApplicationCase, phase: ApplicationPhase) throws {
+    private static func requireReasonsRequested(
+        _ event: ApplicationEvent, on c: ApplicationCase, phase: ApplicationPhase
+    ) throws {
         guard c.hasReasonsRequested else {
             throw ApplicationError.illegalTransition(
                 event: event.kind.label, phase: phase.label, rule: "须先要求申请人说明理由（第三十五条）")
@@ -130,6 +135,11 @@ enum StatutoryTransitions {
 extension ApplicationEvent.Kind {
     var isConsultationSent: Bool {
         if case .consultationSent = self { return true }
+        return false
+    }
+
+    var isFeeNoticeSent: Bool {
+        if case .feeNoticeSent = self { return true }
         return false
     }
 }
