@@ -5,20 +5,24 @@ import GongkaiCore
 
 /// `gongkai deadline` — the answer due date of an application and how it was computed, day by day.
 struct DeadlineCommand: ParsableCommand {
+    private static let answer = StatutoryClock.answerPeriod
+    private static let window = StatutoryClock.consultationReplyWindow
+
     static let configuration = CommandConfiguration(
         commandName: "deadline",
         abstract: "答复期限：计算依申请公开的答复期限，并逐日说明（第三十、三十一、三十三条）。",
         discussion: """
             The receipt date is the Art. 31 date as it happened (a weekend, a holiday or after hours included);
-            day 1 is the first working day after it, and the answer is due at the end of the 20th working day
+            day 1 is the first working day after it, and the answer is due at the end of working day \(answer)
             (Art. 33). --agency-rule applies an agency's published rule instead: a submission outside working
             time (--at at or after --office-closes, or a non-working day) is received on the next working day,
-            which is itself day 1. A 补正 restarts the 20 days from the corrected application's date (Art. 30).
-            A pause FROM..TO leaves out the working days after FROM up to and including TO (Art. 32, 34, fees);
-            --third-party and --other-agency take SENT[/RECEIVED][..REPLY]: the 15-working-day reply window runs
-            from the consulted party's receipt of the letter (RECEIVED, else the day sent) (Art. 32, 34).
-            An extension adds at most 20 working days after the original due date (Art. 33).
-            Dates must lie within the loaded holiday schedules' years and the year after.
+            which is itself day 1. A 补正 restarts the \(answer) days from the corrected application's date
+            (Art. 30). A pause FROM..TO leaves out the working days after FROM up to and including TO (Art. 32,
+            34, fees); --third-party and --other-agency take SENT[/RECEIVED][..REPLY]: the reply window of
+            \(window) working days runs from the consulted party's receipt of the letter (RECEIVED, else the day
+            sent) (Art. 32, 34). An extension adds at most \(StatutoryClock.maximumExtension) working days after
+            the original due date (Art. 33). Dates must lie within the loaded holiday schedules' years and one
+            year either side.
             """
     )
 
@@ -43,16 +47,16 @@ struct DeadlineCommand: ParsableCommand {
     @Option(name: .long, help: "A period not counted, FROM..TO (repeatable).")
     var pause: [String] = []
 
-    @Option(name: .long, help: "Third party consulted (Art. 32): SENT[/RECEIVED][..REPLY] (window: 15 working days).")
+    @Option(name: .long, help: "Third party consulted (Art. 32): SENT[/RECEIVED][..REPLY]; window from RECEIVED.")
     var thirdParty: [String] = []
 
-    @Option(name: .long, help: "Other agency consulted (Art. 34): SENT[/RECEIVED][..REPLY] (window: 15 working days).")
+    @Option(name: .long, help: "Other agency consulted (Art. 34): SENT[/RECEIVED][..REPLY]; window from RECEIVED.")
     var otherAgency: [String] = []
 
     @Option(name: .long, help: "Fee notice sent FROM, paid TO (信息处理费).")
     var fee: [String] = []
 
-    @Option(name: .long, parsing: .unconditional, help: "Approved extension in working days (1–20).")
+    @Option(name: .long, parsing: .unconditional, help: "Approved extension in working days (1–\(StatutoryClock.maximumExtension)).")
     var extend: String?
 
     @Option(name: .long, help: "A holiday schedule JSON file for a year not built in (repeatable).")
