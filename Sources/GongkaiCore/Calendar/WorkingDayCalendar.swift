@@ -5,8 +5,8 @@ import Foundation
 ///
 /// The core reads no file: the caller hands in the schedules (the official 2019–2026 data ship as a resource of
 /// `GongkaiCalendarData`, `WorkingDayCalendar.official()`); a new year is one more `HolidaySchedule`.
-/// For the year after the last loaded one only weekends are known: `DayKind.isProvisional` says so and every
-/// explanation shows it; dates beyond it are refused (`supportedYears`).
+/// For the year before the first and after the last loaded one only weekends are known: `DayKind.isProvisional`
+/// says so and every explanation shows it; dates beyond them are refused (`supportedYears`).
 ///
 /// ```swift
 /// let cal = try WorkingDayCalendar(schedules: schedules)
