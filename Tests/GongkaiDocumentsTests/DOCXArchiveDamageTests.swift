@@ -2,6 +2,7 @@ import Foundation
 import GongkaiCore
 import Testing
 import ZIPFoundation
+
 @testable import GongkaiDocuments
 
 /// Given DOCX files damaged or built to hurt — flipped bytes in the ZIP directory, corrupted deflate data,
@@ -146,7 +147,9 @@ import ZIPFoundation
     }
 
     @Test func notAZIPIsRefusedInChinese() throws {
-        let error = #expect(throws: ReportReadError.self) { try Self.read(Data("这不是压缩包".utf8 + Array(repeating: 0, count: 40))) }
+        let error = #expect(throws: ReportReadError.self) {
+            try Self.read(Data("这不是压缩包".utf8 + Array(repeating: 0, count: 40)))
+        }
         #expect(error?.description == "damaged.docx：不是有效的 DOCX 文件（找不到 ZIP 目录结尾记录）")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 import Testing
+
 @testable import GongkaiDocuments
 
 /// Given DOCX parts whose XML is invalid UTF-8, malformed or nested without end, when they are read, then each
@@ -52,7 +53,8 @@ import Testing
     }
 
     @Test func nestingBeyondTheLimitIsRefusedNamingIt() throws {
-        let deep = H.document(String(repeating: "<w:sdt>", count: 100_000) + String(repeating: "</w:sdt>", count: 100_000))
+        let deep = H.document(
+            String(repeating: "<w:sdt>", count: 100_000) + String(repeating: "</w:sdt>", count: 100_000))
         let data = try H.docx(deep)
         let error = #expect(throws: LimitExceeded.self) { try DOCXReportReader.read(data: data, source: "deep.docx") }
         #expect(error?.limit == .maxNestingDepth)
@@ -62,7 +64,8 @@ import Testing
     }
 
     @Test func deeplyNestedRunsAreRefused() throws {
-        let runs = "<w:p>" + String(repeating: "<w:r>", count: 50_000) + String(repeating: "</w:r>", count: 50_000) + "</w:p>"
+        let runs =
+            "<w:p>" + String(repeating: "<w:r>", count: 50_000) + String(repeating: "</w:r>", count: 50_000) + "</w:p>"
         let error = #expect(throws: LimitExceeded.self) {
             try DOCXReportReader.read(data: try H.docx(H.document(runs)), source: "deep.docx")
         }
@@ -84,11 +87,13 @@ import Testing
 
     /// Content controls nested to the limit are walked with an explicit stack, in document order.
     @Test func nestedContentControlsAreWalkedInOrder() throws {
-        let nested = String(repeating: "<w:sdt><w:sdtContent>", count: 200) + "<w:p><w:r><w:t>内</w:t></w:r></w:p>"
+        let nested =
+            String(repeating: "<w:sdt><w:sdtContent>", count: 200) + "<w:p><w:r><w:t>内</w:t></w:r></w:p>"
             + String(repeating: "</w:sdtContent></w:sdt>", count: 200)
         let body = "<w:p><w:r><w:t>前</w:t></w:r></w:p>" + nested + "<w:p><w:r><w:t>后</w:t></w:r></w:p>"
         let root = try Self.parse(H.document(body))
-        var walker = DOCXBlockWalker(own: false, tables: DOCXTableReader(own: false, source: "x.docx", limits: .standard))
+        var walker = DOCXBlockWalker(
+            own: false, tables: DOCXTableReader(own: false, source: "x.docx", limits: .standard))
         try walker.walk(try #require(root.child("body")))
         #expect(walker.blocks == [.line("前", .text), .line("内", .text), .line("后", .text)])
     }
@@ -97,8 +102,10 @@ import Testing
 /// A limit reached while reading reads in Chinese also where only `localizedDescription` is shown.
 @Suite struct LimitExceededDescriptionTests {
     @Test func localizedDescriptionIsTheChineseDescription() {
-        let error: any Error = LimitExceeded(limit: .maxNestingDepth, allowed: 512, found: 513, place: "a.docx word/document.xml 第 1 行")
-        #expect(error.localizedDescription
-            == "a.docx word/document.xml 第 1 行：超过元素嵌套层数上限（512，实为 513；可用环境变量 GONGKAI_LIMIT_MAX_NESTING_DEPTH 调整）")
+        let error: any Error = LimitExceeded(
+            limit: .maxNestingDepth, allowed: 512, found: 513, place: "a.docx word/document.xml 第 1 行")
+        #expect(
+            error.localizedDescription
+                == "a.docx word/document.xml 第 1 行：超过元素嵌套层数上限（512，实为 513；可用环境变量 GONGKAI_LIMIT_MAX_NESTING_DEPTH 调整）")
     }
 }

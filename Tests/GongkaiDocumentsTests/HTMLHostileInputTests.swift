@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 import Testing
+
 @testable import GongkaiDocuments
 
 /// Given hostile pages — elements nested ten thousand deep, thousands of empty comments, unclosed tags by the
@@ -12,7 +13,9 @@ import Testing
     }
 
     @Test func tenThousandNestedDivsAreRefusedNamingTheLimit() throws {
-        let html = "<html><body>\n" + String(repeating: "<div>", count: 10_000) + "x" + String(repeating: "</div>", count: 10_000)
+        let html =
+            "<html><body>\n" + String(repeating: "<div>", count: 10_000) + "x"
+            + String(repeating: "</div>", count: 10_000)
         let error = #expect(throws: LimitExceeded.self) { try Self.read(html) }
         #expect(error?.limit == .maxNestingDepth)
         #expect(error?.allowed == 512)
@@ -31,7 +34,9 @@ import Testing
         try walker.walk(root)
         walker.flush()
         #expect(walker.blocks == [.line("深", .text)])
-        #expect(throws: LimitExceeded.self) { try HTMLTreeBuilder.parse("<span>" + html, source: "t.html", limits: limits) }
+        #expect(throws: LimitExceeded.self) {
+            try HTMLTreeBuilder.parse("<span>" + html, source: "t.html", limits: limits)
+        }
     }
 
     /// Closed elements do not count: a long run of siblings is shallow.
@@ -56,14 +61,17 @@ import Testing
         let html = "<p>起" + String(repeating: "<a", count: 100_000)
         let root = try HTMLTreeBuilder.parse(html, source: "t.html")
         let p = try #require(root.children.first)
-        let text = p.children.compactMap { node -> String? in if case .text(let t) = node.kind { return t } else { return nil } }
+        let text = p.children.compactMap { node -> String? in
+            if case .text(let t) = node.kind { return t } else { return nil }
+        }
         #expect(text.joined() == "起" + String(repeating: "<a", count: 100_000))
     }
 
-    @Test(arguments: [
-        ("2147483647", 2_147_483_648), ("9223372036854775807", nil), ("99999999999999999999", nil), ("65", 66),
-        (" 64px", 65),
-    ] as [(String, Int64?)])
+    @Test(
+        arguments: [
+            ("2147483647", 2_147_483_648), ("9223372036854775807", nil), ("99999999999999999999", nil), ("65", 66),
+            (" 64px", 65),
+        ] as [(String, Int64?)])
     func absurdColspanIsRefusedNamingTableAndRow(colspan: String, found: Int64?) throws {
         let html = "<table><tr><td>一</td></tr><tr><td>甲</td><td colspan=\"\(colspan)\">1</td></tr></table>"
         let error = #expect(throws: LimitExceeded.self) { try Self.read(html) }
@@ -75,10 +83,13 @@ import Testing
     @Test func rowAsWideAsTheLimitIsRead() throws {
         var limits = InputLimits.standard
         limits.maxTableColumns = 4
-        let table = try #require(try HTMLTreeBuilder.parse("<table><tr><td colspan=3>甲</td><td>1</td></tr></table>").children.first)
-        let grid = try HTMLTableReader.grid(table, number: 1, in: HTMLBlockWalker(own: false, source: "t.html", limits: limits))
+        let table = try #require(
+            try HTMLTreeBuilder.parse("<table><tr><td colspan=3>甲</td><td>1</td></tr></table>").children.first)
+        let grid = try HTMLTableReader.grid(
+            table, number: 1, in: HTMLBlockWalker(own: false, source: "t.html", limits: limits))
         #expect(grid.rows == [[TableGrid.Cell(text: "甲", colSpan: 3), TableGrid.Cell(text: "1")]])
-        let wide = try #require(try HTMLTreeBuilder.parse("<table><tr><td colspan=4>甲</td><td>1</td></tr></table>").children.first)
+        let wide = try #require(
+            try HTMLTreeBuilder.parse("<table><tr><td colspan=4>甲</td><td>1</td></tr></table>").children.first)
         let error = #expect(throws: LimitExceeded.self) {
             try HTMLTableReader.grid(wide, number: 1, in: HTMLBlockWalker(own: false, source: "t.html", limits: limits))
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 import ZIPFoundation
+
 @testable import GongkaiDocuments
 
 /// Hostile DOCX files built in the tests: packages of chosen parts (deflated or stored), documents around a body,
@@ -50,14 +51,17 @@ enum HostileDOCX {
         var at = directoryOffset(data)
         while at + 46 <= data.count - 22 {
             let length = Int(u16(data, at + 28))
-            let entryName = String(decoding: data[(data.startIndex + at + 46)..<(data.startIndex + at + 46 + length)], as: UTF8.self)
+            let entryName = String(
+                decoding: data[(data.startIndex + at + 46)..<(data.startIndex + at + 46 + length)], as: UTF8.self)
             if entryName == name { return at }
             at += 46 + length + Int(u16(data, at + 30)) + Int(u16(data, at + 32))
         }
         return nil
     }
 
-    static func u16(_ d: Data, _ at: Int) -> UInt16 { UInt16(d[d.startIndex + at]) | UInt16(d[d.startIndex + at + 1]) << 8 }
+    static func u16(_ d: Data, _ at: Int) -> UInt16 {
+        UInt16(d[d.startIndex + at]) | UInt16(d[d.startIndex + at + 1]) << 8
+    }
     static func u32(_ d: Data, _ at: Int) -> UInt32 { UInt32(u16(d, at)) | UInt32(u16(d, at + 2)) << 16 }
 
     static func patch(_ d: inout Data, _ at: Int, u32 value: UInt32) {

@@ -60,7 +60,9 @@ struct DOCXBlockWalker {
             case "p": paragraph(e)
             case "tbl" where e.contains(named: "tbl"):
                 // A layout table holding tables: its cells' content is read in order as if it stood alone.
-                let cells = e.children.filter { $0.localName == "tr" }.flatMap { $0.children.filter { $0.localName == "tc" } }
+                let cells = e.children.filter { $0.localName == "tr" }.flatMap {
+                    $0.children.filter { $0.localName == "tc" }
+                }
                 pending.append(contentsOf: cells.flatMap(\.children).reversed())
             case "tbl": blocks.append(.table(try tables.grid(e)))
             case "sdt", "sdtContent", "customXml", "ins", "moveTo": pending.append(contentsOf: e.children.reversed())

@@ -37,7 +37,8 @@ struct DOCXTableReader {
                 if merge != nil, merge?.attribute("val") != "restart", let first = starts[start] {
                     rows[first.row][first.cell].rowSpan += 1
                 } else {
-                    var text = tc.children.filter { $0.localName == "p" }.map(DOCXBlockWalker.text(of:)).joined(separator: "\n")
+                    var text = tc.children.filter { $0.localName == "p" }.map(DOCXBlockWalker.text(of:)).joined(
+                        separator: "\n")
                     if !own { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
                     cells.append(TableGrid.Cell(text: text, rowSpan: 1, colSpan: span))
                     starts[start] = merge != nil ? (rows.count, cells.count - 1) : nil

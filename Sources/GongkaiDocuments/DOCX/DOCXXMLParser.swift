@@ -16,7 +16,8 @@ struct DOCXXMLParser {
     private let source: String
     private let part: String
 
-    static func parse(_ data: Data, source: String, part: String, limits: InputLimits = .standard) throws -> DOCXElement {
+    static func parse(_ data: Data, source: String, part: String, limits: InputLimits = .standard) throws -> DOCXElement
+    {
         var parser = DOCXXMLParser(b: [UInt8](data), source: source, part: part)
         return try parser.document(maxDepth: limits.maxNestingDepth)
     }
@@ -110,9 +111,11 @@ struct DOCXXMLParser {
         let start = i
         while i < b.count {
             let c = b[i]
-            let letter = c >= 0x80 || c == UInt8(ascii: "_") || c == UInt8(ascii: ":")
+            let letter =
+                c >= 0x80 || c == UInt8(ascii: "_") || c == UInt8(ascii: ":")
                 || (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
-            let other = c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+            let other =
+                c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
             guard letter || other && i > start else { break }
             i += 1
         }
@@ -162,7 +165,8 @@ struct DOCXXMLParser {
         default:
             guard entity.hasPrefix("#") else { return nil }
             let hex = entity.hasPrefix("#x")
-            return UInt32(entity.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10).flatMap(Unicode.Scalar.init).map(Character.init)
+            return UInt32(entity.dropFirst(hex ? 2 : 1), radix: hex ? 16 : 10).flatMap(Unicode.Scalar.init).map(
+                Character.init)
         }
     }
 
@@ -207,5 +211,7 @@ struct DOCXXMLParser {
     private var line: Int { b[..<min(i, b.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
     private var place: String { "\(source) \(part) 第 \(line) 行" }
 
-    private func fail(_ message: String) -> ReportReadError { .other(file: source, message: "\(part) 第 \(line) 行：\(message)") }
+    private func fail(_ message: String) -> ReportReadError {
+        .other(file: source, message: "\(part) 第 \(line) 行：\(message)")
+    }
 }

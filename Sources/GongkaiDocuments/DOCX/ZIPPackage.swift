@@ -91,7 +91,8 @@ struct ZIPPackage {
         var out = Data()
         let corrupt = Self.error(source, "部件 \(entry.name) 的压缩数据已损坏或不完整")
         do {
-            let crc = try Data.decompress(size: Int64(stored.count), bufferSize: chunk, skipCRC32: false) { position, size in
+            let crc = try Data.decompress(size: Int64(stored.count), bufferSize: chunk, skipCRC32: false) {
+                position, size in
                 // ZIPFoundation tells zlib that every chunk is `size` bytes long, so the last one is padded with
                 // zeros (an invalid deflate block) rather than left short; past the end the stream is truncated.
                 guard position < Int64(stored.count) else { throw corrupt }
@@ -140,7 +141,9 @@ struct ZIPPackage {
     }
 
     /// The central directory's entries, each checked to lie inside the directory.
-    private static func directory(_ bytes: [UInt8], from: Int, to end: Int, count: Int, source: String) throws -> [Entry] {
+    private static func directory(_ bytes: [UInt8], from: Int, to end: Int, count: Int, source: String) throws
+        -> [Entry]
+    {
         var entries: [Entry] = []
         var at = from
         for index in 1..<(count + 1) {
@@ -150,11 +153,12 @@ struct ZIPPackage {
             let nameLength = Int(u16(bytes, at + 28))
             let next = at + 46 + nameLength + Int(u16(bytes, at + 30)) + Int(u16(bytes, at + 32))
             guard next <= end else { throw error(source, "ZIP 中央目录第 \(index) 项超出目录范围，文件已损坏") }
-            entries.append(Entry(
-                name: String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self),
-                flags: u16(bytes, at + 8), method: u16(bytes, at + 10), crc32: u32(bytes, at + 16),
-                compressedSize: Int(u32(bytes, at + 20)), size: Int(u32(bytes, at + 24)),
-                localOffset: Int(u32(bytes, at + 42))))
+            entries.append(
+                Entry(
+                    name: String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self),
+                    flags: u16(bytes, at + 8), method: u16(bytes, at + 10), crc32: u32(bytes, at + 16),
+                    compressedSize: Int(u32(bytes, at + 20)), size: Int(u32(bytes, at + 24)),
+                    localOffset: Int(u32(bytes, at + 42))))
             at = next
         }
         return entries

@@ -8,7 +8,9 @@ enum HTMLContentFinder {
             let a = walker.origins[first], let b = walker.origins[last], let container = commonAncestor(a, b)
         else { return blocks }
         let members = subtree(container)
-        let inside = blocks.indices.filter { i in walker.origins[i].map { members.contains(ObjectIdentifier($0)) } ?? false }
+        let inside = blocks.indices.filter { i in
+            walker.origins[i].map { members.contains(ObjectIdentifier($0)) } ?? false
+        }
         guard let start = inside.first else { return blocks }
         var result = inside.map { blocks[$0] }
         let before = ReportBlockAssembler.lines(result.prefix { block in

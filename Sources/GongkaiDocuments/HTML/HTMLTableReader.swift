@@ -14,9 +14,10 @@ enum HTMLTableReader {
             for cell in tr.children where cell.name == "td" || cell.name == "th" {
                 let span = columns(cell.attributes["colspan"])
                 width = try TableGrid.widen(width, by: span, limits: walker.limits, place: place)
-                cells.append(TableGrid.Cell(
-                    text: try text(of: cell, in: walker),
-                    rowSpan: max(1, min(100, Int(cell.attributes["rowspan"] ?? "") ?? 1)), colSpan: span))
+                cells.append(
+                    TableGrid.Cell(
+                        text: try text(of: cell, in: walker),
+                        rowSpan: max(1, min(100, Int(cell.attributes["rowspan"] ?? "") ?? 1)), colSpan: span))
             }
             rows.append(cells)
         }
