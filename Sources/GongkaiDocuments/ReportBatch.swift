@@ -28,7 +28,9 @@ public struct ReportCheck: Sendable, Encodable {
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
     public var status: String { readError != nil ? "unreadable" : errorCount > 0 ? "errors" : "ok" }
 
-    enum CodingKeys: String, CodingKey { case file, agency, year, format, status, errors, warnings, findings, readError }
+    enum CodingKeys: String, CodingKey {
+        case file, agency, year, format, status, errors, warnings, findings, readError
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -109,7 +111,8 @@ public enum ReportBatch {
             results.indices.compactMap { i in results[i].report.map { ("\($0.agency)|\($0.year)", i) } },
             uniquingKeysWith: { a, _ in a })
         for i in results.indices {
-            guard let current = results[i].report, case let (year, false) = current.year.subtractingReportingOverflow(1),
+            guard let current = results[i].report,
+                case let (year, false) = current.year.subtractingReportingOverflow(1),
                 let j = byAgencyYear["\(current.agency)|\(year)"], let previous = results[j].report
             else { continue }
             results[i].findings += ReportChecker().check(previous: previous, current: current)

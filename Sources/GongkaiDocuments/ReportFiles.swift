@@ -39,7 +39,9 @@ public enum ReportFiles {
     private static func contents(of url: URL, limits: InputLimits) throws(ReportReadError) -> Data {
         let source = url.lastPathComponent
         let fm = FileManager.default
-        guard fm.isReadableFile(atPath: url.path) else { throw .other(file: source, message: "没有读取这个文件的权限") }
+        guard fm.isReadableFile(atPath: url.path) else {
+            throw .other(file: source, message: "没有读取这个文件的权限")
+        }
         let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
         guard size <= Int64(limits.maxFileBytes) else { throw fileTooLarge(size, source, limits) }
         do { return try Data(contentsOf: url) } catch {

@@ -31,7 +31,9 @@ struct RenderCommand: ParsableCommand {
         let limits = try ReportInputs.limits()
         do {
             let report = try ReportFiles.read(url: URL(fileURLWithPath: file), limits: limits).report
-            let previous = try compare.map { try ReportFiles.read(url: URL(fileURLWithPath: $0), limits: limits).report }
+            let previous = try compare.map {
+                try ReportFiles.read(url: URL(fileURLWithPath: $0), limits: limits).report
+            }
             let data = try ReportFiles.render(report, to: format, compare: previous)
             if let output {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -17,7 +17,9 @@ struct CellLimitsTests {
         #expect(ExactNumber(parsing: text)?.description == expected)
     }
 
-    @Test("ExactNumber.read: text that is no number is nil", arguments: ["", "-", ".", "1.", "1.2.3", "12a", "e3", "一", "1e", "1e+"])
+    @Test(
+        "ExactNumber.read: text that is no number is nil",
+        arguments: ["", "-", ".", "1.", "1.2.3", "12a", "e3", "一", "1e", "1e+"])
     func notNumbers(text: String) throws {
         #expect(try ExactNumber.read(text, limits: .standard) == nil)
         #expect(ExactNumber(parsing: text) == nil)
@@ -50,7 +52,9 @@ struct CellLimitsTests {
         let limits = InputLimits(maxCellValue: 100, maxCellScale: 1)
         #expect(try ExactNumber.read("100", limits: limits) == ExactNumber(100))
         #expect(throws: CellNumberProblem.overLimit("101", limit: 100)) { try ExactNumber.read("101", limits: limits) }
-        #expect(throws: CellNumberProblem.tooManyDecimals("1.25", limit: 1)) { try ExactNumber.read("1.25", limits: limits) }
+        #expect(throws: CellNumberProblem.tooManyDecimals("1.25", limit: 1)) {
+            try ExactNumber.read("1.25", limits: limits)
+        }
     }
 
     @Test("overrides: each GONGKAI_LIMIT_* key sets its limit; others keep their defaults")

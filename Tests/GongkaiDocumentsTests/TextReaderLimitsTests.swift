@@ -1,7 +1,8 @@
 import Foundation
 import GongkaiCore
-@testable import GongkaiDocuments
 import Testing
+
+@testable import GongkaiDocuments
 
 /// Issue 10: numbers a cell cannot hold, line endings, the longest line and the largest file, and the messages
 /// for damaged text — each on inputs generated from the seed.
@@ -37,7 +38,8 @@ struct TextReaderLimitsTests {
         #expect(errors.count == 1)
         let e = try #require(errors.first)
         #expect(e.severity == .error && e.message.contains(words) && e.found == cell)
-        #expect(e.location == ReportLocation(section: 3, row: ApplicationRow.new.displayName, column: "自然人", line: line))
+        #expect(
+            e.location == ReportLocation(section: 3, row: ApplicationRow.new.displayName, column: "自然人", line: line))
         #expect(!result.findings.contains { $0.message.contains("只读到") })
         // The row keeps its shape: the other cells are read where they belong.
         let t = result.report.applications.table
@@ -45,7 +47,8 @@ struct TextReaderLimitsTests {
         // Checked, the report has errors; the cell is not also called a blank counted as 0.
         let check = ReportBatch.checked(result, file: "s.txt")
         #expect(check.status == "errors")
-        #expect(!check.findings.contains { $0.rule == "blankCell" && $0.location.row == ApplicationRow.new.displayName })
+        #expect(
+            !check.findings.contains { $0.rule == "blankCell" && $0.location.row == ApplicationRow.new.displayName })
     }
 
     @Test("the largest cell the limit allows is read as a number; the limit is the one given")
@@ -84,7 +87,10 @@ struct TextReaderLimitsTests {
         do {
             _ = try TextReportReader.read(seed, source: "s.txt", limits: limits)
         } catch {
-            guard case .limitExceeded(let e) = error else { Issue.record("\(error)"); return }
+            guard case .limitExceeded(let e) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(e.limit == .maxLineBytes && e.allowed == Int64(longest - 1) && e.found == Int64(longest))
             #expect(error.description.contains("单行长度上限") && error.description.contains("GONGKAI_LIMIT_MAX_LINE_BYTES"))
         }
@@ -103,14 +109,20 @@ struct TextReaderLimitsTests {
         let offset = lines.prefix(line - 1).reduce(0) { $0 + $1.count + 1 } + 3  // the line's fourth byte
         var withNul = seed
         withNul[offset] = 0
-        #expect(throws: ReportReadError.damagedText(file: "n.txt", line: line, byte: offset,
-            reason: "有 NUL 字节（0x00）：这不是纯文本（也许是 UTF-16 或二进制文件），或文件已损坏")) {
+        #expect(
+            throws: ReportReadError.damagedText(
+                file: "n.txt", line: line, byte: offset,
+                reason: "有 NUL 字节（0x00）：这不是纯文本（也许是 UTF-16 或二进制文件），或文件已损坏")
+        ) {
             try TextReportReader.read(data: withNul, source: "n.txt")
         }
         var cut = seed + Data("附件".utf8)
         cut.removeLast()
-        #expect(throws: ReportReadError.damagedText(file: "c.txt", line: lines.count, byte: cut.count - 2,
-            reason: "文件在最后一个字符中间被截断（UTF-8 字符不完整）")) {
+        #expect(
+            throws: ReportReadError.damagedText(
+                file: "c.txt", line: lines.count, byte: cut.count - 2,
+                reason: "文件在最后一个字符中间被截断（UTF-8 字符不完整）")
+        ) {
             try TextReportReader.read(data: cut, source: "c.txt")
         }
         let gbk = try #require("三、收到和处理政府信息公开申请情况".data(using: TextDecoding.gb18030))
@@ -146,7 +158,8 @@ struct TextReaderLimitsTests {
         var changed = 0
         var i = try #require(lines.indices.first { $0 > k && lines[$0].contains("（一）予以公开") })
         while changed < 10, i < lines.count {
-            if lines[i].hasPrefix("\t"), Int(lines[i].dropFirst()) != nil, lines[i - 1].contains(where: { !$0.isASCII }) {
+            if lines[i].hasPrefix("\t"), Int(lines[i].dropFirst()) != nil, lines[i - 1].contains(where: { !$0.isASCII })
+            {
                 lines[i] = "\t999999999999999999"
                 changed += 1
             }

@@ -148,7 +148,9 @@ extension Cell: Codable {
 
     /// The cell of `text` when it is a number within the standard limits, else a placeholder of it (a string)
     /// or an error (a JSON number that is no exact decimal).
-    private static func checked(_ text: String, in c: SingleValueDecodingContainer, orPlaceholder: Bool) throws -> Cell {
+    private static func checked(
+        _ text: String, in c: SingleValueDecodingContainer, orPlaceholder: Bool
+    ) throws -> Cell {
         do throws(CellNumberProblem) {
             guard let n = try ExactNumber.read(text, limits: .standard) else {
                 guard orPlaceholder else { throw .notANumber(text) }
@@ -200,7 +202,8 @@ public enum CellNumberProblem: Error, Equatable, Sendable, CustomStringConvertib
             "数值超过上限：「\(t)」超过\(InputLimits.Name.maxCellValue) \(limit)"
         case .tooManyDecimals(let t, let limit):
             "小数位数超过上限：「\(t)」超过\(InputLimits.Name.maxCellScale) \(limit) 位"
-        case .scientificNotation(let t): "不是整数写法：「\(t)」是科学计数法，单元格应写出全部数字"
+        case .scientificNotation(let t):
+            "不是整数写法：「\(t)」是科学计数法，单元格应写出全部数字"
         case .notANumber(let t): "不是可精确读取的数：「\(t)」"
         }
     }

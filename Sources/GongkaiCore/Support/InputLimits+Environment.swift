@@ -43,6 +43,7 @@ public struct InvalidLimitSetting: Error, Equatable, Sendable, CustomStringConve
     }
 
     public var description: String {
-        "环境变量 \(name.environmentKey)（\(name)）应为 1 到 \(InputLimits.ceiling(of: name)) 之间的整数，收到的是「\(value)」"
+        let range = "1 到 \(InputLimits.ceiling(of: name))"
+        return "环境变量 \(name.environmentKey)（\(name)）应为 \(range) 之间的整数，收到的是「\(value)」"
     }
 }

@@ -67,7 +67,8 @@ public enum ReportJSON {
         if c.debugDescription.unicodeScalars.contains(where: { $0.value > 0x7F }) { return c.debugDescription }
         let underlying = c.underlyingError.map { "\($0)" } ?? ""
         if c.codingPath.isEmpty {
-            let place = underlying.firstMatch(of: /line (\d+), column (\d+)/).map { "（第 \($0.1) 行第 \($0.2) 列附近）" }
+            let place = underlying.firstMatch(of: /line (\d+), column (\d+)/)
+                .map { "（第 \($0.1) 行第 \($0.2) 列附近）" }
             return "不是合法的 JSON\(place ?? "")"
         }
         if let value = c.debugDescription.firstMatch(of: /invalid \w+ value (.*)$/) {
@@ -146,9 +147,9 @@ struct ReportDocument: Codable {
 
     func report() throws -> AnnualReport {
         guard ReportJSON.acceptedYears.contains(year) else {
+            let years = ReportJSON.acceptedYears
             throw ReportJSONError(
-                message: "year：年度应在 \(ReportJSON.acceptedYears.lowerBound)–\(ReportJSON.acceptedYears.upperBound) "
-                    + "之间（条例自 2008 年施行），实为 \(year)")
+                message: "year：年度应在 \(years.lowerBound)–\(years.upperBound) 之间（条例自 2008 年施行），实为 \(year)")
         }
         var r = AnnualReport(agency: agency, year: year, format: format, variant: variant ?? .national)
         r.title = title ?? r.title

@@ -46,12 +46,13 @@ enum UnreadableCells {
                 }
                 if let k { used.insert(k) }
                 let location = ReportLocation(
-                    section: section, row: k.map { places[$0].row }, column: k.map { places[$0].column }, line: cell.line)
+                    section: section, row: k.map { places[$0].row }, column: k.map { places[$0].column },
+                    line: cell.line)
                 out.removeAll { isBlankWarning($0, at: location) }
                 out.append(
                     Finding(
                         rule: rule, severity: .error, location: location, message: "单元格无法读取：\(cell.problem)",
-                        expected: "不超过 \(InputLimits.Name.maxCellValue) 的整数或小数", found: cell.text))
+                        expected: "\(InputLimits.Name.maxCellValue)以内的整数或小数", found: cell.text))
             }
         }
         return out
@@ -89,7 +90,8 @@ enum ReportCellPlaces {
         }
         for group in AppealsGroup.allCases {
             for result in AppealsResult.allCases {
-                out.append(Place(section: 4, row: group.label, column: result.label, cell: r.appeals.table[group, result]))
+                out.append(
+                    Place(section: 4, row: group.label, column: result.label, cell: r.appeals.table[group, result]))
             }
         }
         return out
