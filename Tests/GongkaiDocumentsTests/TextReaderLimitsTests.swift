@@ -125,6 +125,12 @@ struct TextReaderLimitsTests {
         ) {
             try TextReportReader.read(data: cut, source: "c.txt")
         }
+        var gbCut = try #require("三、收到和处理政府信息公开申请情况\n附件".data(using: TextDecoding.gb18030))
+        gbCut.removeLast()
+        #expect(throws: ReportReadError.damagedText(file: "g.txt", line: 2, byte: gbCut.count - 1,
+            reason: "文件在最后一个字符中间被截断（GB18030 字符不完整）")) {
+            try TextReportReader.read(data: gbCut, source: "g.txt")
+        }
         let gbk = try #require("三、收到和处理政府信息公开申请情况".data(using: TextDecoding.gb18030))
         #expect(throws: ReportReadError.missingSection(file: "g.txt", section: "四")) {
             try TextReportReader.read(data: gbk, source: "g.txt")

@@ -34,6 +34,9 @@ public enum TextDecoding {
         var body = data
         if data.count >= 4, data.starts(with: [0x84, 0x31, 0x95, 0x33]) { body = data.dropFirst(4) }
         guard let text = String(data: body, encoding: gb18030) else {
+            if body.count > 1, String(data: body.dropLast(), encoding: gb18030) != nil {
+                throw damage(data, at: data.count - 1, source, "文件在最后一个字符中间被截断（GB18030 字符不完整）")
+            }
             throw .undecodable(file: source)
         }
         return Array(text.utf8)
