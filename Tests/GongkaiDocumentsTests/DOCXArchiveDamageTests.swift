@@ -101,7 +101,7 @@ import ZIPFoundation
         let data = try H.zip([("word/document.xml", spaces)])
         var limits = InputLimits.standard
         limits.maxDecompressedBytes = 1 << 20
-        let error = #expect(throws: LimitExceeded.self) { try Self.read(data, limits: limits) }
+        let error = H.limit { try Self.read(data, limits: limits) }
         #expect(error?.limit == .maxDecompressedBytes)
         #expect(error?.found == 2 << 20)
         #expect(error?.place == "damaged.docx word/document.xml")
@@ -122,7 +122,7 @@ import ZIPFoundation
         let data = try H.zip([("word/document.xml", half), ("docProps/core.xml", half)])
         var limits = InputLimits.standard
         limits.maxDecompressedBytes = 1 << 20
-        let error = #expect(throws: LimitExceeded.self) { try Self.read(data, limits: limits) }
+        let error = H.limit { try Self.read(data, limits: limits) }
         #expect(error?.place == "damaged.docx docProps/core.xml")
         #expect(error?.found == Int64(2 * half.count))
     }
@@ -131,7 +131,7 @@ import ZIPFoundation
     @Test func realSizeBombIsRefusedUnderStandardLimits() throws {
         let size = 65 << 20
         let archive = try ZIPFoundationArchive.spaces(size)
-        let error = #expect(throws: LimitExceeded.self) { try Self.read(archive) }
+        let error = H.limit { try Self.read(archive) }
         #expect(error?.limit == .maxDecompressedBytes)
         #expect(error?.found == Int64(size))
         #expect(error?.description.contains("DOCX 解压后总大小上限") == true)
@@ -141,7 +141,7 @@ import ZIPFoundation
         let parts = (1...5).map { ("word/media/\($0).xml", Data("<a/>".utf8)) }
         var limits = InputLimits.standard
         limits.maxArchiveEntries = 5
-        let error = #expect(throws: LimitExceeded.self) { try Self.read(try H.zip(parts), limits: limits) }
+        let error = H.limit { try Self.read(try H.zip(parts), limits: limits) }
         #expect(error?.limit == .maxArchiveEntries)
         #expect(error?.found == 6)
     }

@@ -56,7 +56,7 @@ import Testing
         let deep = H.document(
             String(repeating: "<w:sdt>", count: 100_000) + String(repeating: "</w:sdt>", count: 100_000))
         let data = try H.docx(deep)
-        let error = #expect(throws: LimitExceeded.self) { try DOCXReportReader.read(data: data, source: "deep.docx") }
+        let error = H.limit { try DOCXReportReader.read(data: data, source: "deep.docx") }
         #expect(error?.limit == .maxNestingDepth)
         #expect(error?.allowed == 512)
         #expect(error?.place == "deep.docx word/document.xml 第 1 行")
@@ -66,9 +66,7 @@ import Testing
     @Test func deeplyNestedRunsAreRefused() throws {
         let runs =
             "<w:p>" + String(repeating: "<w:r>", count: 50_000) + String(repeating: "</w:r>", count: 50_000) + "</w:p>"
-        let error = #expect(throws: LimitExceeded.self) {
-            try DOCXReportReader.read(data: try H.docx(H.document(runs)), source: "deep.docx")
-        }
+        let error = H.limit { try DOCXReportReader.read(data: try H.docx(H.document(runs)), source: "deep.docx") }
         #expect(error?.limit == .maxNestingDepth)
     }
 

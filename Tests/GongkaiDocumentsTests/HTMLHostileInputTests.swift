@@ -8,6 +8,8 @@ import Testing
 /// hundred thousand, absurd colspans — when they are read, then each is read or refused naming the limit and
 /// where, never overflowing the stack or hanging.
 @Suite struct HTMLHostileInputTests {
+    typealias H = HostileDOCX
+
     static func read(_ html: String, limits: InputLimits = .standard) throws -> ReadResult {
         try HTMLReportReader.read(html, source: "hostile.html", limits: limits)
     }
@@ -16,7 +18,7 @@ import Testing
         let html =
             "<html><body>\n" + String(repeating: "<div>", count: 10_000) + "x"
             + String(repeating: "</div>", count: 10_000)
-        let error = #expect(throws: LimitExceeded.self) { try Self.read(html) }
+        let error = H.limit { try Self.read(html) }
         #expect(error?.limit == .maxNestingDepth)
         #expect(error?.allowed == 512)
         #expect(error?.found == 513)
@@ -74,7 +76,7 @@ import Testing
         ] as [(String, Int64?)])
     func absurdColspanIsRefusedNamingTableAndRow(colspan: String, found: Int64?) throws {
         let html = "<table><tr><td>一</td></tr><tr><td>甲</td><td colspan=\"\(colspan)\">1</td></tr></table>"
-        let error = #expect(throws: LimitExceeded.self) { try Self.read(html) }
+        let error = H.limit { try Self.read(html) }
         #expect(error?.limit == .maxTableColumns)
         #expect(error?.place == "hostile.html 第 1 个表格第 2 行")
         #expect(error?.found == found)

@@ -68,6 +68,17 @@ enum HostileDOCX {
         for k in 0..<4 { d[d.startIndex + at + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(k))) }
     }
 
+    /// The limit a reader refused the input for (`ReportReadError.limitExceeded`), or nil when it threw nothing
+    /// or something else.
+    static func limit(_ body: () throws -> Any) -> LimitExceeded? {
+        do {
+            _ = try body()
+        } catch ReportReadError.limitExceeded(let limit) {
+            return limit
+        } catch {}
+        return nil
+    }
+
     /// The error `body` throws, described as the CLI shows it.
     static func message(_ body: () throws -> Any) -> String? {
         do {

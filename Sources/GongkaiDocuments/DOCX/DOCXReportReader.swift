@@ -14,6 +14,12 @@ public enum DOCXReportReader {
     static let documentPart = "word/document.xml"
 
     public static func read(data: Data, source: String, limits: InputLimits = .standard) throws -> ReadResult {
+        do { return try readPackage(data, source: source, limits: limits) } catch let limit as LimitExceeded {
+            throw ReportReadError.limitExceeded(limit)
+        }
+    }
+
+    static func readPackage(_ data: Data, source: String, limits: InputLimits) throws -> ReadResult {
         var package = try ZIPPackage(data: data, source: source, limits: limits)
         func xml(_ part: String) throws -> DOCXElement? {
             try package.part(part).map { try DOCXXMLParser.parse($0, source: source, part: part, limits: limits) }

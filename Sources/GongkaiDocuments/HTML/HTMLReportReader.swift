@@ -13,6 +13,12 @@ import GongkaiCore
 public enum HTMLReportReader {
     /// Reads a page already decoded to text.
     public static func read(_ html: String, source: String, limits: InputLimits = .standard) throws -> ReadResult {
+        do { return try readPage(html, source: source, limits: limits) } catch let limit as LimitExceeded {
+            throw ReportReadError.limitExceeded(limit)
+        }
+    }
+
+    static func readPage(_ html: String, source: String, limits: InputLimits) throws -> ReadResult {
         let root = try HTMLTreeBuilder.parse(html, source: source, limits: limits)
         let metas = root.descendants(named: "meta")
         let generator = metas.first { $0.attributes["name"]?.lowercased() == "generator" }?.attributes["content"]
