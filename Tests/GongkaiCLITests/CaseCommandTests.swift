@@ -76,6 +76,32 @@ import Testing
         let none = try CLIRunner.run(["case", "list", "--due-within", "3", "--on", "2024-04-08"] + who)
         #expect(none.stdout.contains("2024-101") && !none.stdout.contains("2024-102"))
     }
+
+    @Test("receive from a JSON file; a field the office cannot use is named")
+    func receiveFromJSON() throws {
+        let db = ["--database", AgencyCommandTests.database()]
+        #expect(try CLIRunner.run(["demo"] + db).status == 0)
+        let who = ["--agency", "1", "--user", DemoOfficer.name] + db
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString).json")
+        let intake = """
+            {"reference": "2024-201", "channel": "online", "submittedOn": "2024-05-06", "submittedAt": "18:20",
+             "applicantKind": "commercialEnterprise", "applicantName": "某公司", "creditCode": "91350100M000100Y43",
+             "legalRepresentative": "王五", "description": "某项目环评批复", "deliveryMedium": "电子",
+             "deliveryMethod": "电子邮件"}
+            """
+        try Data(intake.utf8).write(to: file)
+        let ok = try CLIRunner.run(["case", "receive", "--json", file.path] + who)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let show = try CLIRunner.run(["case", "show", "2024-201", "--on", "2024-05-07"] + who)
+        #expect(show.stdout.contains("某公司") && show.stdout.contains("电子，电子邮件") && show.stdout.contains("18:20"))
+
+        try Data(intake.replacingOccurrences(of: "91350100M000100Y43", with: "91350100M000100Y44").utf8).write(to: file)
+        let bad = try CLIRunner.run(["case", "receive", "--json", file.path] + who)
+        #expect(bad.status == 1 && bad.stderr.contains("统一社会信用代码") && bad.stderr.contains("校验码"))
+        try Data("{".utf8).write(to: file)
+        let broken = try CLIRunner.run(["case", "receive", "--json", file.path] + who)
+        #expect(broken.status != 0 && broken.stderr.contains("不是有效的申请登记 JSON"))
+    }
 }
 
 enum DemoOfficer {

@@ -96,13 +96,4 @@ public struct AgencyRepository: Sendable {
         _ = try await find(id: agencyID)
         return AgencyScope(agencyID: agencyID, username: nil, mayViewPersonalData: false)
     }
-
-    /// Whether `username` may see 身份证号码 and 联系电话 of `agencyID`'s applicants.
-    public func mayViewPersonalData(username: String, agencyID: Int) async throws -> Bool {
-        guard let user = try await UserRecord.query(on: database).filter(\.$username == username).first(),
-            user.agencyID == agencyID,
-            let role = try await RoleRecord.query(on: database).filter(\.$name == user.role).first()
-        else { return false }
-        return role.mayViewPersonalData
-    }
 }

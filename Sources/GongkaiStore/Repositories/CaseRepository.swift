@@ -81,10 +81,10 @@ public struct CaseRepository: Sendable {
         return try await load([record], on: database).first
     }
 
-    /// Cases received by `day` and not closed before it (open on `day`), oldest first.
+    /// Cases received by `day` and not closed by then (open at the end of `day`), oldest first.
     public func open(on day: CivilDate) async throws -> [StoredCase] {
         let records = try await query(database).filter(\.$receivedOn <= day.iso)
-            .group(.or) { $0.filter(\.$closedOn == nil).filter(\.$closedOn >= day.iso) }
+            .group(.or) { $0.filter(\.$closedOn == nil).filter(\.$closedOn > day.iso) }
             .sort(\.$receivedOn).sort(\.$reference).all()
         return try await load(records, on: database)
     }
