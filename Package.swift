@@ -24,10 +24,11 @@ let package = Package(
     ],
     targets: [
         // Pure domain: the law as values and functions. Foundation only, no I/O, no clock.
-        .target(
-            name: "GongkaiCore",
-            resources: [.copy("Calendar/Resources")]
-        ),
+        .target(name: "GongkaiCore"),
+        // The official holiday schedules as a resource, read at the edge and handed to the core.
+        .target(name: "GongkaiCalendarData", dependencies: ["GongkaiCore"], resources: [.copy("Resources")]),
+        // Seeded randomness and generated reports for tests and benchmarks only.
+        .target(name: "GongkaiTestSupport", dependencies: ["GongkaiCore"]),
         // Report files in and out.
         .target(
             name: "GongkaiDocuments",
@@ -62,24 +63,26 @@ let package = Package(
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiOffice",
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiCalendarData", "GongkaiOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "GongkaiBench",
             dependencies: [
-                "GongkaiCore", "GongkaiDocuments", "GongkaiStore",
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "bench/GongkaiBench"
         ),
-        .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
-        .testTarget(name: "GongkaiDocumentsTests", dependencies: ["GongkaiDocuments"]),
-        .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
-        .testTarget(name: "GongkaiOfficeTests", dependencies: ["GongkaiOffice"]),
+        .testTarget(
+            name: "GongkaiCoreTests", dependencies: ["GongkaiCore", "GongkaiCalendarData", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiDocumentsTests", dependencies: ["GongkaiDocuments", "GongkaiTestSupport"]),
+        .testTarget(
+            name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "GongkaiCalendarData", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiOfficeTests", dependencies: ["GongkaiOffice", "GongkaiCalendarData"]),
         // Runs the built `gongkai` binary (CLIRunner); depending on it makes `swift build --build-tests` build it.
         .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai"]),
     ]

@@ -61,6 +61,6 @@ extension Office {
         return CaseFile(
             stored: stored, on: day, status: c.status(now: day, calendar: calendar),
             answerDue: try c.answerDue(calendar: calendar),
-            correctionNoticeDue: c.correctionNoticeDue(calendar: calendar))
+            correctionNoticeDue: try c.correctionNoticeDue(calendar: calendar))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiCalendarData
 import GongkaiCore
 import GongkaiOffice
 import GongkaiStore
@@ -163,14 +164,15 @@ struct CaseRecordCommand: ParsableCommand {
     @Option(name: .long) var days: String?
     @Option(name: .long) var approvedBy: String?
     @Option(name: .long, help: "Yuan, e.g. 100.00.") var amount: String?
-    @Option(name: .long) var payBy: String?
+    @Option(name: .long, help: "delayed-reply-set: the reply period the agency set (Art. 35).") var until: String?
+    @Option(name: .long, help: "answered-in-parts: the parts' report rows, comma-separated.") var outcomes: String?
     @Option(name: .long, help: "The report row, e.g. granted, withheld.4, unavailable.1.") var outcome: String?
 
     func run() throws {
         var fields: [String: String] = [:]
         let given = [
             ("deadline", deadline), ("party", party), ("days", days), ("approved-by", approvedBy),
-            ("amount", amount), ("pay-by", payBy), ("outcome", outcome),
+            ("amount", amount), ("until", until), ("outcomes", outcomes), ("outcome", outcome),
         ]
         for case (let key, let value?) in given { fields[key] = value }
         let input = EventInput(name: event, date: try parseDay(date, flag: "--date"), fields: fields)

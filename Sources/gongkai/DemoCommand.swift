@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongkaiCalendarData
 import GongkaiCore
 import GongkaiOffice
 import GongkaiStore

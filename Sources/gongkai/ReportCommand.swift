@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiCalendarData
 import GongkaiCore
 import GongkaiOffice
 import GongkaiStore

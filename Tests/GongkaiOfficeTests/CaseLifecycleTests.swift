@@ -66,9 +66,13 @@ import Testing
         }
         #expect(throws: IntakeError.self) { try EventInput(name: "approved", date: Self.day("2024-03-04")).event() }
         let fee = try EventInput(
-            name: "fee-notice-sent", date: Self.day("2024-03-04"), fields: ["amount": "100.50", "pay-by": "2024-04-01"]
+            name: "fee-notice-sent", date: Self.day("2024-03-04"), fields: ["amount": "100.50"]
         ).event()
-        #expect(fee.kind == .feeNoticeSent(amount: Fen(10_050), payBy: Self.day("2024-04-01")))
+        #expect(fee.kind == .feeNoticeSent(amount: Fen(10_050)))
+        let parts = try EventInput(
+            name: "answered-in-parts", date: Self.day("2024-03-04"), fields: ["outcomes": "granted, withheld.4"]
+        ).event()
+        #expect(parts.kind == .answeredInParts([.granted, .withheld(.thirdPartyRights)]))
     }
 
     @Test func badIntakeIsRefusedNamingTheField() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCalendarData
 import GongkaiCore
 import GongkaiOffice
 import GongkaiStore

@@ -1,4 +1,6 @@
+import GongkaiCalendarData
 import GongkaiCore
+import GongkaiTestSupport
 
 /// The calendar the store tests rebuild cases with.
 enum CaseFixtures {
@@ -19,24 +21,12 @@ enum CaseFixtures {
     }
 }
 
-/// A small seeded generator for the store's property tests (xorshift64*).
-struct Xorshift: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return state &* 2_685_821_657_736_338_717
-    }
-}
-
 /// Random but legal whole cases: applicant details, request, delivery, submission moment, tracking code, and a
 /// history where each step is drawn from what the state machine allows in the current phase.
 enum CaseGenerator {
     static let cal = CaseFixtures.calendar
 
-    static func application(id: String, around year: Int, rng: inout Xorshift) -> ApplicationCase {
+    static func application(id: String, around year: Int, rng: inout SplitMix64) -> ApplicationCase {
         let start = CivilDate(year - 1, 1, 1).dayNumber
         let submitted = CivilDate(dayNumber: Int.random(in: start...(start + 3 * 365), using: &rng))
         let time = TimeOfDay(hour: Int.random(in: 0...23, using: &rng), minute: Int.random(in: 0...59, using: &rng))
@@ -68,7 +58,7 @@ enum CaseGenerator {
         return c
     }
 
-    static func applicant(_ id: String, rng: inout Xorshift) -> Applicant {
+    static func applicant(_ id: String, rng: inout SplitMix64) -> Applicant {
         let kind = ApplicantKind.allCases.randomElement(using: &rng)!
         var a = Applicant(kind: kind, name: "申请人\(id)")
         if kind.isNaturalPerson {
@@ -88,7 +78,7 @@ enum CaseGenerator {
         return a
     }
 
-    static func nextKind(_ c: ApplicationCase, day: CivilDate, rng: inout Xorshift) -> ApplicationEvent.Kind? {
+    static func nextKind(_ c: ApplicationCase, day: CivilDate, rng: inout SplitMix64) -> ApplicationEvent.Kind? {
         let roll = Int.random(in: 0..<100, using: &rng)
         switch c.phase {
         case .underReview:
@@ -98,25 +88,28 @@ enum CaseGenerator {
             }
             if roll < 35 { return .consultationSent(ConsultedParty.allCases.randomElement(using: &rng)!) }
             if roll < 42 { return .extensionApproved(days: Int.random(in: 1...20, using: &rng), approvedBy: "负责人") }
-            if roll < 50 {
-                return .feeNoticeSent(amount: .yuan(100), payBy: day.adding(days: Int.random(in: 1...30, using: &rng)))
-            }
+            if roll < 50 { return .feeNoticeSent(amount: .yuan(100)) }
             if roll < 53 { return .withdrawn }
+            if roll < 56 { return .reasonsRequested }
+            if roll < 62 { return .answeredInParts([answerable(c, rng: &rng), answerable(c, rng: &rng)]) }
             return .answered(answerable(c, rng: &rng))
         case .awaitingCorrection: return roll < 50 ? .correctionReceived : roll < 90 ? .correctionLapsed : nil
         case .consulting:
-            return roll < 50 ? .consultationReplied : roll < 90 ? .answered(answerable(c, rng: &rng)) : nil
-        case .awaitingPayment: return roll < 50 ? .feePaid : roll < 90 ? .feeLapsed : nil
+            if roll < 20 { return .consultationDelivered }
+            return roll < 55 ? .consultationReplied : roll < 90 ? .answered(answerable(c, rng: &rng)) : nil
+        case .awaitingPayment(false): return roll < 60 ? .feeNoticeDelivered : roll < 90 ? .feePaid : nil
+        case .awaitingPayment(true): return roll < 50 ? .feePaid : roll < 90 ? .feeLapsed : nil
         case .closed: return nil
         }
     }
 
-    static func answerable(_ c: ApplicationCase, rng: inout Xorshift) -> Outcome {
+    static func answerable(_ c: ApplicationCase, rng: inout SplitMix64) -> Outcome {
         let corrected = c.events.contains { $0.kind == .correctionReceived }
         return Outcome.allCases.filter {
             switch $0 {
             case .other(.correctionLapsed), .other(.feeLapsed): return false
             case .unavailable(.stillUnclearAfterCorrection): return corrected
+            case .notProcessed(.excessive): return c.events.contains { $0.kind == .reasonsRequested }
             default: return true
             }
         }.randomElement(using: &rng)!

@@ -1,5 +1,6 @@
 import GongkaiCore
 import GongkaiStore
+import GongkaiTestSupport
 import Testing
 
 /// Whole cases stored and loaded back; every change through the state machine in one transaction.
@@ -30,7 +31,7 @@ import Testing
         try await backend.withStore("case_round_trip") { store in
             let (a, _, viewer) = try await Self.twoAgencies(store)
             let repo = Self.cases(store, a)
-            var rng = Xorshift(seed: 2026)
+            var rng = SplitMix64(seed: 2026)
             var generated: [ApplicationCase] = []
             for n in 0..<150 {
                 let c = CaseGenerator.application(id: "R-\(n)", around: 2019 + n % 7, rng: &rng)

@@ -1,5 +1,6 @@
 import GongkaiCore
 import GongkaiStore
+import GongkaiTestSupport
 import Testing
 
 /// The report's sections III and IV from SQL aggregates equal `ReportBuilder` over the loaded cases: several
@@ -9,7 +10,7 @@ import Testing
     func aggregatesEqualBuilder(_ backend: Backend) async throws {
         try await backend.withStore("counting_rules") { store in
             let agencies = AgencyRepository(store: store)
-            var rng = Xorshift(seed: 20_191_231)
+            var rng = SplitMix64(seed: 20_191_231)
             var ids: [(Int, RegionalVariant)] = []
             for (n, region) in [RegionalVariant.national, .beijing, .hubei].enumerated() {
                 let agency = try await agencies.create(
@@ -48,7 +49,7 @@ import Testing
 }
 
 extension CaseGenerator {
-    static func appeal(id: String, around year: Int, rng: inout Xorshift) -> AppealCase {
+    static func appeal(id: String, around year: Int, rng: inout SplitMix64) -> AppealCase {
         let start = CivilDate(year - 1, 1, 1).dayNumber
         let filed = CivilDate(dayNumber: Int.random(in: start...(start + 3 * 365), using: &rng))
         let decided = Bool.random(using: &rng) ? filed.adding(days: Int.random(in: 0...400, using: &rng)) : nil
