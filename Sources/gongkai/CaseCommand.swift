@@ -39,6 +39,9 @@ struct CaseScopeOptions: ParsableArguments {
             printError(e.description)
         } catch let e as StoreError {
             printError(e.description)
+        } catch {
+            // The core's own errors (a clock that cannot be computed, …) carry their Chinese message.
+            printError("\(error)")
         }
         throw ExitCode(1)
     }
