@@ -31,6 +31,11 @@ public enum ReportReadError: Error, Equatable, Sendable, CustomStringConvertible
     case missingTool(tool: String, package: String)
     /// Anything else, with a message safe to show.
     case other(file: String, message: String)
+    /// The input went past one of the `InputLimits` (the largest file, the longest line…).
+    case limitExceeded(LimitExceeded)
+    /// The bytes are not text as they stand: a NUL byte, or a file cut inside a character; `line` and `byte`
+    /// (0-based offset in the file) say where.
+    case damagedText(file: String, line: Int, byte: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -40,6 +45,8 @@ public enum ReportReadError: Error, Equatable, Sendable, CustomStringConvertible
         case .unsupportedType(let f, let t): return "\(f)：不支持的文件类型「\(t)」"
         case .missingTool(let t, let p): return "需要 \(t)，但本机没有安装；请安装 Debian 软件包 \(p)（apt-get install \(p)）"
         case .other(let f, let m): return "\(f)：\(m)"
+        case .limitExceeded(let e): return e.description
+        case .damagedText(let f, let l, let b, let r): return "\(f) 第\(l)行（第 \(b) 字节）：\(r)"
         }
     }
 }

@@ -13,34 +13,65 @@ public enum RenderFormat: String, CaseIterable, Sendable {
 /// to any supported format. `gongkai check` and `gongkai render` call these.
 ///
 /// ```swift
-/// let result = try ReportFiles.read(url: URL(fileURLWithPath: "report.pdf"))
+/// let result = try ReportFiles.read(url: URL(fileURLWithPath: "report.pdf"), limits: .standard)
 /// let html = try ReportFiles.render(result.report, to: .html)
 /// ```
 public enum ReportFiles {
     /// The extensions `read(url:)` accepts.
     public static let readableExtensions = ["txt", "text", "json", "html", "htm", "docx", "pdf"]
 
-    /// Reads a report file, choosing the reader by extension (.txt/.text, .json, .html/.htm, .docx, .pdf).
-    public static func read(url: URL) throws -> ReadResult {
+    /// Reads a report file, choosing the reader by extension (.txt/.text, .json, .html/.htm, .docx, .pdf);
+    /// a file larger than `limits.maxFileBytes` is refused before it is read.
+    public static func read(url: URL, limits: InputLimits = .standard) throws(ReportReadError) -> ReadResult {
         let source = url.lastPathComponent
         let type = url.pathExtension.lowercased()
-        guard readableExtensions.contains(type) else { throw ReportReadError.unsupportedType(file: source, type: type) }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw ReportReadError.other(file: source, message: "无法读取文件：\(error.localizedDescription)")
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw .other(file: source, message: "文件不存在")
         }
-        return try read(data: data, type: type, source: source)
+        guard !isDirectory.boolValue else { throw .other(file: source, message: "这是一个目录，不是文件") }
+        guard readableExtensions.contains(type) else { throw .unsupportedType(file: source, type: type) }
+        return try read(data: contents(of: url, limits: limits), type: type, source: source, limits: limits)
     }
 
-    /// Reads a report from bytes of the given type (an extension without the dot).
-    public static func read(data: Data, type: String, source: String) throws -> ReadResult {
-        switch type.lowercased() {
-        case "txt", "text": return try TextBridge.read(data: data, source: source)
-        case "json": return ReadResult(report: try ReportJSON.decode(data, source: source))
-        case "html", "htm": return try HTMLReportReader.read(data: data, source: source)
-        case "docx": return try DOCXReportReader.read(data: data, source: source)
-        case "pdf": return try PDFReportReader.read(data: data, source: source)
-        default: throw ReportReadError.unsupportedType(file: source, type: type)
+    /// The bytes of the readable file at `url`, at most `limits.maxFileBytes` of them.
+    private static func contents(of url: URL, limits: InputLimits) throws(ReportReadError) -> Data {
+        let source = url.lastPathComponent
+        let fm = FileManager.default
+        guard fm.isReadableFile(atPath: url.path) else {
+            throw .other(file: source, message: "没有读取这个文件的权限")
+        }
+        let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
+        guard size <= Int64(limits.maxFileBytes) else { throw fileTooLarge(size, source, limits) }
+        do { return try Data(contentsOf: url) } catch {
+            throw .other(file: source, message: "无法读取文件（\(error.localizedDescription)）")
+        }
+    }
+
+    private static func fileTooLarge(_ size: Int64, _ source: String, _ limits: InputLimits) -> ReportReadError {
+        .limitExceeded(
+            LimitExceeded(limit: .maxFileBytes, allowed: Int64(limits.maxFileBytes), found: size, place: source))
+    }
+
+    /// Reads a report from bytes of the given type (an extension without the dot), within `limits`.
+    public static func read(
+        data: Data, type: String, source: String, limits: InputLimits = .standard
+    ) throws(ReportReadError) -> ReadResult {
+        guard data.count <= limits.maxFileBytes else { throw fileTooLarge(Int64(data.count), source, limits) }
+        do {
+            switch type.lowercased() {
+            case "txt", "text": return try TextBridge.read(data: data, source: source, limits: limits)
+            case "json": return ReadResult(report: try ReportJSON.decode(data, source: source))
+            case "html", "htm": return try HTMLReportReader.read(data: data, source: source)
+            case "docx": return try DOCXReportReader.read(data: data, source: source)
+            case "pdf": return try PDFReportReader.read(data: data, source: source)
+            default: throw ReportReadError.unsupportedType(file: source, type: type)
+            }
+        } catch let e as ReportReadError {
+            throw e
+        } catch {
+            throw .other(file: source, message: "无法读取（\(error.localizedDescription)）")
         }
     }
 

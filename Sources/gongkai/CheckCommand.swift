@@ -23,28 +23,27 @@ struct CheckCommand: ParsableCommand {
     var errorsOnly = false
 
     func run() throws {
-        let (files, missing) = ReportInputs.expand(paths)
+        let limits = try ReportInputs.limits()
+        let (files, missing, empty) = ReportInputs.expand(paths)
         for m in missing { printError("找不到文件或目录：\(m)") }
-        let progress = ProgressBar(total: files.count)
-        var results: [FileCheck] = []
-        for (i, file) in files.enumerated() {
-            results.append(FileCheck.run(file))
-            progress.update(i + 1)
+        for d in empty {
+            printError("目录 \(d) 中没有报告文件（\(ReportInputs.extensions.sorted().joined(separator: " "))）")
         }
-        FileCheck.addCrossYearFindings(&results)
+        let progress = ProgressBar(total: files.count)
+        let results = ReportBatch.check(files, limits: limits, progress: progress.update)
         if json {
-            print(try FileCheck.json(results))
+            print(try Self.json(results))
         } else {
             printText(results)
         }
-        if !missing.isEmpty || results.contains(where: { $0.readError != nil }) { throw ExitCode(2) }
-        if results.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
+        let status = missing.isEmpty && empty.isEmpty ? ReportBatch.exitStatus(results) : 2
+        if status != 0 { throw ExitCode(status) }
     }
 
-    private func printText(_ results: [FileCheck]) {
+    private func printText(_ results: [ReportCheck]) {
         let many = results.count > 1
         for r in results {
-            print(r.summaryLine)
+            print(Self.summaryLine(r))
             if !many || r.errorCount > 0 || r.readError != nil {
                 for f in r.findings where !errorsOnly || f.severity == .error { print("  " + f.description) }
             }
@@ -55,81 +54,15 @@ struct CheckCommand: ParsableCommand {
             print("共 \(results.count) 份：\(results.count - bad - unreadable) 份无错误，\(bad) 份有错误，\(unreadable) 份无法读取")
         }
     }
-}
 
-/// The outcome of reading and checking one file.
-struct FileCheck: Encodable {
-    var file: String
-    var agency: String?
-    var year: Int?
-    var format: String?
-    var findings: [Finding] = []
-    var readError: String?
-    var report: AnnualReport?
-
-    enum CodingKeys: String, CodingKey { case file, agency, year, format, status, errors, warnings, findings, readError }
-
-    var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    var warningCount: Int { findings.filter { $0.severity == .warning }.count }
-    var status: String { readError != nil ? "unreadable" : errorCount > 0 ? "errors" : "ok" }
-
-    static func run(_ url: URL) -> FileCheck {
-        var r = FileCheck(file: url.path)
-        do {
-            let read = try ReportFiles.read(url: url)
-            r.report = read.report
-            r.agency = read.report.agency
-            r.year = read.report.year
-            r.format = read.report.format.rawValue
-            r.findings = read.findings + withoutRepeats(ReportChecker().check(read.report), of: read.findings)
-        } catch let e as ReportReadError {
-            r.readError = e.description
-        } catch {
-            r.readError = "\(url.lastPathComponent)：无法读取（\(error.localizedDescription)）"
-        }
-        return r
+    static func summaryLine(_ r: ReportCheck) -> String {
+        if let readError = r.readError { return "\(r.file)：无法读取 — \(readError)" }
+        let what = [r.report?.agency, r.report.map { "\($0.year)年" }].compactMap { $0 }.joined(separator: " ")
+        let verdict = r.errorCount == 0 ? "无错误" : "\(r.errorCount) 个错误"
+        return "\(r.file)：\(what)（\(r.report?.format.rawValue ?? "?")版）\(verdict)，\(r.warningCount) 个提示"
     }
 
-    /// A blank cell the reader already reported (with its line) is not reported again by the checker.
-    static func withoutRepeats(_ checked: [Finding], of read: [Finding]) -> [Finding] {
-        let seen = Set(read.filter { $0.rule == "read.blankCell" }.map { "\($0.location.section ?? 0)|\($0.location.row ?? "")" })
-        return checked.filter { $0.rule != ReportRule.blankCell.id || !seen.contains("\($0.location.section ?? 0)|\($0.location.row ?? "")") }
-    }
-
-    /// §6.2: pairs of reports of one agency in consecutive years are checked against each other.
-    static func addCrossYearFindings(_ results: inout [FileCheck]) {
-        let byAgencyYear = Dictionary(
-            results.indices.compactMap { i in results[i].report.map { ("\($0.agency)|\($0.year)", i) } },
-            uniquingKeysWith: { a, _ in a })
-        for i in results.indices {
-            guard let current = results[i].report,
-                let j = byAgencyYear["\(current.agency)|\(current.year - 1)"], let previous = results[j].report
-            else { continue }
-            results[i].findings += ReportChecker().check(previous: previous, current: current)
-        }
-    }
-
-    var summaryLine: String {
-        if let readError { return "\(file)：无法读取 — \(readError)" }
-        let what = [agency, year.map { "\($0)年" }].compactMap { $0 }.joined(separator: " ")
-        let verdict = errorCount == 0 ? "无错误" : "\(errorCount) 个错误"
-        return "\(file)：\(what)（\(format ?? "?")版）\(verdict)，\(warningCount) 个提示"
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(file, forKey: .file)
-        try c.encodeIfPresent(agency, forKey: .agency)
-        try c.encodeIfPresent(year, forKey: .year)
-        try c.encodeIfPresent(format, forKey: .format)
-        try c.encode(status, forKey: .status)
-        try c.encode(errorCount, forKey: .errors)
-        try c.encode(warningCount, forKey: .warnings)
-        try c.encode(findings, forKey: .findings)
-        try c.encodeIfPresent(readError, forKey: .readError)
-    }
-
-    static func json(_ results: [FileCheck]) throws -> String {
+    static func json(_ results: [ReportCheck]) throws -> String {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try e.encode(results), as: UTF8.self)

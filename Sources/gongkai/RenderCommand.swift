@@ -28,9 +28,12 @@ struct RenderCommand: ParsableCommand {
         if output == nil, format == .docx || format == .pdf {
             throw ValidationError("\(to) 是二进制文件，请用 -o 指定输出文件")
         }
+        let limits = try ReportInputs.limits()
         do {
-            let report = try ReportFiles.read(url: URL(fileURLWithPath: file)).report
-            let previous = try compare.map { try ReportFiles.read(url: URL(fileURLWithPath: $0)).report }
+            let report = try ReportFiles.read(url: URL(fileURLWithPath: file), limits: limits).report
+            let previous = try compare.map {
+                try ReportFiles.read(url: URL(fileURLWithPath: $0), limits: limits).report
+            }
             let data = try ReportFiles.render(report, to: format, compare: previous)
             if let output {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -1,14 +1,18 @@
+import ArgumentParser
 import Foundation
+import GongkaiCore
 
 /// Expands the files and folders named on the command line into report files, in a stable order.
 enum ReportInputs {
     static let extensions: Set<String> = ["txt", "text", "html", "htm", "docx", "pdf", "json"]
 
     /// Files named directly are kept whatever their extension (the reader then says if it cannot read them);
-    /// folders are searched recursively for the extensions Gongkai reads.
-    static func expand(_ paths: [String]) -> (files: [URL], missing: [String]) {
+    /// folders are searched recursively for the extensions Gongkai reads. `empty` lists the folders that hold
+    /// no report file.
+    static func expand(_ paths: [String]) -> (files: [URL], missing: [String], empty: [String]) {
         var files: [URL] = []
         var missing: [String] = []
+        var empty: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
@@ -22,10 +26,22 @@ enum ReportInputs {
                 continue
             }
             let found = (fm.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])?.allObjects as? [URL]) ?? []
-            files += found.filter { extensions.contains($0.pathExtension.lowercased()) && isReportLike($0) }
-                .sorted { $0.path < $1.path }
+            let reports = found.filter { extensions.contains($0.pathExtension.lowercased()) && isReportLike($0) }
+            if reports.isEmpty { empty.append(path) }
+            files += reports.sorted { $0.path < $1.path }
         }
-        return (files, missing)
+        return (files, missing, empty)
+    }
+
+    /// The input limits: `InputLimits.standard` with the `GONGKAI_LIMIT_*` overrides of the environment; a bad
+    /// value is reported naming its variable (exit 2).
+    static func limits(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> InputLimits {
+        do {
+            return try InputLimits(overrides: environment)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
     }
 
     /// In a folder, a `.json` file is taken only when it is in Gongkai's report form (it has `"sections"`):

@@ -10,8 +10,16 @@ enum TestReports {
     static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 
     static let seedName = "seed-daxing-yingji-2020.txt"
+    /// The `.txt` fixtures; stops the test run when there are none, so that tests over them can never pass
+    /// by running zero cases.
     static var sampleNames: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        let all: [String]
+        do { all = try FileManager.default.contentsOfDirectory(atPath: fixtures.path) } catch {
+            preconditionFailure("找不到测试样本目录 \(fixtures.path)：\(error)")
+        }
+        let names = all.filter { $0.hasSuffix(".txt") }.sorted()
+        precondition(!names.isEmpty, "测试样本目录 \(fixtures.path) 中没有 .txt 样本")
+        return names
     }
 
     /// A seed-like 2019-format Beijing report (北京市大兴区应急管理局 2020) with non-zero, negative,

@@ -16,35 +16,41 @@ public struct ExactNumber: Hashable, Codable, Sendable, CustomStringConvertible,
 
     public init(_ integer: Int) { self.init(units: Int64(integer), scale: 0) }
 
-    /// Parses `123`, `-1`, `+26`, `929.9082` (ASCII digits; callers fold full-width forms first).
+    /// Parses `123`, `-1`, `+26`, `929.9082` (ASCII digits; callers fold full-width forms first); nil for text
+    /// that is not such a number, or one past `InputLimits.standard` (`read(_:limits:)` says which).
     public init?(parsing text: Substring) {
-        var rest = text
+        guard let n = try? Self.read(text, limits: .standard) else { return nil }
+        self = n
+    }
+
+    /// Reads a cell's number within `limits`: nil when the text is no number at all (a label, a placeholder);
+    /// throws when it is written as a number that a cell cannot hold — more digits than `maxCellValue`, more
+    /// decimals than `maxCellScale`, or scientific notation (`1e3`). Thousands separators are not read here.
+    ///
+    /// ```swift
+    /// try ExactNumber.read("12", limits: .standard)                  // 12
+    /// try ExactNumber.read("12345678901234567890", limits: .standard) // throws .overLimit
+    /// try ExactNumber.read("1e3", limits: .standard)                 // throws .scientificNotation
+    /// ```
+    public static func read(_ text: Substring, limits: InputLimits) throws(CellNumberProblem) -> ExactNumber? {
+        var rest = text.utf8[...]
         var negative = false
-        if let first = rest.first, first == "-" || first == "+" {
-            negative = first == "-"
+        if let first = rest.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
             rest = rest.dropFirst()
         }
-        guard !rest.isEmpty else { return nil }
-        var units: Int64 = 0
-        var scale = 0
-        var seenPoint = false
-        var digits = 0
-        for ch in rest.utf8 {
-            if ch == UInt8(ascii: ".") {
-                guard !seenPoint else { return nil }
-                seenPoint = true
-                continue
-            }
-            guard ch >= 48 && ch <= 57 else { return nil }
-            let (m, o1) = units.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int64(ch - 48))
-            guard !o1, !o2 else { return nil }
-            units = a
-            digits += 1
-            if seenPoint { scale += 1 }
+        var digits = Digits()
+        while let ch = rest.first, digits.take(ch) { rest = rest.dropFirst() }
+        guard digits.isNumber else { return nil }
+        if !rest.isEmpty {
+            guard Digits.isExponent(Array(rest)[...]) else { return nil }
+            throw .scientificNotation(String(text))
         }
-        guard digits > 0, !(seenPoint && scale == 0) else { return nil }
-        self.init(units: negative ? -units : units, scale: scale)
+        return try digits.number(negative: negative, limits: limits, text: String(text))
+    }
+
+    public static func read(_ text: String, limits: InputLimits) throws(CellNumberProblem) -> ExactNumber? {
+        try read(Substring(text), limits: limits)
     }
 
     public init?(parsing text: String) { self.init(parsing: Substring(text)) }
@@ -118,21 +124,41 @@ public enum Cell: Hashable, Sendable, ExpressibleByIntegerLiteral, CustomStringC
 }
 
 extension Cell: Codable {
-    /// JSON form: a number, `null` for a blank cell, or the placeholder's text as a string.
+    /// JSON form: a number, `null` for a blank cell, or the placeholder's text as a string. A number (or a
+    /// string written as one) that a cell cannot hold is refused with `CellNumberProblem` (`InputLimits.standard`).
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() {
             self = .blank
-        } else if let i = try? c.decode(Int.self) {
-            self = .count(i)
         } else if let s = try? c.decode(String.self) {
-            if let n = ExactNumber(parsing: s) { self = .number(n) } else { self = .placeholder(s) }
+            self = try Self.checked(s, in: c, orPlaceholder: true)
+        } else if let i = try? c.decode(Int64.self) {
+            self = try Self.checked(String(i), in: c, orPlaceholder: false)
         } else {
             let d = try c.decode(Double.self)
-            guard let n = ExactNumber(parsing: String(d)) else {
-                throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a number: \(d)")
+            let whole = d.isFinite && d.rounded() == d
+            if whole && abs(d) >= 1e18 {  // past Int64: over any cell limit
+                let problem = CellNumberProblem.overLimit(String(d), limit: InputLimits.standard.maxCellValue)
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: problem.description)
             }
-            self = .number(n)
+            let text = whole ? String(Int64(d)) : String(d)
+            self = try Self.checked(text, in: c, orPlaceholder: false)
+        }
+    }
+
+    /// The cell of `text` when it is a number within the standard limits, else a placeholder of it (a string)
+    /// or an error (a JSON number that is no exact decimal).
+    private static func checked(
+        _ text: String, in c: SingleValueDecodingContainer, orPlaceholder: Bool
+    ) throws -> Cell {
+        do throws(CellNumberProblem) {
+            guard let n = try ExactNumber.read(text, limits: .standard) else {
+                guard orPlaceholder else { throw .notANumber(text) }
+                return .placeholder(text)
+            }
+            return .number(n)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: error.description)
         }
     }
 
@@ -144,6 +170,100 @@ extension Cell: Codable {
             if let i = n.integer { try c.encode(i) } else { try c.encode(n.description) }
         case .blank: try c.encodeNil()
         case .placeholder(let p): try c.encode(p)
+        }
+    }
+}
+
+/// Why a cell's text, written as a number, is not one a cell can hold: an *unreadable cell*.
+///
+/// ```swift
+/// CellNumberProblem.overLimit("12345678901234567890", limit: 999_999_999_999_999).description
+/// // "数值超过上限：「12345678901234567890」超过单元格数值上限 999999999999999"
+/// ```
+public enum CellNumberProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    /// More digits than `InputLimits.maxCellValue` allows.
+    case overLimit(String, limit: Int64)
+    /// More decimal places than `InputLimits.maxCellScale` allows.
+    case tooManyDecimals(String, limit: Int)
+    /// Scientific notation (`1e3`): a count is written out in digits.
+    case scientificNotation(String)
+    /// A JSON number that is no decimal number (a float that cannot be written exactly).
+    case notANumber(String)
+
+    public var text: String {
+        switch self {
+        case .overLimit(let t, _), .tooManyDecimals(let t, _), .scientificNotation(let t), .notANumber(let t): t
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .overLimit(let t, let limit):
+            "数值超过上限：「\(t)」超过\(InputLimits.Name.maxCellValue) \(limit)"
+        case .tooManyDecimals(let t, let limit):
+            "小数位数超过上限：「\(t)」超过\(InputLimits.Name.maxCellScale) \(limit) 位"
+        case .scientificNotation(let t):
+            "不是整数写法：「\(t)」是科学计数法，单元格应写出全部数字"
+        case .notANumber(let t): "不是可精确读取的数：「\(t)」"
+        }
+    }
+}
+
+extension ExactNumber {
+    /// The digits of a number as a reader meets them, one ASCII digit or point at a time, counted so that any
+    /// length is read without overflow and held to `InputLimits` at the end.
+    ///
+    /// ```swift
+    /// var d = ExactNumber.Digits()
+    /// for ch in "929.9082".utf8 { _ = d.take(ch) }
+    /// try d.number(negative: false, limits: .standard, text: "929.9082") // 929.9082
+    /// ```
+    public struct Digits: Sendable {
+        var units: Int64 = 0
+        /// Digits after the first non-zero one (leading zeros do not count towards the limit).
+        var significant = 0
+        public private(set) var count = 0
+        public private(set) var scale = 0
+        public private(set) var seenPoint = false
+
+        public init() {}
+
+        /// Takes an ASCII digit or the point; false for anything else (or a second point).
+        public mutating func take(_ ch: UInt8) -> Bool {
+            if ch == UInt8(ascii: ".") {
+                guard !seenPoint else { return false }
+                seenPoint = true
+                return true
+            }
+            guard ch >= 48 && ch <= 57 else { return false }
+            count += 1
+            if seenPoint { scale += 1 }
+            if significant > 0 || ch != 48 { significant += 1 }
+            if significant <= 18 { units = units * 10 + Int64(ch - 48) }
+            return true
+        }
+
+        /// Some digits were taken, and a point (if any) has digits after it.
+        public var isNumber: Bool { count > 0 && !(seenPoint && scale == 0) }
+
+        /// `e3`, `E+10`, `e-2`: the rest of a number written in scientific notation.
+        public static func isExponent(_ rest: ArraySlice<UInt8>) -> Bool {
+            var r = rest
+            guard let e = r.first, e | 0x20 == UInt8(ascii: "e") else { return false }
+            r = r.dropFirst()
+            if let s = r.first, s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { r = r.dropFirst() }
+            return !r.isEmpty && r.allSatisfy { $0 >= 48 && $0 <= 57 }
+        }
+
+        /// The number read, when `limits` allow it; `text` (the cell as written) is only made for a problem.
+        public func number(
+            negative: Bool, limits: InputLimits, text: @autoclosure () -> String
+        ) throws(CellNumberProblem) -> ExactNumber {
+            guard scale <= limits.maxCellScale else { throw .tooManyDecimals(text(), limit: limits.maxCellScale) }
+            guard significant <= 18, units <= limits.maxCellValue else {
+                throw .overLimit(text(), limit: limits.maxCellValue)
+            }
+            return ExactNumber(units: negative ? -units : units, scale: scale)
         }
     }
 }

@@ -15,28 +15,66 @@ public enum ReportJSON {
         return try encoder.encode(ReportDocument(report))
     }
 
-    /// Decodes and validates; every problem names its JSON path (`sections.applications.rows.withheld.4`).
-    public static func decode(_ data: Data, source: String) throws -> AnnualReport {
+    /// The report years a JSON report may have: from the Regulation's first year (2008) to 2100.
+    public static let acceptedYears = 2008...2100
+
+    /// Decodes and validates; every problem names its JSON path (`sections.applications.rows.withheld.4`) and
+    /// says what is wrong in Chinese. A cell past `InputLimits.standard` and a year outside `acceptedYears` are
+    /// refused.
+    public static func decode(_ data: Data, source: String) throws(ReportReadError) -> AnnualReport {
         do {
             return try JSONDecoder().decode(ReportDocument.self, from: data).report()
         } catch let error as DecodingError {
-            throw ReportReadError.other(file: source, message: describe(error))
+            throw .other(file: source, message: describe(error))
         } catch let error as ReportJSONError {
-            throw ReportReadError.other(file: source, message: error.message)
+            throw .other(file: source, message: error.message)
+        } catch {
+            throw .other(file: source, message: "JSON 无法解析")
         }
     }
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ c: DecodingError.Context) -> String {
             let p = c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            return p.isEmpty ? "（顶层）" : p
+            return (p.isEmpty ? "（顶层）" : p).replacingOccurrences(of: ".[", with: "[")
         }
         switch error {
-        case .keyNotFound(let key, let c): return "JSON 缺少字段 \(path(c)).\(key.stringValue)"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "JSON 字段 \(path(c)) 类型不对：\(c.debugDescription)"
-        case .dataCorrupted(let c): return "JSON 无法解析（\(path(c))）：\(c.debugDescription)"
+        case .keyNotFound(let key, let c):
+            return "JSON 缺少字段 " + (c.codingPath.isEmpty ? key.stringValue : "\(path(c)).\(key.stringValue)")
+        case .typeMismatch(let type, let c): return "JSON 字段 \(path(c)) 类型不对：应为\(typeName(type))"
+        case .valueNotFound(let type, let c): return "JSON 字段 \(path(c)) 不能为 null：应为\(typeName(type))"
+        case .dataCorrupted(let c) where c.codingPath.isEmpty: return "JSON 无法解析：\(corruption(c))"
+        case .dataCorrupted(let c): return "JSON 字段 \(path(c)) 无法读取：\(corruption(c))"
         @unknown default: return "JSON 无法解析"
         }
+    }
+
+    /// A Swift type as the JSON it expects, in Chinese.
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "字符串"
+        case is Int.Type, is Int64.Type: return "整数"
+        case is Double.Type: return "数"
+        case is Bool.Type: return " true 或 false"
+        case is [Any].Type, is [String].Type, is [Cell].Type: return "数组"
+        default: return "对象"
+        }
+    }
+
+    /// Why the data at a path could not be read: our own messages are Chinese already; Foundation's syntax
+    /// errors keep only their line and column; a value not among an enumeration's is named as such.
+    private static func corruption(_ c: DecodingError.Context) -> String {
+        if c.debugDescription.unicodeScalars.contains(where: { $0.value > 0x7F }) { return c.debugDescription }
+        let underlying = c.underlyingError.map { "\($0)" } ?? ""
+        if c.codingPath.isEmpty {
+            let place = underlying.firstMatch(of: /line (\d+), column (\d+)/)
+                .map { "（第 \($0.1) 行第 \($0.2) 列附近）" }
+            return "不是合法的 JSON\(place ?? "")"
+        }
+        if let value = c.debugDescription.firstMatch(of: /invalid \w+ value (.*)$/) {
+            return "取值「\(value.1)」不是可用的值"
+        }
+        return "取值无效"
     }
 }
 
@@ -108,6 +146,11 @@ struct ReportDocument: Codable {
     }
 
     func report() throws -> AnnualReport {
+        guard ReportJSON.acceptedYears.contains(year) else {
+            let years = ReportJSON.acceptedYears
+            throw ReportJSONError(
+                message: "year：年度应在 \(years.lowerBound)–\(years.upperBound) 之间（条例自 2008 年施行），实为 \(year)")
+        }
         var r = AnnualReport(agency: agency, year: year, format: format, variant: variant ?? .national)
         r.title = title ?? r.title
         r.preamble = preamble ?? []

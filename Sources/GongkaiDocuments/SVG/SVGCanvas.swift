@@ -34,7 +34,7 @@ struct SVGCanvas {
         for (i, item) in items.enumerated() {
             y += 26
             text(item.0, x: SVGSummaryWriter.labelWidth - 10, y: y + 5, anchor: "end")
-            let w = item.1 == 0 ? 0 : max(2, SVGSummaryWriter.barWidth * item.1 / top)
+            let w = SVGNumbers.width(item.1, of: top, full: SVGSummaryWriter.barWidth)
             body += "<rect x=\"\(SVGSummaryWriter.labelWidth)\" y=\"\(y - 9)\" width=\"\(w)\" height=\"18\" "
             body += "fill=\"\(Self.fills[i % Self.fills.count])\" stroke=\"#111111\" stroke-width=\"0.5\"/>\n"
             text("\(item.1)", x: SVGSummaryWriter.labelWidth + w + 8, y: y + 5)
@@ -44,18 +44,18 @@ struct SVGCanvas {
 
     /// One stacked bar per group with a legend; each part's value is written in the legend line.
     mutating func stacked(_ groups: [(String, [Int])], parts: [String]) {
-        let top = max(1, groups.map { $0.1.reduce(0, +) }.max() ?? 1)
+        let top = max(1, groups.map { SVGNumbers.sum($0.1) }.max() ?? 1)
         for (label, values) in groups {
             y += 30
             text(label, x: SVGSummaryWriter.labelWidth - 10, y: y + 5, anchor: "end")
             var x = SVGSummaryWriter.labelWidth
             for (i, v) in values.enumerated() where v > 0 {
-                let w = max(2, SVGSummaryWriter.barWidth * v / top)
+                let w = SVGNumbers.width(v, of: top, full: SVGSummaryWriter.barWidth)
                 body += "<rect x=\"\(x)\" y=\"\(y - 9)\" width=\"\(w)\" height=\"18\" fill=\"\(Self.fills[i])\" stroke=\"#111111\" stroke-width=\"0.5\"/>\n"
                 x += w
             }
             let words = zip(parts, values).map { "\($0.0)\($0.1)" }.joined(separator: " ")
-            text("共\(values.reduce(0, +))：\(words)", x: x + 8, y: y + 5, size: 12)
+            text("共\(SVGNumbers.sum(values))：\(words)", x: x + 8, y: y + 5, size: 12)
         }
         y += 24
         var x = SVGSummaryWriter.labelWidth
@@ -74,7 +74,7 @@ struct SVGCanvas {
             y += 22
             text(item.0, x: SVGSummaryWriter.labelWidth - 10, y: y + 12, anchor: "end")
             for (k, (year, v)) in [(years.0, item.1), (years.1, item.2)].enumerated() {
-                let w = v == 0 ? 0 : max(2, SVGSummaryWriter.barWidth * v / top)
+                let w = SVGNumbers.width(v, of: top, full: SVGSummaryWriter.barWidth)
                 let fill = k == 0 ? "#999999" : "url(#gk-hatch)"
                 body += "<rect x=\"\(SVGSummaryWriter.labelWidth)\" y=\"\(y - 8 + k * 18)\" width=\"\(w)\" height=\"15\" fill=\"\(fill)\" stroke=\"#111111\" stroke-width=\"0.5\"/>\n"
                 text("\(year)年 \(v)", x: SVGSummaryWriter.labelWidth + w + 8, y: y + 4 + k * 18, size: 12)

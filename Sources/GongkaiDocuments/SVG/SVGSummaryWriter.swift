@@ -38,7 +38,7 @@ public enum SVGSummaryWriter {
             canvas.pairs(
                 [("新收申请", before.new, facts.new), ("办理完毕", before.handled, facts.handled),
                  ("行政复议", before.appealTotals[0], facts.appealTotals[0]),
-                 ("行政诉讼", before.appealTotals[1] + before.appealTotals[2], facts.appealTotals[1] + facts.appealTotals[2])],
+                 ("行政诉讼", SVGNumbers.sum(before.appealTotals[1...]), SVGNumbers.sum(facts.appealTotals[1...]))],
                 years: (previous.year, report.year))
             description += "与\(previous.year)年相比：新收申请由\(before.new)件变为\(facts.new)件，办理完毕由\(before.handled)件变为\(facts.handled)件。"
         }
@@ -80,10 +80,10 @@ struct SVGSummaryFacts {
         let t = report.applications.table
         func total(_ row: ApplicationRow) -> Int {
             let cells = t.row(row)
-            let sum = cells.dropLast().reduce(0) { $0 + $1.countOrZero }
+            let sum = SVGNumbers.sum(cells.dropLast().map(\.countOrZero))
             return cells.last?.count ?? sum
         }
-        func group(_ rows: [ApplicationRow]) -> Int { rows.filter { t.contains($0) }.reduce(0) { $0 + total($1) } }
+        func group(_ rows: [ApplicationRow]) -> Int { SVGNumbers.sum(rows.filter { t.contains($0) }.map(total)) }
         new = total(.new)
         carriedOver = total(.carriedOver)
         handled = total(.total)
@@ -101,7 +101,7 @@ struct SVGSummaryFacts {
             (g == .reconsideration ? "行政复议" : "行政诉讼·" + g.label, AppealsResult.allCases.dropLast().map { a[g, $0].countOrZero })
         }
         appeals = groups
-        appealTotals = AppealsGroup.allCases.map { g in a[g, .total].count ?? groups[g.rawValue].1.reduce(0, +) }
+        appealTotals = AppealsGroup.allCases.map { g in a[g, .total].count ?? SVGNumbers.sum(groups[g.rawValue].1) }
     }
 
     /// The whole summary in words, for `<desc>`.
@@ -114,5 +114,23 @@ struct SVGSummaryFacts {
             s += "\(label)共\(appealTotals[i])件：\(parts)。"
         }
         return s
+    }
+}
+
+/// Arithmetic for drawing that cannot trap, whatever a report holds (a report built in code, or read before
+/// the cell limits existed, may hold any 64-bit count): sums saturate, bar widths are scaled in floating point.
+enum SVGNumbers {
+    /// The sum, held at `Int.max`/`Int.min` rather than overflowing.
+    static func sum<S: Sequence<Int>>(_ values: S) -> Int {
+        values.reduce(0) { total, v in
+            let (s, overflow) = total.addingReportingOverflow(v)
+            return overflow ? (v > 0 ? .max : .min) : s
+        }
+    }
+
+    /// The width of a bar for `value` when `top` fills `full`: 0 for nothing, at least 2 for something.
+    static func width(_ value: Int, of top: Int, full: Int) -> Int {
+        guard value > 0, top > 0 else { return 0 }
+        return max(2, min(full, Int((Double(value) / Double(top) * Double(full)).rounded(.down))))
     }
 }

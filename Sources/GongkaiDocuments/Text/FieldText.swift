@@ -112,16 +112,21 @@ enum FieldText {
     ]
 
     /// A separated cell's text (a tab/pipe/line of its own): empty, a placeholder, a number, or a label;
-    /// label and placeholder text go to `store`.
+    /// label and placeholder text go to `store`. A number past `limits` is an unreadable cell: kept as a
+    /// placeholder of its own text and listed in `store.unreadable` (the reader reports it as an error).
     static func classify(
-        _ b: [UInt8], _ start: Int, _ end: Int, line: Int, into store: inout FieldBytes
+        _ b: [UInt8], _ start: Int, _ end: Int, line: Int, limits: InputLimits, into store: inout FieldBytes
     ) -> TableField {
         let (s, e) = TextBytes.trim(b, start, end)
         if s >= e { return TableField(kind: .empty, line: line) }
         var f = TableField(kind: .cell, line: line)
         if let n = asciiCount(b, s, e) {
-            f.number = ExactNumber(n)
-            return f
+            guard n > limits.maxCellValue else {
+                f.number = ExactNumber(n)
+                return f
+            }
+            return unreadable(b, s, e, line: line, .overLimit(TextBytes.string(b, s, e), limit: limits.maxCellValue),
+                into: &store)
         }
         if e - s <= 6, placeholderStarts[Int(b[s])],
             placeholders.contains(where: { $0.count == e - s && TextBytes.matches(b, s, $0) })
@@ -132,12 +137,29 @@ enum FieldText {
             f.end = Int32(store.bytes.count)
             return f
         }
-        if let (number, unit) = number(b, s, e) {
-            f.number = number
-            f.unit = unit
-            return f
+        do throws(CellNumberProblem) {
+            if let (number, unit) = try number(b, s, e, limits: limits) {
+                f.number = number
+                f.unit = unit
+                return f
+            }
+        } catch {
+            return unreadable(b, s, e, line: line, error, into: &store)
         }
         return label(b, s, e, line: line, into: &store)
+    }
+
+    /// A placeholder cell holding `b[s..<e]` as written, listed as unreadable for `problem`.
+    private static func unreadable(
+        _ b: [UInt8], _ s: Int, _ e: Int, line: Int, _ problem: CellNumberProblem, into store: inout FieldBytes
+    ) -> TableField {
+        var f = TableField(kind: .cell, line: line)
+        f.isPlaceholder = true
+        f.start = Int32(store.bytes.count)
+        store.bytes.append(contentsOf: b[s..<e])
+        f.end = Int32(store.bytes.count)
+        store.unreadable.append(UnreadableCell(line: line, text: store.text(f), problem: problem))
+        return f
     }
 
     /// A label field holding the normalised `b[s..<e]` (possibly empty).
@@ -149,7 +171,7 @@ enum FieldText {
         return f
     }
 
-    /// The common case first: up to 18 ASCII digits and nothing else.
+    /// The common case first: up to 18 ASCII digits and nothing else (the caller holds it to the cell limit).
     @inline(__always)
     private static func asciiCount(_ b: [UInt8], _ s: Int, _ e: Int) -> Int? {
         guard e - s <= 18 else { return nil }
@@ -162,8 +184,11 @@ enum FieldText {
         return n
     }
 
-    /// Parses `+26`, `－1`, `929.9082`, `1,234`, `575394432.52元` (full-width forms folded).
-    static func number(_ b: [UInt8], _ s: Int, _ e: Int) -> (ExactNumber, AmountUnit?)? {
+    /// Parses `+26`, `－1`, `929.9082`, `1,234`, `575394432.52元` (full-width forms folded); nil for text that
+    /// is no number; throws for a number past `limits` or written in scientific notation (`1e3`).
+    static func number(
+        _ b: [UInt8], _ s: Int, _ e: Int, limits: InputLimits
+    ) throws(CellNumberProblem) -> (ExactNumber, AmountUnit?)? {
         // A number starts with a digit or a sign (a label, the usual text here, is turned away at once).
         guard TextBytes.digit(b, s) != nil || TextBytes.sign(b, s) != nil else { return nil }
         var end = e
@@ -179,27 +204,23 @@ enum FieldText {
             negative = sign.ascii == 0x2D
             i += sign.length
         }
-        var units: Int64 = 0
-        var scale = 0
-        var digits = 0
-        var seenPoint = false
+        var digits = ExactNumber.Digits()
         while i < end {
             if let d = TextBytes.digit(b, i) {
-                guard digits < 18 else { return nil }
-                units = units * 10 + Int64(d.value)
-                digits += 1
-                if seenPoint { scale += 1 }
+                _ = digits.take(0x30 + d.value)
                 i += d.length
-            } else if let p = TextBytes.point(b, i), !seenPoint, digits > 0 {
-                seenPoint = true
+            } else if let p = TextBytes.point(b, i), !digits.seenPoint, digits.count > 0 {
+                _ = digits.take(0x2E)
                 i += p
-            } else if b[i] == 0x2C, digits > 0, !seenPoint {
+            } else if b[i] == 0x2C, digits.count > 0, !digits.seenPoint {
                 i += 1
+            } else if digits.count > 0, ExactNumber.Digits.isExponent(b[i..<end]) {
+                throw .scientificNotation(TextBytes.string(b, s, e))
             } else {
                 return nil
             }
         }
-        guard digits > 0, !(seenPoint && scale == 0) else { return nil }
-        return (ExactNumber(units: negative ? -units : units, scale: scale), unit)
+        guard digits.isNumber else { return nil }
+        return (try digits.number(negative: negative, limits: limits, text: TextBytes.string(b, s, e)), unit)
     }
 }

@@ -43,6 +43,8 @@ struct TableField: Sendable {
 struct FieldBytes: Sendable {
     var bytes: [UInt8] = []
     var hints: [Int32] = []
+    /// Cells written as numbers that a cell cannot hold, in document order (kept as placeholders of their text).
+    var unreadable: [UnreadableCell] = []
 
     init() {
         bytes.reserveCapacity(2048)
@@ -68,7 +70,7 @@ struct FieldBytes: Sendable {
 
     /// The run's digits as one number, when they are one (no sign in the middle, at most one point).
     func runAsCell(_ f: TableField) -> Cell? {
-        guard f.kind == .run, let n = ExactNumber(parsing: Substring(text(f))) else { return nil }
+        guard f.kind == .run, let n = ExactNumber(parsing: text(f)) else { return nil }
         return .number(n)
     }
 
@@ -107,4 +109,11 @@ struct FieldBytes: Sendable {
         }
         return true
     }
+}
+
+/// A cell written as a number that a cell cannot hold (`CellNumberProblem`), with its line.
+struct UnreadableCell: Sendable {
+    var line: Int
+    var text: String
+    var problem: CellNumberProblem
 }

@@ -30,13 +30,13 @@ enum TableTokenizer {
             }
             let b = doc.bytes
             if b[c.start] == 0x7C {
-                separated(b, c, by: 0x7C, into: &out, &store)
+                separated(b, c, by: 0x7C, limits: doc.limits, into: &out, &store)
                 out.append(.rowBreak)
             } else if TextBytes.index(of: 0x09, in: b, from: c.start, to: c.end) != nil {
-                separated(b, c, by: 0x09, into: &out, &store)
+                separated(b, c, by: 0x09, limits: doc.limits, into: &out, &store)
                 out.append(.rowBreak)
             } else if tabbed {
-                let field = FieldText.classify(b, c.start, c.end, line: c.line, into: &store)
+                let field = FieldText.classify(b, c.start, c.end, line: c.line, limits: doc.limits, into: &store)
                 appendSingle(field, into: &out, &store, plain: false)
             } else {
                 mixed(b, c, into: &out, &store)
@@ -67,14 +67,15 @@ enum TableTokenizer {
 
     /// A tab- or pipe-separated row; outer pipes do not make cells.
     private static func separated(
-        _ b: [UInt8], _ c: CleanPiece, by sep: UInt8, into out: inout [TableToken], _ store: inout FieldBytes
+        _ b: [UInt8], _ c: CleanPiece, by sep: UInt8, limits: InputLimits, into out: inout [TableToken],
+        _ store: inout FieldBytes
     ) {
         let first = out.count
         var start = c.start
         var i = c.start
         while i <= c.end {
             if i == c.end || b[i] == sep {
-                out.append(.field(FieldText.classify(b, start, i, line: c.line, into: &store)))
+                out.append(.field(FieldText.classify(b, start, i, line: c.line, limits: limits, into: &store)))
                 start = i + 1
             }
             i += 1

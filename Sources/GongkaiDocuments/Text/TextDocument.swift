@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 
 /// A stretch of one source line: `bytes[start..<end]`, on line `line` (1-based, as in the file).
 struct TextPiece: Sendable {
@@ -32,9 +33,14 @@ struct TextDocument: Sendable {
     private let textOffset: Int
     /// `clean(lines[k])` for every line, computed once (cleaning is asked for many times per line).
     private var cleanLines: [CleanPiece] = []
+    /// The bounds the reading holds to (the largest cell number, the longest line).
+    let limits: InputLimits
+    /// The fixtures' first line `# source: …`, left out of `lines`.
+    private(set) var sourceLine: TextPiece?
 
     /// The document of a report text (a leading BOM is dropped).
-    init(text: String) {
+    init(text: String, limits: InputLimits = .standard) {
+        self.limits = limits
         var text = text
         text.makeContiguousUTF8()  // a no-op for native Strings; `string(_:_:)` copies from contiguous UTF-8
         var b = Array(text.utf8)
@@ -46,35 +52,42 @@ struct TextDocument: Sendable {
         var lines = Self.splitLines(bytes)
         if let first = lines.first, TextBytes.matches(bytes, first.start, Lit.sourceLine) {
             lines.removeFirst()
+            sourceLine = first
         }
         self.lines = lines
         cleanLines = lines.map { clean($0) }
     }
 
-    /// The lines of `b`, split at LF (a CR before it is dropped), numbered from 1.
+    /// The lines of `b`, split at LF, CR LF or a lone CR (old Mac text), numbered from 1.
     private static func splitLines(_ b: [UInt8]) -> [TextPiece] {
+        let hasCR = TextBytes.index(of: 0x0D, in: b, from: 0, to: b.count) != nil
         var lines: [TextPiece] = []
         b.withUnsafeBufferPointer { p in
             let n = p.count
             var start = 0
             var number = 1
             while true {
-                var i = start
-                if let base = p.baseAddress, start < n, let hit = memchr(base + start, 0x0A, n - start) {
-                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                // Without CR, the next LF is found by memchr; with CR, byte by byte (a lone CR ends a line too).
+                var i = n
+                if !hasCR {
+                    if let base = p.baseAddress, start < n, let hit = memchr(base + start, 0x0A, n - start) {
+                        i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    }
                 } else {
-                    i = n
+                    i = start
+                    while i < n, p[i] != 0x0A, p[i] != 0x0D { i += 1 }
                 }
-                var end = i
-                if end > start, p[end - 1] == 0x0D { end -= 1 }
-                lines.append(TextPiece(line: number, start: start, end: end))
+                lines.append(TextPiece(line: number, start: start, end: i))
                 number += 1
-                start = i + 1
                 if i == n { break }
+                start = i + (p[i] == 0x0D && i + 1 < n && p[i + 1] == 0x0A ? 2 : 1)
             }
         }
         return lines
     }
+
+    /// The first line longer than `limits.maxLineBytes`, if any.
+    var overlongLine: TextPiece? { lines.first { $0.end - $0.start > limits.maxLineBytes } }
 
     /// The whole line numbered `number` (lines are numbered consecutively).
     func line(numbered number: Int) -> TextPiece? {

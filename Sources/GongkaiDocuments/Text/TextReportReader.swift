@@ -17,20 +17,29 @@ import GongkaiCore
 /// result.findings.filter { $0.rule == "read.unplaced" } // what could not be placed
 /// ```
 public enum TextReportReader {
-    /// Reads report text. Throws when section 三 or 四 cannot be found or holds no numbers.
-    public static func read(_ text: String, source: String) throws(ReportReadError) -> ReadResult {
-        try read(TextDocument(text: text), source: source)
+    /// Reads report text. Throws when section 三 or 四 cannot be found or holds no numbers, or a line is
+    /// longer than `limits.maxLineBytes`. A cell written as a number past `limits` is an error finding
+    /// (`read.unreadableCell`) naming its table, row and column.
+    public static func read(
+        _ text: String, source: String, limits: InputLimits = .standard
+    ) throws(ReportReadError) -> ReadResult {
+        try read(TextDocument(text: text, limits: limits), source: source)
     }
 
-    /// Reads report bytes: UTF-8 (a BOM is tolerated), else GB18030/GBK.
-    public static func read(data: Data, source: String) throws(ReportReadError) -> ReadResult {
-        try read(TextDocument(text: TextDecoding.decode(data, source: source)), source: source)
+    /// Reads report bytes: UTF-8 (a BOM is tolerated), else GB18030/GBK; at most `limits.maxFileBytes`.
+    public static func read(
+        data: Data, source: String, limits: InputLimits = .standard
+    ) throws(ReportReadError) -> ReadResult {
+        guard data.count <= limits.maxFileBytes else {
+            throw .limitExceeded(
+                LimitExceeded(
+                    limit: .maxFileBytes, allowed: Int64(limits.maxFileBytes), found: Int64(data.count), place: source))
+        }
+        return try read(TextDocument(text: TextDecoding.decode(data, source: source), limits: limits), source: source)
     }
 
     static func read(_ doc: TextDocument, source: String) throws(ReportReadError) -> ReadResult {
-        guard doc.lines.contains(where: { !doc.clean($0).isEmpty }) else {
-            throw .other(file: source, message: "文件为空")
-        }
+        try checkReadable(doc, source: source)
         var findings = ReadFindings()
         let split = SectionSplitter.split(doc)
         guard let s3 = split.sections[3] else { throw .missingSection(file: source, section: "三") }
@@ -61,7 +70,9 @@ public enum TextReportReader {
         report.appeals.table = try AppealsTableReader.read(t4, source: source, findings: &findings)
         report.proactive = ProactiveTableReader.read(found2, format: format, variant: variant, findings: &findings)
         fillSections(&report, doc, split, tables: (t2, t3, t4), &findings)
-        return ReadResult(report: report, findings: findings.items)
+        var unreadable = [(3, t3.store.unreadable), (4, t4.store.unreadable)]
+        if let t2 { unreadable.insert((2, t2.store.unreadable), at: 0) }
+        return ReadResult(report: report, findings: UnreadableCells.report(unreadable, in: report, findings.items))
     }
 
     /// 2021 if the tables have its shape (本年制发件数…, the three （六） sub-rows); 2019 if they have only the
