@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GongkaiCore", targets: ["GongkaiCore"]),
         .library(name: "GongkaiDocuments", targets: ["GongkaiDocuments"]),
         .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
+        .library(name: "GongkaiOffice", targets: ["GongkaiOffice"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
     ],
     targets: [
         // Pure domain: the law as values and functions. Foundation only, no I/O, no clock.
@@ -46,24 +48,42 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // The office's workflows, each once, over the store, the documents and the core; interfaces call these.
+        .target(
+            name: "GongkaiOffice",
+            dependencies: [
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
             ]
         ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiCalendarData",
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiCalendarData", "GongkaiOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "GongkaiBench",
-            dependencies: ["GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiTestSupport"],
+            dependencies: [
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "bench/GongkaiBench"
         ),
         .testTarget(
             name: "GongkaiCoreTests", dependencies: ["GongkaiCore", "GongkaiCalendarData", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiDocumentsTests", dependencies: ["GongkaiDocuments", "GongkaiTestSupport"]),
-        .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
-        .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore"]),
+        .testTarget(
+            name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "GongkaiCalendarData", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiOfficeTests", dependencies: ["GongkaiOffice", "GongkaiCalendarData"]),
+        // Runs the built `gongkai` binary (CLIRunner); depending on it makes `swift build --build-tests` build it.
+        .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai"]),
     ]
 )

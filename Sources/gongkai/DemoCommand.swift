@@ -1,18 +1,22 @@
 import ArgumentParser
+import GongkaiCalendarData
+import GongkaiCore
+import GongkaiOffice
 import GongkaiStore
 
 /// `gongkai demo` — creates the seed's agency with its 2020 records.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create the demo agency (北京市大兴区应急管理局) with 2020 records matching its published report.")
+        abstract: "Create the demo agency (北京市大兴区应急管理局) with 2020 records and 21 case files matching its report.")
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let calendar = try WorkingDayCalendar.official()
         let (agency, created) = try reportingStoreErrors {
             try store.withStore(migrating: .always) { store in
-                return try await DemoAgency(database: store.database).create()
+                try await Office(database: store.database, calendar: calendar).createDemo()
             }
         }
         let id = agency.id ?? 0

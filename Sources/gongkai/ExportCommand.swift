@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GongkaiCore
+import GongkaiOffice
 import GongkaiStore
 
 /// `gongkai export REGISTER --agency ID [--format csv|json] [--output FILE]`.
@@ -44,13 +46,8 @@ struct ExportCommand: ParsableCommand {
         let (agencyID, format, user) = (agency, format == .csv ? ExportFormat.csv : .json, personalDataFor)
         try reportingStoreErrors {
             try store.withStore { store in
-                var personal = false
-                if let user {
-                    guard let agencyID,
-                        try await AgencyRepository(store: store).mayViewPersonalData(username: user, agencyID: agencyID)
-                    else { throw StoreError.notPermitted(user: user, action: "导出身份证号码和联系电话") }
-                    personal = true
-                }
+                let personal = try await Office(database: store.database, calendar: WorkingDayCalendar())
+                    .exportIncludesPersonalData(agencyID: agencyID, personalDataFor: user)
                 try await RegisterExporter(store: store).export(
                     spec, agencyID: agencyID, format: format, includePersonalData: personal,
                     write: { handle.write(Data($0.utf8)) })

@@ -10,6 +10,7 @@ struct Gongkai: ParsableCommand {
             RenderCommand.self,
             DeadlineCommand.self,
             MigrateCommand.self, DemoCommand.self, AgencyCommand.self, UserCommand.self, ReportCommand.self,
+            CaseCommand.self,
             ImportCommand.self, ExportCommand.self,
             BackupCommand.self, RestoreCommand.self,
         ]

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let spec = try reportingStoreErrors { try RegisterCatalog.named(register) }
-        let limits = Self.limits(ProcessInfo.processInfo.environment)
+        let limits = try ReportInputs.limits()
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         guard size <= limits.maxFileBytes else {
             printError(
@@ -70,14 +70,5 @@ struct ImportCommand: ParsableCommand {
             printError("\(file)：\(error)")
             throw ExitCode(1)
         }
-    }
-
-    /// The standard limits with any `GONGKAI_LIMIT_*` override from the environment.
-    static func limits(_ environment: [String: String]) -> InputLimits {
-        var limits = InputLimits.standard
-        for name in InputLimits.Name.allCases {
-            if let value = environment[name.environmentKey].flatMap(Int64.init), value > 0 { limits[name] = value }
-        }
-        return limits
     }
 }

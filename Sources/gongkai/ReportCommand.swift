@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import GongkaiCalendarData
 import GongkaiCore
-import GongkaiDocuments
+import GongkaiOffice
 import GongkaiStore
 
 /// `gongkai report --agency ID --year YYYY --to text|json` — sections II–IV from the stored registers, checked.
@@ -32,26 +33,17 @@ struct ReportCommand: ParsableCommand {
             printError("年份无效：\(year)")
             throw ExitCode(2)
         }
-        let (agencyID, year) = (agency, year)
-        let (report, previous) = try reportingStoreErrors {
+        let (agencyID, year, rendering) = (agency, year, to == .text ? ReportRendering.text : .json)
+        let calendar = try WorkingDayCalendar.official()
+        let (built, text) = try reportingStoreErrors {
             try store.withStore { store in
-                let builder = StoreReportBuilder(store: store)
-                return (
-                    try await builder.report(agencyID: agencyID, year: year),
-                    try await builder.report(agencyID: agencyID, year: year - 1)
-                )
+                let office = Office(database: store.database, calendar: calendar)
+                let built = try await office.report(agencyID: agencyID, year: year)
+                return (built, try office.render(built.report, as: rendering))
             }
         }
-        switch to {
-        case .text: print(TextReportWriter.render(report), terminator: "")
-        case .json: print(String(decoding: try ReportJSON.encode(report), as: UTF8.self))
-        }
-        let checker = ReportChecker(checksProse: false)
-        var findings = checker.check(report)
-        if year - 1 >= 2019 {
-            findings += checker.check(previous: previous, current: report)
-        }
-        for f in findings { printError(f.description) }
-        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        print(text, terminator: "")
+        for f in built.findings { printError(f.description) }
+        if built.hasErrors { throw ExitCode(1) }
     }
 }

@@ -41,9 +41,10 @@ import Testing
             _ = try await repository.addUser(User(agencyID: id, username: "wang", displayName: "王", role: "viewer"))
             _ = try await repository.addUser(User(agencyID: id, username: " li ", displayName: "李", role: "officer"))
             #expect(try await repository.users(agencyID: id).map(\.username) == ["li", "wang"])
-            #expect(try await repository.mayViewPersonalData(username: "li", agencyID: id))
-            #expect(!(try await repository.mayViewPersonalData(username: "wang", agencyID: id)))
-            #expect(!(try await repository.mayViewPersonalData(username: "li", agencyID: id + 1)))
+            #expect(try await repository.scope(agencyID: id, username: "li").mayViewPersonalData)
+            #expect(!(try await repository.scope(agencyID: id, username: "wang").mayViewPersonalData))
+            #expect(!(try await repository.scope(agencyID: id).mayViewPersonalData))
+            await #expect(throws: StoreError.self) { try await repository.scope(agencyID: id + 1, username: "li") }
 
             await #expect(throws: StoreError.agencyNotFound(id + 1)) {
                 try await repository.addUser(User(agencyID: id + 1, username: "zhao", displayName: "", role: "viewer"))

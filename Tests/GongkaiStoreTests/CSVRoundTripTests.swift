@@ -102,11 +102,12 @@ import Testing
                 #expect(parsed?.count == 2, "\(name) JSON")
                 #expect(!json.contains("11010519491231002X") && !json.contains("13800000000"))
             }
-            let events = try await ApplicationRepository(database: store.database).events(
-                applicationID: try #require(
-                    try await ApplicationRepository(database: store.database).find(
-                        reference: "2020-001", agencyID: agency)?.id),
-                agencyID: agency)
+            let scope = try await AgencyRepository(store: store).scope(agencyID: agency)
+            let imported = try await CaseRepository(
+                database: store.database, scope: scope, calendar: CaseFixtures.calendar
+            )
+                .find("2020-001")
+            let events = try #require(imported).value.events
             #expect(events.map(\.kind) == [.received, .answered(.unavailable(.notHeld))])
         }
     }

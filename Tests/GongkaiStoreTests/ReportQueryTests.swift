@@ -12,23 +12,23 @@ import Testing
             let agencies = AgencyRepository(store: store)
             let a = try await agencies.create(Agency(name: "甲局", code: "A", level: .county, region: .national)).id!
             let b = try await agencies.create(Agency(name: "乙局", code: "B", level: .county, region: .national)).id!
-            let repo = ApplicationRepository(database: store.database)
+            let repo = CaseRepository(
+                database: store.database, scope: try await agencies.scope(agencyID: a), calendar: CaseFixtures.calendar)
+            func answer(_ id: String, _ day: String, _ kind: ApplicationEvent.Kind) async throws {
+                try await repo.record(ApplicationEvent(Self.day(day), kind), at: nil, on: id, expectedVersion: nil)
+            }
             // Received 2020, answered 2021 → 2020 carried forward, 2021 carried over + outcome.
-            try await repo.record(
-                .init(
-                    agencyID: a, reference: "1", receivedOn: Self.day("2020-12-28"),
-                    applicantKind: .commercialEnterprise,
-                    outcome: .withheld(.thirdPartyRights), closedOn: Self.day("2021-01-15")))
+            try await repo.receive(CaseFixtures.received("1", "2020-12-28", kind: .commercialEnterprise))
+            try await answer("1", "2021-01-15", .answered(.withheld(.thirdPartyRights)))
             // Received 2021, still open.
-            let open = try await repo.record(
-                .init(agencyID: a, reference: "2", receivedOn: Self.day("2021-12-30"), applicantKind: .naturalPerson))
-            // Answered 2021 as other.1 (2021 row), another agency's application must not count.
-            try await repo.record(
-                .init(
-                    agencyID: a, reference: "3", receivedOn: Self.day("2021-03-01"), applicantKind: .naturalPerson,
-                    outcome: .other(.correctionLapsed), closedOn: Self.day("2021-04-01")))
-            try await repo.record(
-                .init(agencyID: b, reference: "1", receivedOn: Self.day("2021-03-01"), applicantKind: .naturalPerson))
+            try await repo.receive(CaseFixtures.received("2", "2021-12-30"))
+            // Closed 2021 as other.1 (2021 row) after a lapsed 补正; another agency's application must not count.
+            try await repo.receive(CaseFixtures.received("3", "2021-03-01"))
+            try await answer("3", "2021-03-02", .correctionRequested(deadline: Self.day("2021-03-20")))
+            try await answer("3", "2021-04-01", .correctionLapsed)
+            try await CaseRepository(
+                database: store.database, scope: try await agencies.scope(agencyID: b), calendar: CaseFixtures.calendar
+            ).receive(CaseFixtures.received("1", "2021-03-01"))
 
             let builder = StoreReportBuilder(store: store)
             let r2020 = try await builder.report(agencyID: a, year: 2020).applications.table
@@ -45,10 +45,9 @@ import Testing
             // The 2019 format folds other.1–3 into its single 其他处理 row.
             let r2020closed = try await builder.report(agencyID: a, year: 2020)
             #expect(r2020closed.format == .v2019)
-            try await repo.close(applicationID: open.id!, agencyID: a, outcome: .granted, on: Self.day("2022-01-04"))
-            let events = try await repo.events(applicationID: open.id!, agencyID: a)
-            #expect(events.map(\.kind) == [.received, .answered(.granted)])
-            await #expect(throws: StoreError.self) { try await repo.events(applicationID: open.id!, agencyID: b) }
+            try await answer("2", "2022-01-04", .answered(.granted))
+            #expect(try await repo.find("2")?.value.events.map(\.kind) == [.received, .answered(.granted)])
+            #expect(try await builder.report(agencyID: a, year: 2022).applications.table[.granted, .naturalPerson] == 1)
         }
     }
 
@@ -58,7 +57,8 @@ import Testing
             let a = try await AgencyRepository(store: store).create(
                 Agency(name: "丙局", code: "C", level: .municipal, region: .national)
             ).id!
-            let repo = DisclosureRepository(database: store.database)
+            let repo = DisclosureRepository(
+                database: store.database, scope: try await AgencyRepository(store: store).scope(agencyID: a))
             try await repo.add(
                 NormativeDocument(
                     agencyID: a, kind: .normative, title: "旧", documentNumber: "1", madeOn: Self.day("2019-05-01"),
@@ -90,12 +90,11 @@ import Testing
                 FeeCollection(agencyID: a, collectedOn: Self.day("2020-07-01"), amountYuan: ExactNumber(parsing: "99")!)
             )
             try await repo.add(
-                try AppealCase(id: "复1", applicationID: nil, kind: .reconsideration, filedOn: Self.day("2021-03-01")),
-                agencyID: a)
+                try AppealCase(id: "复1", applicationID: nil, kind: .reconsideration, filedOn: Self.day("2021-03-01")))
             try await repo.add(
                 try AppealCase(
                     id: "诉1", applicationID: nil, kind: .litigationDirect, filedOn: Self.day("2020-11-01"),
-                    result: .corrected, decidedOn: Self.day("2021-02-01")), agencyID: a)
+                    result: .corrected, decidedOn: Self.day("2021-02-01")))
 
             let r = try await StoreReportBuilder(store: store).report(agencyID: a, year: 2021)
             #expect(r.format == .v2021)

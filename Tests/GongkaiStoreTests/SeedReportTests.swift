@@ -8,7 +8,8 @@ import Testing
     @Test(arguments: Backend.available)
     func demoReproducesSeedTables(_ backend: Backend) async throws {
         try await backend.withStore("seed") { store in
-            let (agency, created) = try await DemoAgency(database: store.database).create()
+            let demo = DemoAgency(database: store.database, calendar: CaseFixtures.calendar)
+            let (agency, created) = try await demo.create()
             #expect(created)
             let report = try await StoreReportBuilder(store: store).report(agencyID: agency.id!, year: 2020)
             #expect(report.agency == "北京市大兴区应急管理局")
@@ -18,7 +19,17 @@ import Testing
             expectSeedSectionIII(report.applications.table)
             #expect(report.appeals.table.cells.allSatisfy { $0 == 0 })
             #expect(ReportChecker(checksProse: false).check(report).filter { $0.severity == .error }.isEmpty)
-            let again = try await DemoAgency(database: store.database).create()
+            // The section III figures come from 21 whole case files, each with its events, officer and moment.
+            let scope = try await AgencyRepository(store: store).scope(agencyID: agency.id!)
+            let cases = try await CaseRepository(
+                database: store.database, scope: scope, calendar: CaseFixtures.calendar
+            )
+                .countedIn(year: 2020)
+            #expect(cases.count == 21 && Set(cases.compactMap(\.trackingCode)).count == 21)
+            #expect(cases.allSatisfy { $0.log.count == 2 && $0.log.allSatisfy { $0.actor == DemoAgency.demoOfficer } })
+            let built = ReportBuilder(agency: agency.name, year: 2020, variant: .beijing).applicationTable(cases)
+            #expect(built == report.applications.table)
+            let again = try await demo.create()
             #expect(!again.created && again.agency.id == agency.id)
         }
     }

@@ -68,7 +68,7 @@ import Testing
         let database = try Self.temporary("live.sqlite").path
         let store = try await Store.open(.sqlite(path: database))
         try await store.migrate()
-        _ = try await DemoAgency(database: store.database).create()
+        _ = try await DemoAgency(database: store.database, calendar: CaseFixtures.calendar).create()
         let backup = try Self.temporary("good.backup")
         try await StoreBackup.backup(store, to: backup.path)
         await store.close()

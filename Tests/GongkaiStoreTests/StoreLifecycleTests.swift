@@ -64,7 +64,8 @@ import Testing
             .path
         var store = try await Store.open(configuration)
         try await store.migrate()
-        let agencyID = try await DemoAgency(database: store.database).create().agency.id!
+        let demo = DemoAgency(database: store.database, calendar: CaseFixtures.calendar)
+        let agencyID = try await demo.create().agency.id!
         try await StoreBackup.backup(store, to: file)
         await #expect(throws: StoreError.self) { try await StoreBackup.backup(store, to: file) }
         _ = try await AgencyRepository(store: store).create(

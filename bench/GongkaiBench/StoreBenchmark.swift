@@ -67,7 +67,7 @@ enum StoreBenchmark {
         let builder = StoreReportBuilder(store: store)
         let agencies = try await AgencyRepository(store: store).all()
         var statements: [String] = []
-        for a in agencies { statements += try await builder.statements(agency: a, year: o.year) }  // warm-up
+        for a in agencies { statements += try await store.reportStatements(agency: a, year: o.year) }  // warm-up
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid()).sql")
         try (statements.map { $0 + ";" }.joined(separator: "\n") + "\n").write(
             to: script, atomically: true, encoding: .utf8)
@@ -119,7 +119,11 @@ enum StoreBenchmark {
 
     static func rowCounts(_ store: Store) async throws -> [(String, Int)] {
         var out: [(String, Int)] = []
-        for t in ["agencies", "applications", "administrative_items", "administrative_decisions", "catalogue_items"] {
+        let tables = [
+            "agencies", "applications", "application_events", "administrative_items", "administrative_decisions",
+            "catalogue_items",
+        ]
+        for t in tables {
             out.append((t, try await store.integer(rawSQL: "SELECT COUNT(*) FROM \(t)") ?? 0))
         }
         return out

@@ -13,11 +13,18 @@ struct StoreBenchmarkData {
     let postgres: Bool
 
     /// `INSERT INTO table (columns) SELECT select FROM 1…count AS n(i)`.
-    func insert(_ table: String, _ columns: String, count: Int, select: String) -> String {
+    func insert(_ table: String, _ columns: String, count: Int, select: String, join: String = "") -> String {
         postgres
-            ? "INSERT INTO \(table) (\(columns)) SELECT \(select) FROM generate_series(0::bigint, \(count - 1)) AS n(i)"
+            ? "INSERT INTO \(table) (\(columns)) SELECT \(select) "
+                + "FROM generate_series(0::bigint, \(count - 1)) AS n(i) \(join)"
             : "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < \(count - 1)) "
-                + "INSERT INTO \(table) (\(columns)) SELECT \(select) FROM n"
+                + "INSERT INTO \(table) (\(columns)) SELECT \(select) FROM n \(join)"
+    }
+
+    /// 16 random characters per case, like `TrackingCode` (uniqueness is what the index checks; the alphabet
+    /// does not matter to the benchmark).
+    var trackingCode: String {
+        postgres ? "upper(substr(md5(random()::text || i::text), 1, 16))" : "upper(hex(randomblob(8)))"
     }
 
     /// 2018-01-01 plus `days` (an SQL integer expression), as YYYY-MM-DD text.
@@ -56,13 +63,30 @@ struct StoreBenchmarkData {
                     + "CASE WHEN i % 2 = 0 THEN 'beijing' ELSE 'national' END"),
             insert(
                 "applications",
-                "agency_id, reference, received_on, applicant_kind, applicant_name, channel, subject, outcome, closed_on",
+                "agency_id, reference, received_on, applicant_kind, applicant_name, channel, subject, outcome, closed_on, "
+                    + "tracking_code, submitted_on, submitted_at, applicant_id_type, applicant_id_number, applicant_phone, "
+                    + "applicant_email, applicant_address, applicant_postcode, document_title, delivery_medium, "
+                    + "delivery_method, version",
                 count: applications,
                 select: "1 + i % \(agencies), 'R' || i, \(day(received)), CASE i % 20 "
                     + kinds.enumerated().map { "WHEN \($0) THEN '\($1)'" }.joined(separator: " ")
                     + " ELSE 'naturalPerson' END, 'A' || i, 'online', '', CASE WHEN \(open) THEN NULL ELSE CASE i % 10 "
                     + outcomes.enumerated().map { "WHEN \($0) THEN '\($1)'" }.joined(separator: " ")
-                    + " END END, CASE WHEN \(open) THEN NULL ELSE \(day("\(received) + i % 45")) END"),
+                    + " END END, CASE WHEN \(open) THEN NULL ELSE \(day("\(received) + i % 45")) END, "
+                    + "\(trackingCode), \(day(received)), '10:30', '护照', 'E' || i, '1380000' || (i % 10000), "
+                    + "'a' || i || '@example.cn', '北京市大兴区某路' || (i % 999) || '号', '102600', '文件' || i, '电子', "
+                    + "'电子邮件', CASE WHEN \(open) THEN 1 ELSE 2 END"),
+            insert(
+                "application_events", "application_id, seq, kind, occurred_on, payload, actor, recorded_at",
+                count: applications,
+                select: "i + 1, 1, 'received', \(day(received)), '{\"received\":{}}', 'officer', "
+                    + "\(day(received)) || ' 10:35'"),
+            insert(
+                "application_events", "application_id, seq, kind, occurred_on, payload, actor, recorded_at",
+                count: applications,
+                select: "i + 1, 2, 'answered', a.closed_on, '{\"answered\":{\"_0\":\"' || a.outcome || '\"}}', 'officer', "
+                    + "a.closed_on || ' 15:00'",
+                join: "JOIN applications a ON a.id = i + 1 AND a.closed_on IS NOT NULL"),
             insert(
                 "administrative_items", "id, agency_id, category, code, name, valid_from, valid_to", count: items,
                 select:

@@ -1,39 +1,72 @@
 import Foundation
 
-/// 依申请公开案件 — one application: who applied, how it was received (Art. 31), and its append-only event log.
+/// 依申请公开案件 — one application as a whole: who applied, what they asked for and how they want it, how it was
+/// submitted and received (Art. 29, 31), its tracking code, and its append-only event log.
 ///
-/// State, clocks and status are derived from the events; nothing derived is stored. `record(_:calendar:)`
+/// State, clocks and status are derived from the events; nothing derived is stored. `record(_:by:at:calendar:)`
 /// appends an event only if the state machine (`ApplicationPhase`) allows it, else throws `ApplicationError`.
 ///
 /// ```swift
-/// var c = ApplicationCase(id: "2024-0001", applicant: Applicant(kind: .naturalPerson, name: "张三"),
-///                         receipt: Receipt(Submission(channel: .inPerson, date: CivilDate(2024, 3, 4)), calendar: cal))
-/// try c.record(ApplicationEvent(CivilDate(2024, 3, 20), .answered(.granted)), calendar: cal)
+/// let receipt = Receipt(Submission(channel: .inPerson, date: CivilDate(2024, 3, 4)), calendar: cal)
+/// var c = ApplicationCase(id: "2024-0001", applicant: Applicant(kind: .naturalPerson, name: "张三"), receipt: receipt)
+/// try c.record(ApplicationEvent(CivilDate(2024, 3, 20), .answered(.granted)), by: "li",
+///              at: Moment(parsing: "2024-03-20 10:00"), calendar: cal)
 /// c.outcome // .granted
 /// ```
 public struct ApplicationCase: Hashable, Sendable, Codable, Identifiable {
+    /// 受理编号, unique within the agency.
     public var id: String
+    /// 查询码 — nil only for a case imported from a register that had none.
+    public var trackingCode: TrackingCode?
     public var applicant: Applicant
+    /// 申请内容 — Art. 29 (二).
+    public var request: InformationRequest
+    /// 获取信息的方式 — Art. 29 (三); nil when the applicant named none.
+    public var delivery: Delivery?
+    /// The submission (channel, date, time) and the receipt date derived from it (Art. 31).
     public var receipt: Receipt
-    /// Append-only; the first event is always `.received` on the receipt date.
-    public private(set) var events: [ApplicationEvent]
+    /// Append-only; the first entry is always `.received` on the receipt date.
+    public private(set) var log: [CaseLogEntry]
 
-    public init(id: String, applicant: Applicant, receipt: Receipt) {
+    public init(
+        id: String, trackingCode: TrackingCode? = nil, applicant: Applicant,
+        request: InformationRequest = InformationRequest(), delivery: Delivery? = nil, receipt: Receipt,
+        receivedBy actor: String = "", at moment: Moment? = nil
+    ) {
         self.id = id
+        self.trackingCode = trackingCode
         self.applicant = applicant
+        self.request = request
+        self.delivery = delivery
         self.receipt = receipt
-        events = [ApplicationEvent(receipt.date, .received)]
+        log = [CaseLogEntry(ApplicationEvent(receipt.date, .received), actor: actor, recordedAt: moment)]
     }
 
-    /// Rebuilds a case from stored events, checking every transition again.
+    /// Rebuilds a case from its stored log, checking every transition again.
+    public init(
+        id: String, trackingCode: TrackingCode?, applicant: Applicant, request: InformationRequest,
+        delivery: Delivery?, receipt: Receipt, log: [CaseLogEntry], calendar: WorkingDayCalendar
+    ) throws {
+        guard let first = log.first, first.event == ApplicationEvent(receipt.date, .received) else {
+            throw ApplicationError.invalidField(
+                field: "事件记录（events）", detail: "第一条事件必须是收到日 \(receipt.date) 的「收到申请」")
+        }
+        self.init(
+            id: id, trackingCode: trackingCode, applicant: applicant, request: request, delivery: delivery,
+            receipt: receipt, receivedBy: first.actor, at: first.recordedAt)
+        for e in log.dropFirst() { try record(e.event, by: e.actor, at: e.recordedAt, calendar: calendar) }
+    }
+
+    /// Rebuilds a case from bare events (no actor, no moment), checking every transition again.
     public init(id: String, applicant: Applicant, receipt: Receipt, events: [ApplicationEvent],
                 calendar: WorkingDayCalendar) throws {
-        self.init(id: id, applicant: applicant, receipt: receipt)
-        guard events.first == ApplicationEvent(receipt.date, .received) else {
-            throw ApplicationError.invalidField(field: "事件记录（events）", detail: "第一条事件必须是收到日 \(receipt.date) 的「收到申请」")
-        }
-        for e in events.dropFirst() { try record(e, calendar: calendar) }
+        try self.init(
+            id: id, trackingCode: nil, applicant: applicant, request: InformationRequest(), delivery: nil,
+            receipt: receipt, log: events.map { CaseLogEntry($0) }, calendar: calendar)
     }
+
+    /// The events of the log, in order.
+    public var events: [ApplicationEvent] { log.map(\.event) }
 
     /// 收到日 — Art. 31.
     public var receivedOn: CivilDate { receipt.date }
@@ -41,7 +74,7 @@ public struct ApplicationCase: Hashable, Sendable, Codable, Identifiable {
     /// The current phase, by replaying the events.
     public var phase: ApplicationPhase {
         var p = ApplicationPhase.underReview
-        for e in events.dropFirst() { p = ApplicationStateMachine.next(p, e.kind) ?? p }
+        for e in log.dropFirst() { p = ApplicationStateMachine.next(p, e.event.kind) ?? p }
         return p
     }
 
@@ -52,21 +85,30 @@ public struct ApplicationCase: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// 办结日 — the date of the answer or the closing decision (counts the case in that year's report).
-    public var closedOn: CivilDate? { outcome == nil ? nil : events.last?.date }
+    public var closedOn: CivilDate? { outcome == nil ? nil : log.last?.event.date }
 
     /// 延长 — approved working days in total.
     public var extensionDays: Int {
-        events.reduce(0) { if case .extensionApproved(let d, _) = $1.kind { return $0 + d } else { return $0 } }
+        log.reduce(0) { if case .extensionApproved(let d, _) = $1.event.kind { return $0 + d } else { return $0 } }
     }
 
-    /// Appends `event` if the state machine allows it.
-    public mutating func record(_ event: ApplicationEvent, calendar: WorkingDayCalendar) throws {
-        let last = events.last!.date
+    /// The case as a role without access to personal data sees it (`Applicant.withoutPersonalData`).
+    public var withoutPersonalData: ApplicationCase {
+        var c = self
+        c.applicant = applicant.withoutPersonalData
+        return c
+    }
+
+    /// Appends `event`, recorded by `actor` at `moment`, if the state machine allows it.
+    public mutating func record(
+        _ event: ApplicationEvent, by actor: String = "", at moment: Moment? = nil, calendar: WorkingDayCalendar
+    ) throws {
+        let last = log[log.count - 1].event.date
         guard event.date >= last else {
             throw ApplicationError.dateBeforePreviousEvent(event: event.kind.label, date: event.date, previous: last)
         }
         try ApplicationStateMachine.check(event, on: self, calendar: calendar)
-        events.append(event)
+        log.append(CaseLogEntry(event, actor: actor, recordedAt: moment))
     }
 }
 

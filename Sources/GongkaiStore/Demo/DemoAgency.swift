@@ -7,7 +7,7 @@ import GongkaiCore
 ///
 /// Seed (2020, 2019 format, Beijing variant): 行政许可 7/−1/89, 行政检查 6/0/557, 行政确认 0/0/0,
 /// 行政处罚 351/+26/384, 行政强制 4/−1/5, 收费 0/0, 采购 8 projects / 929.9082 万元; 21 applications by natural
-/// persons, all answered 无法提供 1 (本机关不掌握相关政府信息); no appeals.
+/// persons, all answered 无法提供 1 (本机关不掌握相关政府信息), stored as whole cases with their events; no appeals.
 public struct DemoAgency: Sendable {
     public static let agency = Agency(
         name: "北京市大兴区应急管理局", code: "110115-DEMO-YJJ", level: .county, region: .beijing)
@@ -17,9 +17,16 @@ public struct DemoAgency: Sendable {
         "1200000", "985000.50", "1530000", "870000", "2100000", "640081.50", "1474000", "500000",
     ]
 
-    let database: any Database
+    /// The demo's officer, who records every event.
+    public static let demoOfficer = "dx-yjj-admin"
 
-    public init(database: any Database) { self.database = database }
+    let database: any Database
+    let calendar: WorkingDayCalendar
+
+    public init(database: any Database, calendar: WorkingDayCalendar) {
+        self.database = database
+        self.calendar = calendar
+    }
 
     /// Creates the agency and its records in one transaction; returns the existing agency if already there.
     public func create() async throws -> (agency: Agency, created: Bool) {
@@ -31,10 +38,11 @@ public struct DemoAgency: Sendable {
             let agency = try await agencies.create(Self.agency)
             let id = agency.id!
             _ = try await agencies.addUser(
-                User(agencyID: id, username: "dx-yjj-admin", displayName: "信息公开工作人员", role: "officer"))
-            try await Self.addItemsAndDecisions(agencyID: id, on: db)
-            try await Self.addApplications(agencyID: id, on: db)
-            try await Self.addProcurementAndCatalogue(agencyID: id, on: db)
+                User(agencyID: id, username: Self.demoOfficer, displayName: "信息公开工作人员", role: "officer"))
+            let scope = try await agencies.scope(agencyID: id, username: Self.demoOfficer)
+            try await Self.addItemsAndDecisions(scope: scope, on: db)
+            try await Self.addApplications(scope: scope, calendar: calendar, on: db)
+            try await Self.addProcurementAndCatalogue(scope: scope, on: db)
             return agency
         }
         return (agency, true)
@@ -50,8 +58,9 @@ public struct DemoAgency: Sendable {
         (.enforcement, "QZ", "查封扣押", 4, 0, 1, 5),
     ]
 
-    static func addItemsAndDecisions(agencyID: Int, on db: any Database) async throws {
-        let repo = DisclosureRepository(database: db)
+    static func addItemsAndDecisions(scope: AgencyScope, on db: any Database) async throws {
+        let repo = DisclosureRepository(database: db, scope: scope)
+        let agencyID = scope.agencyID
         var decisions: [AdministrativeDecision] = []
         for (category, prefix, name, before, added, ended, decided) in itemPlan {
             var ids: [Int] = []
@@ -73,24 +82,37 @@ public struct DemoAgency: Sendable {
                         agencyID: agencyID, itemID: item, decidedOn: date, reference: "京兴应急\(prefix)〔2020〕\(k + 1)号"))
             }
         }
-        try await repo.addDecisions(decisions, agencyID: agencyID)
+        try await repo.addDecisions(decisions)
     }
 
-    static func addApplications(agencyID: Int, on db: any Database) async throws {
-        let repo = ApplicationRepository(database: db)
+    /// 21 whole cases: received on the 5th of a month of 2020 (online, or by post every third), answered 无法提供
+    /// 1 on the 20th by the demo officer.
+    static func addApplications(scope: AgencyScope, calendar: WorkingDayCalendar, on db: any Database) async throws {
+        let repo = CaseRepository(database: db, scope: scope, calendar: calendar)
+        var rng = SystemRandomNumberGenerator()
         for n in 1...21 {
-            let month = 1 + (n - 1) % 11
-            try await repo.record(
-                ApplicationEntry(
-                    agencyID: agencyID, reference: "2020-\(String(format: "%03d", n))",
-                    receivedOn: day("2020-\(String(format: "%02d", month))-05"), applicantKind: .naturalPerson,
-                    applicantName: "申请人\(n)", channel: n % 3 == 0 ? "邮寄" : "网络", subject: "申请公开有关安全生产信息",
-                    outcome: .unavailable(.notHeld), closedOn: day("2020-\(String(format: "%02d", month))-20")))
+            let month = String(format: "%02d", 1 + (n - 1) % 11)
+            let submission = Submission(
+                channel: n % 3 == 0 ? .post : .online, date: day("2020-\(month)-05"),
+                time: TimeOfDay(hour: 10, minute: 0))
+            var c = ApplicationCase(
+                id: "2020-\(String(format: "%03d", n))", trackingCode: .random(using: &rng),
+                applicant: Applicant(kind: .naturalPerson, name: "申请人\(n)"),
+                request: InformationRequest(description: "申请公开有关安全生产信息"),
+                delivery: Delivery(medium: .electronic, method: .email),
+                receipt: Receipt(submission, calendar: calendar), receivedBy: demoOfficer,
+                at: Moment(date: submission.date, time: submission.time!))
+            let answered = day("2020-\(month)-20")
+            try c.record(
+                ApplicationEvent(answered, .answered(.unavailable(.notHeld))), by: demoOfficer,
+                at: Moment(date: answered, time: TimeOfDay(hour: 15, minute: 0)!), calendar: calendar)
+            try await repo.receive(c)
         }
     }
 
-    static func addProcurementAndCatalogue(agencyID: Int, on db: any Database) async throws {
-        let repo = DisclosureRepository(database: db)
+    static func addProcurementAndCatalogue(scope: AgencyScope, on db: any Database) async throws {
+        let repo = DisclosureRepository(database: db, scope: scope)
+        let agencyID = scope.agencyID
         for (n, amount) in procurementYuan.enumerated() {
             try await repo.add(
                 ProcurementProject(

@@ -79,12 +79,21 @@ public struct AgencyRepository: Sendable {
         }
     }
 
-    /// Whether `username` may see 身份证号码 and 联系电话 of `agencyID`'s applicants.
-    public func mayViewPersonalData(username: String, agencyID: Int) async throws -> Bool {
+    /// The scope in which `username` acts: the user must exist and belong to `agencyID`; personal data is visible
+    /// when the user's role allows it.
+    public func scope(agencyID: Int, username: String) async throws -> AgencyScope {
+        _ = try await find(id: agencyID)
         guard let user = try await UserRecord.query(on: database).filter(\.$username == username).first(),
-            user.agencyID == agencyID,
-            let role = try await RoleRecord.query(on: database).filter(\.$name == user.role).first()
-        else { return false }
-        return role.mayViewPersonalData
+            user.agencyID == agencyID
+        else { throw StoreError.notFound("机关 \(agencyID) 的用户 \(username)") }
+        let role = try await RoleRecord.query(on: database).filter(\.$name == user.role).first()
+        return AgencyScope(
+            agencyID: agencyID, username: username, mayViewPersonalData: role?.mayViewPersonalData ?? false)
+    }
+
+    /// The agency's own scope, with no user and no personal data: reports, imports, the demo.
+    public func scope(agencyID: Int) async throws -> AgencyScope {
+        _ = try await find(id: agencyID)
+        return AgencyScope(agencyID: agencyID, username: nil, mayViewPersonalData: false)
     }
 }

@@ -1,11 +1,12 @@
-import FluentKit
 import Foundation
 import GongkaiCore
+import GongkaiStore
 import Logging
 import NIOCore
 import SQLKit
 
-/// An `SQLDatabase` that passes every query on and keeps its text with the bound values written in as literals,
+/// Benchmark support (not in the production targets). An `SQLDatabase` that passes every query on and keeps its
+/// text with the bound values written in as literals,
 /// so the exact statements of a report can be run by `sqlite3` or `psql` (the benchmark's bare aggregate).
 final class QueryRecorder: SQLDatabase, @unchecked Sendable {
     let base: any SQLDatabase
@@ -55,23 +56,23 @@ final class QueryRecorder: SQLDatabase, @unchecked Sendable {
     }
 }
 
-extension StoreReportBuilder {
+extension Store {
     /// The SQL statements that build `agency`'s report for `year`, with values inlined (for `sqlite3`/`psql`).
-    public func statements(agency: Agency, year: Int) async throws -> [String] {
-        let recorder = QueryRecorder(database as! any SQLDatabase)
-        _ = try await Self.report(agency: agency, year: year, sql: recorder)
+    func reportStatements(agency: Agency, year: Int) async throws -> [String] {
+        let recorder = QueryRecorder(sql)
+        _ = try await StoreReportBuilder.report(agency: agency, year: year, sql: recorder)
         return recorder.statements
     }
 }
 
 extension Store {
     /// Runs one raw SQL statement (tools and the benchmark's data generator; never with user input).
-    public func execute(rawSQL: String) async throws {
+    func execute(rawSQL: String) async throws {
         try await sql.raw(SQLQueryString(rawSQL)).run()
     }
 
     /// The first column of the first row of a raw query, as an integer.
-    public func integer(rawSQL: String) async throws -> Int? {
+    func integer(rawSQL: String) async throws -> Int? {
         guard let row = try await sql.raw(SQLQueryString(rawSQL)).first() else { return nil }
         guard let column = row.allColumns.first else { return nil }
         return try row.decode(column: column, as: Int?.self)

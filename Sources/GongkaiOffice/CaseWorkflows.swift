@@ -1,0 +1,66 @@
+import GongkaiCore
+import GongkaiStore
+
+/// 案卷 — a case as the office sees it on a day: the stored case, its derived status and due dates.
+public struct CaseFile: Hashable, Sendable {
+    public var stored: StoredCase
+    /// The day the status is computed for.
+    public var on: CivilDate
+    public var status: CaseStatus
+    /// 答复期限 with its day-by-day explanation; nil while a 补正 is awaited (Art. 30).
+    public var answerDue: DueDate?
+    /// 补正告知期限 (Art. 30).
+    public var correctionNoticeDue: DueDate
+
+    public var value: ApplicationCase { stored.value }
+}
+
+extension Office {
+    /// 登记申请: checks the intake, gives the case a fresh random tracking code and stores it whole.
+    public func receive<G: RandomNumberGenerator>(
+        _ intake: Intake, scope: AgencyScope, at moment: Moment, using rng: inout G
+    ) async throws -> StoredCase {
+        let c = try intake.applicationCase(
+            trackingCode: .random(using: &rng), actor: scope.username ?? "", at: moment, calendar: calendar)
+        return try await cases(scope).receive(c)
+    }
+
+    /// 记录事件: the event through the state machine, in one transaction, refused when the case changed since
+    /// `expectedVersion` was read.
+    public func record(
+        _ event: ApplicationEvent, on referenceOrCode: String, scope: AgencyScope, at moment: Moment,
+        expectedVersion: Int? = nil
+    ) async throws -> StoredCase {
+        try await cases(scope).record(event, at: moment, on: referenceOrCode, expectedVersion: expectedVersion)
+    }
+
+    /// The case file of `referenceOrCode` as of `day`.
+    public func caseFile(_ referenceOrCode: String, scope: AgencyScope, on day: CivilDate) async throws -> CaseFile {
+        guard let stored = try await cases(scope).find(referenceOrCode) else {
+            throw CaseError.notFound(referenceOrCode)
+        }
+        return try file(stored, on: day)
+    }
+
+    /// Cases open on `day`, oldest first; only those due within `dueWithin` working days (overdue included) when
+    /// given, only the overdue ones when `overdueOnly`.
+    public func openCases(scope: AgencyScope, on day: CivilDate, dueWithin: Int? = nil, overdueOnly: Bool = false)
+        async throws -> [CaseFile]
+    {
+        try await cases(scope).open(on: day).map { try file($0, on: day) }.filter { f in
+            switch f.status {
+            case .overdue: return true
+            case .dueSoon(let left), .open(let left): return !overdueOnly && dueWithin.map { left <= $0 } ?? true
+            default: return !overdueOnly && dueWithin == nil
+            }
+        }
+    }
+
+    private func file(_ stored: StoredCase, on day: CivilDate) throws -> CaseFile {
+        let c = stored.value
+        return CaseFile(
+            stored: stored, on: day, status: c.status(now: day, calendar: calendar),
+            answerDue: try c.answerDue(calendar: calendar),
+            correctionNoticeDue: try c.correctionNoticeDue(calendar: calendar))
+    }
+}

@@ -1,0 +1,26 @@
+import GongkaiCore
+
+/// Why a change to a stored case was refused; nothing was written. Messages are in Chinese and name the case.
+public enum CaseError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No case with this reference or tracking code in the scope's agency (another agency's cases are not seen).
+    case notFound(String)
+    /// Someone else changed the case since it was read (optimistic version check).
+    case staleVersion(reference: String, expected: Int, found: Int)
+    /// The state machine refused the event (the core's message, with its article).
+    case refused(reference: String, ApplicationError)
+    /// A case with this reference already exists in the agency.
+    case duplicateReference(String)
+    /// The acting user may not do this (e.g. a viewer recording an event).
+    case notPermitted(user: String, action: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): return "本机关没有受理编号或查询码为「\(what)」的申请"
+        case .staleVersion(let r, let expected, let found):
+            return "申请 \(r) 已被他人修改（读取时为第\(expected)版，现为第\(found)版），请重新打开后再记录"
+        case .refused(let r, let e): return "申请 \(r)：\(e)"
+        case .duplicateReference(let r): return "本机关已有受理编号为「\(r)」的申请"
+        case .notPermitted(let user, let action): return "用户 \(user) 的角色无权\(action)"
+        }
+    }
+}
