@@ -1,60 +1,45 @@
 import Foundation
 import GongkaiCore
-import SWXMLHash
-import ZIPFoundation
 
 /// Reads a report from a Word file: ours exactly, and files written by Word, WPS or LibreOffice —
 /// tables with `w:gridSpan`/`w:vMerge`, text split across runs, fields, tracked insertions, content controls.
+/// The package and its XML are read by `ZIPPackage` and `DOCXXMLParser` within `limits` (decompressed size,
+/// archive entries, nesting depth, table columns); a damaged or hostile file is refused with a message naming
+/// the file and part, never a trap.
 ///
 /// ```swift
 /// let result = try DOCXReportReader.read(data: try Data(contentsOf: url), source: "report.docx")
 /// ```
 public enum DOCXReportReader {
-    public static func read(data: Data, source: String) throws -> ReadResult {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw ReportReadError.other(file: source, message: "不是有效的 DOCX 文件（无法作为 ZIP 打开）")
+    static let documentPart = "word/document.xml"
+
+    public static func read(data: Data, source: String, limits: InputLimits = .standard) throws -> ReadResult {
+        do { return try readPackage(data, source: source, limits: limits) } catch let limit as LimitExceeded {
+            throw ReportReadError.limitExceeded(limit)
         }
-        guard let document = try part("word/document.xml", in: archive) else {
-            throw ReportReadError.other(file: source, message: "DOCX 文件中没有 word/document.xml")
+    }
+
+    static func readPackage(_ data: Data, source: String, limits: InputLimits) throws -> ReadResult {
+        var package = try ZIPPackage(data: data, source: source, limits: limits)
+        func xml(_ part: String) throws -> DOCXElement? {
+            try package.part(part).map { try DOCXXMLParser.parse($0, source: source, part: part, limits: limits) }
         }
-        let keywords = try part("docProps/core.xml", in: archive).flatMap { element(named: "keywords", in: XMLHash.parse($0)) }
-        let application = try part("docProps/app.xml", in: archive).flatMap { element(named: "Application", in: XMLHash.parse($0)) }
+        guard let document = try xml(documentPart) else {
+            throw ReportReadError.other(file: source, message: "DOCX 文件中没有 \(documentPart)")
+        }
+        let keywords = try xml("docProps/core.xml")?.first(named: "keywords")
+        let application = try xml("docProps/app.xml")?.first(named: "Application")
         let metadata = keywords.flatMap { ReportMetadata(encoded: $0.text) }
         let own = application?.text == DOCXReportWriter.application && metadata != nil
-        guard let body = XMLHash.parse(document).children.first?.element.flatMap({ child(named: "body", of: $0) }) else {
-            throw ReportReadError.other(file: source, message: "word/document.xml 中没有 w:body")
+        guard let body = document.child("body") else {
+            throw ReportReadError.other(file: source, message: "\(documentPart) 中没有 w:body")
         }
-        var walker = DOCXBlockWalker(own: own)
-        walker.walk(body)
+        var walker = DOCXBlockWalker(own: own, tables: DOCXTableReader(own: own, source: source, limits: limits))
+        try walker.walk(body)
         var blocks = walker.blocks
         if own { blocks = numberHeadings(blocks) }
         var assembler = ReportBlockAssembler(source: source, metadata: own ? metadata : nil)
         return try assembler.assemble(blocks)
-    }
-
-    static func part(_ path: String, in archive: Archive) throws -> Data? {
-        guard let entry = archive[path] else { return nil }
-        var data = Data()
-        _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
-        return data
-    }
-
-    static func localName(_ name: String) -> String {
-        name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
-    }
-
-    static func child(named name: String, of element: XMLElement) -> XMLElement? {
-        element.children.lazy.compactMap { $0 as? XMLElement }.first { localName($0.name) == name }
-    }
-
-    static func element(named name: String, in indexer: XMLIndexer) -> XMLElement? {
-        func search(_ e: XMLElement) -> XMLElement? {
-            if localName(e.name) == name { return e }
-            for c in e.children { if let x = c as? XMLElement, let hit = search(x) { return hit } }
-            return nil
-        }
-        return indexer.children.first?.element.flatMap(search)
     }
 
     /// Our own files mark the six section headings with the Heading1 style; number them in order.
@@ -68,34 +53,36 @@ public enum DOCXReportReader {
     }
 }
 
-/// Walks `w:body` into report blocks.
+/// Walks `w:body` into report blocks, in document order, with an explicit stack (no recursion over the input).
 struct DOCXBlockWalker {
     let own: Bool
+    var tables: DOCXTableReader
     var blocks: [ReportBlock] = []
 
-    static func name(_ e: XMLElement) -> String { DOCXReportReader.localName(e.name) }
-    static func elements(_ e: XMLElement) -> [XMLElement] { e.children.compactMap { $0 as? XMLElement } }
-
-    mutating func walk(_ container: XMLElement) {
-        for e in Self.elements(container) {
-            switch Self.name(e) {
+    mutating func walk(_ container: DOCXElement) throws {
+        var pending = Array(container.children.reversed())
+        while let e = pending.popLast() {
+            switch e.localName {
             case "p": paragraph(e)
-            case "tbl": table(e)
-            case "sdt", "sdtContent", "customXml", "ins", "moveTo": walk(e)
+            case "tbl" where e.contains(named: "tbl"):
+                // A layout table holding tables: its cells' content is read in order as if it stood alone.
+                let cells = e.children.filter { $0.localName == "tr" }.flatMap {
+                    $0.children.filter { $0.localName == "tc" }
+                }
+                pending.append(contentsOf: cells.flatMap(\.children).reversed())
+            case "tbl": blocks.append(.table(try tables.grid(e)))
+            case "sdt", "sdtContent", "customXml", "ins", "moveTo": pending.append(contentsOf: e.children.reversed())
             default: continue
             }
         }
     }
 
-    mutating func paragraph(_ p: XMLElement) {
+    mutating func paragraph(_ p: DOCXElement) {
         var text = Self.text(of: p)
         if !own { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard own || !text.isEmpty else { return }
-        let style = Self.elements(p).first { Self.name($0) == "pPr" }
-            .flatMap { Self.elements($0).first { Self.name($0) == "pStyle" } }
-            .flatMap { $0.attribute(by: "w:val")?.text } ?? ""
         let role: ReportBlock.Role
-        switch style {
+        switch p.child("pPr")?.property("pStyle") ?? "" {
         case "Title": role = .title
         case "Heading1" where own: role = .heading(section: nil)
         default: role = .text
@@ -103,70 +90,24 @@ struct DOCXBlockWalker {
         blocks.append(.line(text, role))
     }
 
-    mutating func table(_ tbl: XMLElement) {
-        if Self.containsTable(tbl, depth: 0) {
-            for tr in Self.elements(tbl) where Self.name(tr) == "tr" {
-                for tc in Self.elements(tr) where Self.name(tc) == "tc" { walk(tc) }
-            }
-            return
-        }
-        blocks.append(.table(DOCXTableReader.grid(tbl, own: own)))
-    }
-
-    static func containsTable(_ e: XMLElement, depth: Int) -> Bool {
-        elements(e).contains { name($0) == "tbl" && depth > 0 || containsTable($0, depth: depth + 1) }
-    }
+    static let invisible: Set<Substring> = [
+        "softHyphen", "del", "delText", "instrText", "pPr", "rPr", "moveFrom", "fldData", "drawing", "pict", "object",
+    ]
 
     /// The visible text of a paragraph: runs in order, tabs, breaks; deleted text and field codes left out.
-    static func text(of e: XMLElement) -> String {
+    static func text(of e: DOCXElement) -> String {
         var out = ""
-        for c in elements(e) {
-            switch name(c) {
+        var pending = Array(e.children.reversed())
+        while let c = pending.popLast() {
+            switch c.localName {
             case "t": out += c.text
             case "tab", "ptab": out += "\t"
             case "br", "cr": out += "\n"
             case "noBreakHyphen": out += "-"
-            case "softHyphen", "del", "delText", "instrText", "pPr", "rPr", "moveFrom", "fldData", "drawing", "pict", "object":
-                continue
-            default: out += text(of: c)
+            case let name where invisible.contains(name): continue
+            default: pending.append(contentsOf: c.children.reversed())
             }
         }
         return out
-    }
-}
-
-/// Reads `w:tbl` rows into a grid: `w:gridSpan` is a column span, `w:vMerge` continuations extend the
-/// row span of the cell above, `w:gridBefore` skips columns.
-enum DOCXTableReader {
-    static func grid(_ tbl: XMLElement, own: Bool) -> TableGrid {
-        var rows: [[TableGrid.Cell]] = []
-        var starts: [Int: (row: Int, cell: Int)] = [:]  // grid column → the cell a vertical merge started in
-        for tr in DOCXBlockWalker.elements(tbl) where DOCXBlockWalker.name(tr) == "tr" {
-            var cells: [TableGrid.Cell] = []
-            let trPr = DOCXBlockWalker.elements(tr).first { DOCXBlockWalker.name($0) == "trPr" }
-            var column = trPr.flatMap { property($0, "gridBefore") }.flatMap { Int($0) } ?? 0
-            for tc in DOCXBlockWalker.elements(tr) where DOCXBlockWalker.name(tc) == "tc" {
-                let tcPr = DOCXBlockWalker.elements(tc).first { DOCXBlockWalker.name($0) == "tcPr" }
-                let span = tcPr.flatMap { property($0, "gridSpan") }.flatMap { Int($0) } ?? 1
-                let merge = tcPr.flatMap { p in DOCXBlockWalker.elements(p).first { DOCXBlockWalker.name($0) == "vMerge" } }
-                let mergeValue = merge?.attribute(by: "w:val")?.text
-                if merge != nil, mergeValue != "restart", let start = starts[column] {
-                    rows[start.row][start.cell].rowSpan += 1
-                } else {
-                    let paragraphs = DOCXBlockWalker.elements(tc).filter { DOCXBlockWalker.name($0) == "p" }
-                    var text = paragraphs.map { DOCXBlockWalker.text(of: $0) }.joined(separator: "\n")
-                    if !own { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
-                    cells.append(TableGrid.Cell(text: text, rowSpan: 1, colSpan: max(1, span)))
-                    if merge != nil { starts[column] = (rows.count, cells.count - 1) } else { starts[column] = nil }
-                }
-                column += max(1, span)
-            }
-            rows.append(cells)
-        }
-        return TableGrid(rows: rows)
-    }
-
-    static func property(_ container: XMLElement, _ name: String) -> String? {
-        DOCXBlockWalker.elements(container).first { DOCXBlockWalker.name($0) == name }?.attribute(by: "w:val")?.text
     }
 }

@@ -7,7 +7,10 @@ enum HTMLContentFinder {
         guard let first = headings.first, let last = headings.last, first != last,
             let a = walker.origins[first], let b = walker.origins[last], let container = commonAncestor(a, b)
         else { return blocks }
-        let inside = blocks.indices.filter { i in walker.origins[i].map { isDescendant($0, of: container) } ?? false }
+        let members = subtree(container)
+        let inside = blocks.indices.filter { i in
+            walker.origins[i].map { members.contains(ObjectIdentifier($0)) } ?? false
+        }
         guard let start = inside.first else { return blocks }
         var result = inside.map { blocks[$0] }
         let before = ReportBlockAssembler.lines(result.prefix { block in
@@ -44,7 +47,14 @@ enum HTMLContentFinder {
         return ancestors(a).first { x in chain.contains { $0 === x } }
     }
 
-    static func isDescendant(_ node: HTMLNode, of container: HTMLNode) -> Bool {
-        ancestors(node).contains { $0 === container }
+    /// The container and every node below it, once (so each block's test is one lookup, not a walk up).
+    static func subtree(_ container: HTMLNode) -> Set<ObjectIdentifier> {
+        var members: Set<ObjectIdentifier> = [ObjectIdentifier(container)]
+        var pending = container.children
+        while let node = pending.popLast() {
+            members.insert(ObjectIdentifier(node))
+            pending += node.children
+        }
+        return members
     }
 }

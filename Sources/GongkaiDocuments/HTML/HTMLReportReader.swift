@@ -3,7 +3,8 @@ import GongkaiCore
 
 /// Reads a report from an HTML page: our own pages exactly, and real government pages with the report
 /// inside navigation, scripts, nested layout tables, `<br>` inside labels, merged cells, `&nbsp;` cells,
-/// in UTF-8 or GB18030/GBK.
+/// in UTF-8 or GB18030/GBK. Nesting deeper than `InputLimits.maxNestingDepth` and table rows wider than
+/// `maxTableColumns` are refused with a message naming the limit and where.
 ///
 /// ```swift
 /// let result = try HTMLReportReader.read(data: try Data(contentsOf: url), source: url.lastPathComponent)
@@ -11,15 +12,21 @@ import GongkaiCore
 /// ```
 public enum HTMLReportReader {
     /// Reads a page already decoded to text.
-    public static func read(_ html: String, source: String) throws -> ReadResult {
-        let root = HTMLTreeBuilder.parse(html)
+    public static func read(_ html: String, source: String, limits: InputLimits = .standard) throws -> ReadResult {
+        do { return try readPage(html, source: source, limits: limits) } catch let limit as LimitExceeded {
+            throw ReportReadError.limitExceeded(limit)
+        }
+    }
+
+    static func readPage(_ html: String, source: String, limits: InputLimits) throws -> ReadResult {
+        let root = try HTMLTreeBuilder.parse(html, source: source, limits: limits)
         let metas = root.descendants(named: "meta")
         let generator = metas.first { $0.attributes["name"]?.lowercased() == "generator" }?.attributes["content"]
         let metadata = metas.first { $0.attributes["name"] == "gongkai-report" }
             .flatMap { $0.attributes["content"] }.flatMap(ReportMetadata.init(encoded:))
         let own = generator == HTMLReportWriter.generator && metadata != nil
-        var walker = HTMLBlockWalker(own: own)
-        walker.walk(root)
+        var walker = HTMLBlockWalker(own: own, source: source, limits: limits)
+        try walker.walk(root)
         walker.flush()
         var blocks = walker.blocks
         if !own { blocks = HTMLContentFinder.reportBlocks(walker, root: root) }
@@ -28,8 +35,8 @@ public enum HTMLReportReader {
     }
 
     /// Reads a page from its bytes: UTF-8, or GB18030 when the page declares gb2312/gbk/gb18030 or is not UTF-8.
-    public static func read(data: Data, source: String) throws -> ReadResult {
-        try read(decode(data, source: source), source: source)
+    public static func read(data: Data, source: String, limits: InputLimits = .standard) throws -> ReadResult {
+        try read(decode(data, source: source), source: source, limits: limits)
     }
 
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
@@ -61,16 +68,25 @@ struct HTMLBlockWalker {
     ]
 
     let own: Bool
+    let source: String
+    let limits: InputLimits
     var blocks: [ReportBlock] = []
     /// For each block, the innermost block element it came from (to find the page's content container).
     var origins: [HTMLNode?] = []
     private var current = ""
     private var role = ReportBlock.Role.text
     private var elementStack: [HTMLNode] = []
+    /// Data tables met so far, to name a table in messages.
+    private var tables = 0
 
-    init(own: Bool) { self.own = own }
+    init(own: Bool, source: String = "", limits: InputLimits = .standard) {
+        self.own = own
+        self.source = source
+        self.limits = limits
+    }
 
-    mutating func walk(_ node: HTMLNode) {
+    /// Recursive over the tree, whose depth `HTMLTreeBuilder` holds to `maxNestingDepth`.
+    mutating func walk(_ node: HTMLNode) throws {
         switch node.kind {
         case .text(let t):
             current += HTMLEntities.decode(Self.collapse(t), protectWhitespace: true)
@@ -82,12 +98,13 @@ struct HTMLBlockWalker {
             }
             if name == "table", own || !node.contains(named: "table") {
                 flush()
-                blocks.append(.table(HTMLTableReader.grid(node, own: own)))
+                tables += 1
+                blocks.append(.table(try HTMLTableReader.grid(node, number: tables, in: self)))
                 origins.append(node)
                 return
             }
             guard Self.blockElements.contains(name) else {
-                node.children.forEach { walk($0) }
+                for child in node.children { try walk(child) }
                 return
             }
             flush()
@@ -96,7 +113,7 @@ struct HTMLBlockWalker {
             let saved = role
             if name == "h1" { role = .title }
             if name == "h2", let n = node.attributes["data-section"].flatMap({ Int($0) }) { role = .heading(section: n) }
-            node.children.forEach { walk($0) }
+            for child in node.children { try walk(child) }
             flush(force: own && name == "p" && node.attributes["class"] == "gk-line")
             role = saved
         }
@@ -138,46 +155,5 @@ struct HTMLBlockWalker {
         line = HTMLEntities.restore(line)
         if !own { line = collapse(line).trimmingCharacters(in: .whitespacesAndNewlines) }
         return line
-    }
-}
-
-/// Reads a data table's rows and cells with their spans; `<br>` and block elements in a cell become line breaks.
-enum HTMLTableReader {
-    static func grid(_ table: HTMLNode, own: Bool) -> TableGrid {
-        var rows: [[TableGrid.Cell]] = []
-        for tr in rowsOf(table) {
-            let cells = tr.children.filter { $0.name == "td" || $0.name == "th" }
-            rows.append(cells.map { cell in
-                TableGrid.Cell(
-                    text: text(of: cell, own: own),
-                    rowSpan: max(1, min(100, Int(cell.attributes["rowspan"] ?? "") ?? 1)),
-                    colSpan: max(1, min(100, Int(cell.attributes["colspan"] ?? "") ?? 1)))
-            })
-        }
-        return TableGrid(rows: rows)
-    }
-
-    /// `tr` elements of this table, not of tables nested in it.
-    static func rowsOf(_ node: HTMLNode) -> [HTMLNode] {
-        node.children.flatMap { child -> [HTMLNode] in
-            switch child.name {
-            case "tr": return [child]
-            case "table": return []
-            case .some: return rowsOf(child)
-            case nil: return []
-            }
-        }
-    }
-
-    static func text(of cell: HTMLNode, own: Bool) -> String {
-        var walker = HTMLBlockWalker(own: own)
-        cell.children.forEach { walker.walk($0) }
-        walker.flush()
-        return walker.blocks.compactMap { block -> String? in
-            switch block {
-            case .line(let t, _): return t
-            case .table(let g): return g.rows.flatMap { $0.map(\.text) }.joined(separator: " ")
-            }
-        }.joined(separator: "\n")
     }
 }

@@ -1,5 +1,9 @@
+import GongkaiCore
+
 /// A small, tolerant HTML tree: enough of the HTML parsing rules for government pages
 /// (unclosed `<p>`, `<td>`, `<tr>`, `<li>`; raw-text `<script>`/`<style>`; stray end tags).
+/// `HTMLTreeBuilder` never makes it deeper than `InputLimits.maxNestingDepth`, and its searches use an explicit
+/// stack, so no page can exhaust the stack.
 final class HTMLNode: @unchecked Sendable {
     enum Kind { case element(String), text(String) }
 
@@ -15,17 +19,24 @@ final class HTMLNode: @unchecked Sendable {
 
     var name: String? { if case .element(let n) = kind { return n } else { return nil } }
 
+    /// The elements below this one named `target`, in document order.
     func descendants(named target: String) -> [HTMLNode] {
         var out: [HTMLNode] = []
-        for child in children {
-            if child.name == target { out.append(child) }
-            out += child.descendants(named: target)
+        var pending = Array(children.reversed())
+        while let node = pending.popLast() {
+            if node.name == target { out.append(node) }
+            pending.append(contentsOf: node.children.reversed())
         }
         return out
     }
 
     func contains(named target: String) -> Bool {
-        children.contains { $0.name == target || $0.contains(named: target) }
+        var pending = children
+        while let node = pending.popLast() {
+            if node.name == target { return true }
+            pending.append(contentsOf: node.children)
+        }
+        return false
     }
 }
 
@@ -48,7 +59,8 @@ enum HTMLTreeBuilder {
         "table": (["p"], ["div", "td", "th", "body"]),
     ]
 
-    static func parse(_ html: String) -> HTMLNode {
+    /// The page's tree; an element nested deeper than `limits.maxNestingDepth` is refused, naming the line.
+    static func parse(_ html: String, source: String = "", limits: InputLimits = .standard) throws -> HTMLNode {
         let root = HTMLNode(.element("#document"))
         var stack: [HTMLNode] = [root]
         var scanner = HTMLScanner(html)
@@ -68,6 +80,11 @@ enum HTMLTreeBuilder {
                     node.children.append(HTMLNode(.text(body)))
                 } else if !voidElements.contains(name) && !selfClosing {
                     stack.append(node)
+                    if stack.count - 1 > limits.maxNestingDepth {
+                        throw LimitExceeded(
+                            limit: .maxNestingDepth, allowed: Int64(limits.maxNestingDepth),
+                            found: Int64(stack.count - 1), place: "\(source) 第 \(scanner.line) 行")
+                    }
                 }
             case .end(let name):
                 if name == "br" || name == "p" && !stack.contains(where: { $0.name == "p" }) {
@@ -103,28 +120,36 @@ struct HTMLScanner {
 
     init(_ text: String) { s = Array(text) }
 
+    /// Where nothing after is a `>`: a later tag search can stop there (so a page of unclosed `<a` stays linear).
+    private var noCloseFrom = Int.max
+
     mutating func next() -> Token? {
-        guard i < s.count else { return nil }
-        if s[i] == "<" {
-            if starts("<!--") {
-                i = find("-->").map { $0 + 3 } ?? s.count
-                return next()
+        while i < s.count {
+            if s[i] == "<" {
+                if starts("<!--") {
+                    i = find("-->").map { $0 + 3 } ?? s.count
+                    continue
+                }
+                if starts("<!") || starts("<?") {
+                    i = findClose().map { $0 + 1 } ?? s.count
+                    continue
+                }
+                if i + 1 < s.count, s[i + 1] == "/" || s[i + 1].isLetter, let close = findClose() {
+                    let inner = String(s[(i + 1)..<close])
+                    i = close + 1
+                    return tag(inner)
+                }
             }
-            if starts("<!") || starts("<?") {
-                i = find(">").map { $0 + 1 } ?? s.count
-                return next()
-            }
-            if i + 1 < s.count, s[i + 1] == "/" || s[i + 1].isLetter, let close = find(">") {
-                let inner = String(s[(i + 1)..<close])
-                i = close + 1
-                return tag(inner)
-            }
+            let start = i
+            i += 1
+            while i < s.count, s[i] != "<" { i += 1 }
+            return .text(String(s[start..<i]))
         }
-        let start = i
-        i += 1
-        while i < s.count, s[i] != "<" { i += 1 }
-        return .text(String(s[start..<i]))
+        return nil
     }
+
+    /// The line the scanner has reached, for messages.
+    var line: Int { s[..<min(i, s.count)].reduce(1) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) } }
 
     /// The raw text of a `<script>`-like element up to its end tag, which is consumed.
     mutating func rawText(until name: String) -> String {
@@ -134,7 +159,7 @@ struct HTMLScanner {
                 String(s[(i + 2)..<min(s.count, i + 2 + name.count)]).lowercased() == name
             {
                 let body = String(s[start..<i])
-                i = find(">").map { $0 + 1 } ?? s.count
+                i = findClose().map { $0 + 1 } ?? s.count
                 return body
             }
             i += 1
@@ -145,6 +170,15 @@ struct HTMLScanner {
     private func starts(_ p: String) -> Bool {
         let chars = Array(p)
         return i + chars.count <= s.count && Array(s[i..<(i + chars.count)]) == chars
+    }
+
+    /// The next `>`, remembering when there is none.
+    private mutating func findClose() -> Int? {
+        guard i < noCloseFrom, let close = find(">") else {
+            noCloseFrom = min(noCloseFrom, i)
+            return nil
+        }
+        return close
     }
 
     private func find(_ p: String) -> Int? {

@@ -33,23 +33,31 @@ struct TableGrid: Sendable, Equatable {
     }
 
     /// The rows with merged cells resolved: a cell with rowspan counts as a label in every row it covers.
+    /// Linear in the cells: a row's own cells fill the columns not covered from above, and past its last own
+    /// cell the walk jumps to the next covered column instead of stepping through empty ones.
     func resolvedRows() -> [Row] {
         var covering: [Int: (cell: Cell, until: Int)] = [:]  // column → cell spanning down
         var result: [Row] = []
         for (r, row) in rows.enumerated() {
+            covering = covering.filter { $0.value.until >= r }
+            var above = covering.sorted { $0.key < $1.key }[...]  // columns covered in this row, left to right
             var slots: [(cell: Cell, own: Bool)] = []
             var column = 0
             var queue = row[...]
-            while !queue.isEmpty || covering.keys.contains(where: { $0 >= column && covering[$0]!.until >= r }) {
-                if let span = covering[column], span.until >= r {
-                    slots.append((span.cell, false))
-                    column += span.cell.colSpan
-                    continue
+            while true {
+                while let next = above.first, next.key < column { above.removeFirst() }
+                if let next = above.first, next.key == column {
+                    slots.append((next.value.cell, false))
+                    column += max(1, next.value.cell.colSpan)
+                } else if let cell = queue.popFirst() {
+                    slots.append((cell, true))
+                    if cell.rowSpan > 1 { covering[column] = (cell, r + cell.rowSpan - 1) }
+                    column += max(1, cell.colSpan)
+                } else if let next = above.first {
+                    column = next.key
+                } else {
+                    break
                 }
-                guard let cell = queue.popFirst() else { column += 1; continue }
-                slots.append((cell, true))
-                if cell.rowSpan > 1 { covering[column] = (cell, r + cell.rowSpan - 1) }
-                column += max(1, cell.colSpan)
             }
             let lastLabel = slots.lastIndex { ReportLabel.isLabel($0.cell.text) }
             let labels = slots[...(lastLabel ?? -1)].filter { ReportLabel.isLabel($0.cell.text) }.map(\.cell.text)
@@ -57,6 +65,20 @@ struct TableGrid: Sendable, Equatable {
             result.append(Row(labels: labels, values: values))
         }
         return result
+    }
+}
+
+extension TableGrid {
+    /// A row `width` columns wide after `span` more: refused when past `limits.maxTableColumns`, with `place`
+    /// (file, table and row) in the message — so no span, however large, can overflow a column counter.
+    static func widen(_ width: Int, by span: Int, limits: InputLimits, place: String) throws -> Int {
+        guard span <= limits.maxTableColumns - width else {
+            let (end, overflow) = width.addingReportingOverflow(span)
+            throw LimitExceeded(
+                limit: .maxTableColumns, allowed: Int64(limits.maxTableColumns), found: overflow ? nil : Int64(end),
+                place: place)
+        }
+        return width + span
     }
 }
 
