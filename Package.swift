@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
         .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
@@ -35,7 +34,6 @@ let package = Package(
             dependencies: [
                 "GongkaiCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
         ),
         // Records, migrations, repositories and report queries on SQLite and PostgreSQL.
