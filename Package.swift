@@ -65,3 +65,13 @@ let package = Package(
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore"]),
     ]
 )
+
+// The fuzzing harness (fuzz/README.md): declared only when GONGKAI_FUZZ is set (scripts/fuzz sets it and builds
+// with -sanitize=fuzzer in .build-fuzz), so the normal build and tests never compile it.
+if Context.environment["GONGKAI_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "gongkai-fuzz", dependencies: ["GongkaiCore", "GongkaiDocuments"], path: "fuzz/Sources/GongkaiFuzz"),
+        .executableTarget(name: "gongkai-fuzz-csv", dependencies: ["GongkaiStore"], path: "fuzz/Sources/GongkaiFuzzCSV"),
+    ]
+}
