@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    @Test(arguments: inputs)
+    @Test(arguments: FuzzRegressionTests.inputs)
     func readsAndChecksOrRefusesInChinese(_ input: String) throws {
         let data = try Data(contentsOf: Self.directory.appendingPathComponent(input))
         let reader = String(input.prefix { $0 != "/" })

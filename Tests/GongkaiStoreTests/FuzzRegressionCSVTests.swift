@@ -19,7 +19,7 @@ import Testing
         #expect(!Self.inputs.isEmpty, "Tests/Fixtures/fuzz/csv/ is empty")
     }
 
-    @Test(arguments: inputs)
+    @Test(arguments: FuzzRegressionCSVTests.inputs)
     func importChecksOrRefusesInChinese(_ name: String) throws {
         let data = try Data(contentsOf: Self.directory.appendingPathComponent(name))
         let table: CSVTable
