@@ -70,8 +70,11 @@ let package = Package(
 // with -sanitize=fuzzer in .build-fuzz), so the normal build and tests never compile it.
 if Context.environment["GONGKAI_FUZZ"] != nil {
     package.targets += [
+        .target(name: "FuzzDriver", path: "fuzz/Sources/FuzzDriver"),
         .executableTarget(
-            name: "gongkai-fuzz", dependencies: ["GongkaiCore", "GongkaiDocuments"], path: "fuzz/Sources/GongkaiFuzz"),
-        .executableTarget(name: "gongkai-fuzz-csv", dependencies: ["GongkaiStore"], path: "fuzz/Sources/GongkaiFuzzCSV"),
+            name: "gongkai-fuzz", dependencies: ["FuzzDriver", "GongkaiCore", "GongkaiDocuments"],
+            path: "fuzz/Sources/GongkaiFuzz"),
+        .executableTarget(
+            name: "gongkai-fuzz-csv", dependencies: ["FuzzDriver", "GongkaiStore"], path: "fuzz/Sources/GongkaiFuzzCSV"),
     ]
 }

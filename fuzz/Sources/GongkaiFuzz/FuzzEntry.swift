@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 
 /// The harness's entry: libFuzzer's driver, with the reader named in `GONGKAI_FUZZ_READER` (fuzz/README.md).
 @main enum FuzzMain {

@@ -1,5 +1,13 @@
 import Foundation
+import FuzzDriver
 @testable import GongkaiStore
+
+/// The CSV harness's entry: libFuzzer's driver (fuzz/README.md).
+@main enum FuzzCSVMain {
+    static func main() {
+        exit(LibFuzzer.run(fuzzOneInput))
+    }
+}
 
 /// libFuzzer's entry point for the CSV import path up to the database: decoding, CSV parsing, and every
 /// register's column and row checks (what `gongkai import` does before it opens a transaction). A crash, trap

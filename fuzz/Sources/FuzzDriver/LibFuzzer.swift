@@ -2,10 +2,10 @@ import Foundation
 
 /// libFuzzer's driver (linked by `-sanitize=fuzzer`). SwiftPM makes an executable's `main` its `@main` type, so
 /// the harness calls the driver itself instead of linking libFuzzer's `main`.
-enum LibFuzzer {
-    typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+public enum LibFuzzer {
+    public typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 
-    static func run(_ test: TestOneInput) -> CInt {
+    public static func run(_ test: TestOneInput) -> CInt {
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
         return LLVMFuzzerRunDriver(&argc, &argv, test)
