@@ -85,3 +85,16 @@ let package = Package(
         .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai"]),
     ]
 )
+
+// The fuzzing harness (fuzz/README.md): declared only when GONGKAI_FUZZ is set (scripts/fuzz sets it and builds
+// with -sanitize=fuzzer in .build-fuzz), so the normal build and tests never compile it.
+if Context.environment["GONGKAI_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "fuzz/Sources/FuzzDriver"),
+        .executableTarget(
+            name: "gongkai-fuzz", dependencies: ["FuzzDriver", "GongkaiCore", "GongkaiDocuments"],
+            path: "fuzz/Sources/GongkaiFuzz"),
+        .executableTarget(
+            name: "gongkai-fuzz-csv", dependencies: ["FuzzDriver", "GongkaiStore"], path: "fuzz/Sources/GongkaiFuzzCSV"),
+    ]
+}
