@@ -17,47 +17,11 @@ enum RandomHistory {
         var day = c.receivedOn
         for _ in 0..<Int.random(in: 0...6, using: &rng) {
             day = day.adding(days: Int.random(in: 0...25, using: &rng))
-            guard let kind = nextKind(c, day: day, cal: cal, rng: &rng) else { break }
+            guard let kind = RandomCaseEvents.nextKind(c, day: day, rng: &rng) else { break }
             try? c.record(ApplicationEvent(day, kind), calendar: cal)
             if c.phase.isClosed { break }
         }
         return c
-    }
-
-    static func nextKind(_ c: ApplicationCase, day: CivilDate, cal: WorkingDayCalendar, rng: inout SplitMix64)
-        -> ApplicationEvent.Kind?
-    {
-        let roll = Int.random(in: 0..<100, using: &rng)
-        switch c.phase {
-        case .underReview:
-            if roll < 10 { return nil }
-            if roll < 25 { return .correctionRequested(deadline: day.adding(days: Int.random(in: 1...30, using: &rng))) }
-            if roll < 35 { return .consultationSent(ConsultedParty.allCases.randomElement(using: &rng)!) }
-            if roll < 42 { return .extensionApproved(days: Int.random(in: 1...20, using: &rng), approvedBy: "负责人") }
-            if roll < 50 { return .feeNoticeSent(amount: .yuan(100)) }
-            if roll < 53 { return .withdrawn }
-            if roll < 56 { return .reasonsRequested }
-            if roll < 62 { return .answeredInParts([answerable(c, rng: &rng), answerable(c, rng: &rng)]) }
-            return .answered(answerable(c, rng: &rng))
-        case .awaitingCorrection: return roll < 50 ? .correctionReceived : roll < 90 ? .correctionLapsed : nil
-        case .consulting:
-            if roll < 20 { return .consultationDelivered }
-            return roll < 55 ? .consultationReplied : roll < 90 ? .answered(answerable(c, rng: &rng)) : nil
-        case .awaitingPayment(false): return roll < 60 ? .feeNoticeDelivered : roll < 90 ? .feePaid : nil
-        case .awaitingPayment(true): return roll < 50 ? .feePaid : roll < 90 ? .feeLapsed : nil
-        case .closed: return nil
-        }
-    }
-
-    static func answerable(_ c: ApplicationCase, rng: inout SplitMix64) -> Outcome {
-        Outcome.allCases.filter {
-            switch $0 {
-            case .other(.correctionLapsed), .other(.feeLapsed): return false
-            case .unavailable(.stillUnclearAfterCorrection): return c.hasCorrection
-            case .notProcessed(.excessive): return c.hasReasonsRequested
-            default: return true
-            }
-        }.randomElement(using: &rng)!
     }
 
     static func appeal(id: String, around year: Int, rng: inout SplitMix64) -> AppealCase {
