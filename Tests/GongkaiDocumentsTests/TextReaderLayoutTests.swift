@@ -40,6 +40,17 @@ struct TextReaderLayoutTests {
         }
     }
 
+    @Test("the reader's alignment test does not take blank totals for a misaligned table")
+    func blankTotalsAreNotMisalignment() {
+        var t = Self.generated(seed: 31, year: 2023).applications.table
+        #expect(ApplicationTableReader.identitiesHold(t))
+        for col in ApplicantColumn.allCases { t[.total, col] = .blank }
+        #expect(ApplicationTableReader.identitiesHold(t))
+        t[.new, .naturalPerson] = .count(t[.new, .naturalPerson].countOrZero + 1)
+        t[.total, .naturalPerson] = 0
+        #expect(!ApplicationTableReader.identitiesHold(t))
+    }
+
     // MARK: PDF text
 
     /// Section III as `pdftotext` (no layout) gives a table whose first column is a merged cell: each label on a

@@ -101,8 +101,8 @@ enum ApplicationTableReader {
     }
 
     /// The row as it is, or — when it holds k × 7 values (k = 2, 3) — as k rows of seven, the first with its
-    /// labels: PDF text puts a row's label before another row's numbers. (Only tried when the table as read does
-    /// not add up, and kept only when the table so read does.)
+    /// labels: PDF text puts a row's label before another row's numbers. (Only tried when the rows could not be
+    /// placed one to one, and kept only when the table so read adds up.)
     static func unmerged(_ a: AnchoredRow, _ table: AssembledTable) -> [AnchoredRow] {
         let atoms = a.row.atoms
         guard atoms.count > 7, atoms.count % 7 == 0, atoms.count <= 21 else { return [a] }
@@ -158,9 +158,10 @@ enum ApplicationTableReader {
 
     /// Whether the column identities (`ApplicationIdentity`) hold in every column: a table whose rows were placed
     /// with trouble and that adds up was placed right; one that does not may have been misaligned by the reading.
+    /// A column whose （七） or 四 cell is blank is not judged: a blank total is the checker's blank to fill.
     static func identitiesHold(_ t: ApplicationTable) -> Bool {
         let outcomes = ApplicationRow.outcomeRows(for: t.format)
-        for col in ApplicantColumn.allCases {
+        for col in ApplicantColumn.allCases where t[.total, col].isNumber && t[.carriedForward, col].isNumber {
             let total = t[.total, col].countOrZero
             guard ApplicationIdentity.sum(outcomes.lazy.map { t[$0, col].countOrZero }) == total,
                 ApplicationIdentity.balance(
