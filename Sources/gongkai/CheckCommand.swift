@@ -81,7 +81,8 @@ struct FileCheck: Encodable {
             r.agency = read.report.agency
             r.year = read.report.year
             r.format = read.report.format.rawValue
-            r.findings = read.findings + withoutRepeats(ReportChecker().check(read.report, read: read.findings), of: read.findings)
+            let checked = ReportChecker().check(read.report, read: read.findings)
+            r.findings = read.findings + withoutRepeats(checked, of: read.findings)
         } catch let e as ReportReadError {
             r.readError = e.description
         } catch {

@@ -102,7 +102,7 @@ extension ProseRules {
         return (n, percentage(c, at: j).map { ($0.units, $0.scale) }, j)
     }
 
-    /// "（33.9%）", "(33.9%)", "，占33.9%" is not taken: only a bracketed percentage right after the count.
+    /// "（33.9%）", "(33.9%)" or "（占33.9%）" right after the count; a percentage outside brackets is not taken.
     private static func percentage(_ c: UnsafeBufferPointer<UInt8>, at start: Int) -> (units: Int, scale: Int)? {
         var i = start
         if startsWith(c, at: i, "（") { i += 3 } else if startsWith(c, at: i, "(") { i += 1 } else { return nil }

@@ -2,8 +2,6 @@
 /// is free text, and real reports word these figures in many ways.
 enum ProseRules {
     static func check(_ report: AnnualReport, into out: inout FindingList) {
-        let t = report.applications.table
-        let a = report.appeals.table
         let prose = [
             report.preamble, report.overview.text, report.proactive.textBefore, report.applications.textBefore,
             report.appeals.textBefore,
@@ -11,13 +9,7 @@ enum ProseRules {
         for lines in prose {
             forEachClause(of: lines) { clause in
                 for claim in claims(in: clause) {
-                    let f: Finding?
-                    if case .proactive(let p) = claim {
-                        f = compare(p, clause: clause, section: report.proactive)
-                    } else {
-                        f = compare(claim, clause: clause, table: t, appeals: a)
-                    }
-                    if let f { out.append(f) }
+                    if let f = compare(claim, clause: clause, report: report) { out.append(f) }
                 }
             }
         }
@@ -77,9 +69,9 @@ enum ProseRules {
     }
 
     /// A warning when `claim` disagrees with the tables; the clause is quoted in it.
-    static func compare(
-        _ claim: Claim, clause: Clause, table t: ApplicationTable, appeals a: AppealsTable
-    ) -> Finding? {
+    static func compare(_ claim: Claim, clause: Clause, report: AnnualReport) -> Finding? {
+        let t = report.applications.table
+        let a = report.appeals.table
         func warn(_ rule: ReportRule, _ row: String, _ expected: Int, _ found: Int) -> Finding {
             rule.finding(
                 ReportLocation(section: 1, row: row, column: "总计"),
@@ -113,8 +105,8 @@ enum ProseRules {
             return v == 0 ? nil : warn(.proseAppeals, "行政复议、行政诉讼", v, 0)
         case .outcome(let o):
             return compare(o, clause: clause, table: t)
-        case .proactive:
-            return nil  // compared with section II by `check`
+        case .proactive(let p):
+            return compare(p, clause: clause, section: report.proactive)
         }
     }
 }
