@@ -22,10 +22,11 @@ let package = Package(
     ],
     targets: [
         // Pure domain: the law as values and functions. Foundation only, no I/O, no clock.
-        .target(
-            name: "GongkaiCore",
-            resources: [.copy("Calendar/Resources")]
-        ),
+        .target(name: "GongkaiCore"),
+        // The official holiday schedules as a resource, read at the edge and handed to the core.
+        .target(name: "GongkaiCalendarData", dependencies: ["GongkaiCore"], resources: [.copy("Resources")]),
+        // Seeded randomness and generated reports for tests and benchmarks only.
+        .target(name: "GongkaiTestSupport", dependencies: ["GongkaiCore"]),
         // Report files in and out.
         .target(
             name: "GongkaiDocuments",
@@ -50,17 +51,18 @@ let package = Package(
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiCore", "GongkaiDocuments", "GongkaiStore",
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiCalendarData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "GongkaiBench",
-            dependencies: ["GongkaiCore", "GongkaiDocuments", "GongkaiStore"],
+            dependencies: ["GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiTestSupport"],
             path: "bench/GongkaiBench"
         ),
-        .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
-        .testTarget(name: "GongkaiDocumentsTests", dependencies: ["GongkaiDocuments"]),
+        .testTarget(
+            name: "GongkaiCoreTests", dependencies: ["GongkaiCore", "GongkaiCalendarData", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiDocumentsTests", dependencies: ["GongkaiDocuments", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["GongkaiCore"]),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiCore
 import GongkaiStore
 
 /// `gongkai import REGISTER FILE --agency ID` — CSV into a register, all or nothing.
@@ -25,17 +26,28 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let spec = try reportingStoreErrors { try RegisterCatalog.named(register) }
+        let limits = Self.limits(ProcessInfo.processInfo.environment)
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= limits.maxFileBytes else {
+            printError(
+                LimitExceeded(
+                    limit: .maxFileBytes, allowed: Int64(limits.maxFileBytes), found: Int64(size), place: file
+                ).description)
+            throw ExitCode(2)
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             printError("无法读取文件：\(file)")
             throw ExitCode(2)
         }
         let (name, agencyID, skip) = ((file as NSString).lastPathComponent, agency, skipInvalid)
         let summary = try reportingStoreErrors {
-            try store.withStore { store in
-                let bar = ProgressBar(total: 1_000)
-                return try await RegisterImporter(store: store).importCSV(
-                    data, fileName: name, register: spec, agencyID: agencyID, skipInvalid: skip,
-                    progress: { done, total in bar.update(total == 0 ? 1_000 : done * 1_000 / total) })
+            try namingFile(file) {
+                try store.withStore { store in
+                    let bar = ProgressBar(total: 1_000)
+                    return try await RegisterImporter(store: store).importCSV(
+                        data, fileName: name, register: spec, agencyID: agencyID, skipInvalid: skip, limits: limits,
+                        progress: { done, total in bar.update(total == 0 ? 1_000 : done * 1_000 / total) })
+                }
             }
         }
         for issue in summary.issues.prefix(200) { printError(issue.description) }
@@ -44,6 +56,28 @@ struct ImportCommand: ParsableCommand {
             printError(StoreError.importRejected(file: name, errorCount: summary.issues.count).description)
             throw ExitCode(1)
         }
-        print("\(spec.title)：导入 \(summary.imported) 条" + (summary.skipped > 0 ? "，跳过 \(summary.skipped) 条有错误的行" : ""))
+        print(
+            "\(spec.title)：导入 \(summary.imported) 条"
+                + (summary.unchanged > 0 ? "，\(summary.unchanged) 条已存在且相同（未改动）" : "")
+                + (summary.skipped > 0 ? "，跳过 \(summary.skipped) 条有错误的行" : ""))
+    }
+
+    /// A file that cannot be read as CSV is named in the message (`items.csv：第2行…`).
+    func namingFile<T>(_ file: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CSVError {
+            printError("\(file)：\(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The standard limits with any `GONGKAI_LIMIT_*` override from the environment.
+    static func limits(_ environment: [String: String]) -> InputLimits {
+        var limits = InputLimits.standard
+        for name in InputLimits.Name.allCases {
+            if let value = environment[name.environmentKey].flatMap(Int64.init), value > 0 { limits[name] = value }
+        }
+        return limits
     }
 }

@@ -51,7 +51,7 @@ struct StoreOptions: ParsableArguments {
                 return result
             } catch {
                 await store.close()
-                throw error
+                throw StoreError.mapping(error, database: configuration)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GongkaiCore
+import GongkaiCalendarData
 
 @Suite("ApplicationCase — event log, state machine, derived clocks and status")
 struct ApplicationCaseTests {
@@ -38,7 +39,7 @@ struct ApplicationCaseTests {
     @Test("A fee notice stops the clock until payment; an extension adds working days after the original due date")
     func feeAndExtension() throws {
         var c = newCase("2024-05-06")
-        try c.record(ev("2024-05-10", .feeNoticeSent(amount: .yuan(100), payBy: Self.d("2024-05-31"))), calendar: cal)
+        try c.record(ev("2024-05-10", .feeNoticeSent(amount: .yuan(100))), calendar: cal)
         try c.record(ev("2024-05-20", .feePaid), calendar: cal)
         #expect(try c.answerDue(calendar: cal)?.due == Self.d("2024-06-12"))
         try c.record(ev("2024-06-03", .extensionApproved(days: 5, approvedBy: "办公室主任李四")), calendar: cal)
@@ -55,10 +56,13 @@ struct ApplicationCaseTests {
         #expect(c.outcome?.row.id == "other.1")
         #expect(c.outcome?.row(in: .v2019) == .other)
         var f = newCase("2024-03-01")
-        try f.record(ev("2024-03-04", .feeNoticeSent(amount: .yuan(200), payBy: Self.d("2024-03-25"))), calendar: cal)
-        try f.record(ev("2024-03-26", .feeLapsed), calendar: cal)
+        try f.record(ev("2024-03-04", .feeNoticeSent(amount: .yuan(200))), calendar: cal)
+        try f.record(ev("2024-03-04", .feeNoticeDelivered), calendar: cal)
+        // pay-by: 20 working days after 03-04 — 03-05…03-08 (1–4), 03-11…03-29 (5–19), 04-01 (20)
+        #expect(try f.payBy(calendar: cal) == Self.d("2024-04-01"))
+        try f.record(ev("2024-04-02", .feeLapsed), calendar: cal)
         #expect(f.outcome?.row.id == "other.2")
-        #expect(f.closedOn == Self.d("2024-03-26"))
+        #expect(f.closedOn == Self.d("2024-04-02"))
     }
 
     @Test(
@@ -94,14 +98,27 @@ struct ApplicationCaseTests {
         ("2024-05-07", [.extensionApproved(days: 15, approvedBy: "主任")], .extensionApproved(days: 6, approvedBy: "主任"),
          "超过最长20个工作日"),
         ("2024-06-03", [], .extensionApproved(days: 5, approvedBy: "主任"), "已超过答复期限"),
-        ("2024-05-07", [], .feeNoticeSent(amount: .zero, payBy: d("2024-05-30")), "金额必须大于0"),
-        ("2024-05-07", [], .feeNoticeSent(amount: .yuan(100), payBy: d("2024-05-07")), "缴费期限（payBy）"),
-        ("2024-05-07", [.feeNoticeSent(amount: .yuan(100), payBy: d("2024-05-20"))], .feeLapsed, "未超过缴费期限"),
-        ("2024-05-07", [.feeNoticeSent(amount: .yuan(100), payBy: d("2024-05-20"))], .consultationSent(.otherAgency),
+        ("2024-05-07", [], .feeNoticeSent(amount: .zero), "金额必须大于0"),
+        ("2024-06-03", [], .feeNoticeSent(amount: .yuan(100)), "收费通知应在答复期限内发出"),  // due 2024-05-31
+        ("2024-06-30", [.feeNoticeSent(amount: .yuan(100))], .feeLapsed, "收到收费通知之日尚未记录"),
+        // notice received 05-07: pay-by 06-03 — 05-08…05-10 (1–3), 05-11 调休 Saturday (4), 05-13…05-31 (5–19),
+        // 06-03 (20)
+        ("2024-06-03", [.feeNoticeSent(amount: .yuan(100)), .feeNoticeDelivered], .feeLapsed, "未超过缴费期限 2024-06-03"),
+        ("2024-05-07", [.feeNoticeSent(amount: .yuan(100)), .feeNoticeDelivered], .feeNoticeDelivered, "没有待送达的收费通知"),
+        ("2024-05-07", [.feeNoticeSent(amount: .yuan(100))], .consultationSent(.otherAgency),
          "只有办理中的申请才能征求意见"),
         ("2024-05-07", [.consultationSent(.thirdParty)], .consultationSent(.otherAgency), "只有办理中的申请才能征求意见"),
-        ("2024-05-07", [.consultationSent(.thirdParty)], .feeNoticeSent(amount: .yuan(100), payBy: d("2024-05-20")),
+        ("2024-05-07", [.consultationSent(.thirdParty)], .feeNoticeSent(amount: .yuan(100)),
          "只有办理中的申请才能发出收费通知"),
+        ("2024-05-07", [], .consultationDelivered, "没有正在进行的征求意见（第三十二条、第三十四条）"),
+        ("2024-05-07", [.consultationSent(.thirdParty), .consultationDelivered], .consultationDelivered, "送达已经记录"),
+        ("2024-05-07", [], .delayedReplySet(until: d("2024-07-01")), "须先要求申请人说明理由（第三十五条）"),
+        ("2024-05-07", [], .answered(.notProcessed(.excessive)), "须先要求申请人说明理由（第三十五条）"),
+        ("2024-05-07", [.reasonsRequested], .reasonsRequested, "已经要求申请人说明理由"),
+        ("2024-05-07", [.reasonsRequested], .delayedReplySet(until: d("2024-05-31")), "不晚于答复期限 2024-05-31"),
+        ("2024-06-03", [.reasonsRequested], .delayedReplySet(until: d("2024-07-01")), "应在期限届满前确定并告知"),
+        ("2024-05-07", [], .answeredInParts([.granted]), "至少要有两项结果"),
+        ("2024-05-07", [], .answeredInParts([.granted, .other(.feeLapsed)]), "只能由逾期不补正或逾期未缴费事件产生"),
         ("2024-05-07", [], .answered(.other(.correctionLapsed)), "只能由逾期不补正或逾期未缴费事件产生"),
         ("2024-05-07", [], .answered(.unavailable(.stillUnclearAfterCorrection)), "要求先有收到补正的记录"),
         ("2024-05-07", [.answered(.granted)], .withdrawn, "案件已办结"),
@@ -126,13 +143,15 @@ struct ApplicationCaseTests {
     func exhaustive() throws {
         let setups: [[ApplicationEvent.Kind]] = [
             [], [.correctionRequested(deadline: Self.d("2024-05-20"))], [.consultationSent(.thirdParty)],
-            [.feeNoticeSent(amount: .yuan(100), payBy: Self.d("2024-05-20"))], [.answered(.granted)],
+            [.feeNoticeSent(amount: .yuan(100))], [.feeNoticeSent(amount: .yuan(100)), .feeNoticeDelivered],
+            [.answered(.granted)],
         ]
         let kinds: [ApplicationEvent.Kind] = [
             .received, .correctionRequested(deadline: Self.d("2024-05-30")), .correctionReceived, .correctionLapsed,
-            .consultationSent(.otherAgency), .consultationReplied, .extensionApproved(days: 1, approvedBy: "主任"),
-            .feeNoticeSent(amount: .yuan(100), payBy: Self.d("2024-05-30")), .feePaid, .feeLapsed,
-            .answered(.granted), .withdrawn,
+            .consultationSent(.otherAgency), .consultationDelivered, .consultationReplied,
+            .extensionApproved(days: 1, approvedBy: "主任"), .feeNoticeSent(amount: .yuan(100)), .feeNoticeDelivered,
+            .feePaid, .feeLapsed, .reasonsRequested, .delayedReplySet(until: Self.d("2024-07-30")),
+            .answered(.granted), .answeredInParts([.granted, .withheld(.stateSecret)]), .withdrawn,
         ]
         var refusals = 0
         for setup in setups {
@@ -149,7 +168,9 @@ struct ApplicationCaseTests {
                 #expect(c.events.count == setup.count + 1)
             }
         }
-        #expect(refusals == 44)  // 6 + 9 + 8 + 9 + 12
+        // 17 kinds; allowed: under review 9, awaiting correction 3, consulting 7, awaiting payment 4 (notice not yet
+        // received) and 3 (received), closed 0
+        #expect(refusals == 76)  // 8 + 14 + 10 + 13 + 14 + 17
     }
 
     @Test("A case rebuilt from stored events checks them again")

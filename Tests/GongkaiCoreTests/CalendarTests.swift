@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import GongkaiCore
+import GongkaiCalendarData
 
 @Suite("CivilDate — plain calendar days")
 struct CivilDateTests {

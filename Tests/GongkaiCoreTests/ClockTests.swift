@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GongkaiCore
+import GongkaiCalendarData
 
 /// Expected dates computed independently (from the machine-readable list in holidays.md, not from our JSON).
 @Suite("StatutoryClock — Art. 30, 32–34 composed on a working-day calendar")
@@ -52,8 +53,11 @@ struct ClockTests {
         "补正 restarts the 20 days from the corrected application's date (Art. 30)",
         arguments: [
             ("2024-03-01", "2024-03-15", "2024-04-15"),
-            ("2024-03-01", "2024-03-16", "2024-04-16"),  // arrived on a Saturday → received Monday
-            ("2023-09-25", "2023-10-01", "2023-11-02"),  // arrived on National Day → 10-07 make-up Saturday
+            // arrived on a Saturday, kept as that day: 03-18…03-29 (1–10), 04-01…04-03 (11–13), 清明 04-04…04-06,
+            // 04-07 调休 Sunday (14), 04-08…04-12 (15–19), 04-15 (20) — not 04-16 (deferred twice)
+            ("2024-03-01", "2024-03-16", "2024-04-15"),
+            // arrived on National Day 10-01: 10-07, 10-08 调休 (1–2), 10-09…10-31 (3–19), 11-01 (20) — not 11-02
+            ("2023-09-25", "2023-10-01", "2023-11-01"),
         ])
     func correctionRestart(received: String, corrected: String, due: String) throws {
         let input = ClockInput(received: Self.d(received), correctionReceived: Self.d(corrected))
@@ -63,9 +67,9 @@ struct ClockTests {
     }
 
     @Test("The 补正 notice is due within 7 working days of receipt (Art. 30)")
-    func correctionNotice() {
-        #expect(StatutoryClock.correctionNoticeDue(received: Self.d("2024-02-08"), calendar: cal).due == Self.d("2024-02-23"))
-        #expect(StatutoryClock.correctionNoticeDue(received: Self.d("2024-03-04"), calendar: cal).due == Self.d("2024-03-13"))
+    func correctionNotice() throws {
+        #expect(try StatutoryClock.correctionNoticeDue(received: Self.d("2024-02-08"), calendar: cal).due == Self.d("2024-02-23"))
+        #expect(try StatutoryClock.correctionNoticeDue(received: Self.d("2024-03-04"), calendar: cal).due == Self.d("2024-03-13"))
     }
 
     @Test(
@@ -85,8 +89,8 @@ struct ClockTests {
     }
 
     @Test("The consultation window closes after 15 working days")
-    func window() {
-        #expect(StatutoryClock.consultationWindowCloses(sent: Self.d("2024-09-25"), calendar: cal) == Self.d("2024-10-21"))
+    func window() throws {
+        #expect(try StatutoryClock.consultationWindowCloses(delivered: Self.d("2024-09-25"), calendar: cal) == Self.d("2024-10-21"))
     }
 
     @Test(

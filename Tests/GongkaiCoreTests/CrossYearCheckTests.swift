@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GongkaiCore
+import GongkaiTestSupport
 
 @Suite("Report checker — two consecutive years (§6.2)")
 struct CrossYearCheckTests {

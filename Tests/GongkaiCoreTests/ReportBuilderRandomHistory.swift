@@ -1,4 +1,5 @@
 @testable import GongkaiCore
+import GongkaiTestSupport
 
 /// Random but legal case histories: each step is drawn from what the state machine allows in the current phase.
 enum RandomHistory {
@@ -33,12 +34,17 @@ enum RandomHistory {
             if roll < 25 { return .correctionRequested(deadline: day.adding(days: Int.random(in: 1...30, using: &rng))) }
             if roll < 35 { return .consultationSent(ConsultedParty.allCases.randomElement(using: &rng)!) }
             if roll < 42 { return .extensionApproved(days: Int.random(in: 1...20, using: &rng), approvedBy: "负责人") }
-            if roll < 50 { return .feeNoticeSent(amount: .yuan(100), payBy: day.adding(days: Int.random(in: 1...30, using: &rng))) }
+            if roll < 50 { return .feeNoticeSent(amount: .yuan(100)) }
             if roll < 53 { return .withdrawn }
+            if roll < 56 { return .reasonsRequested }
+            if roll < 62 { return .answeredInParts([answerable(c, rng: &rng), answerable(c, rng: &rng)]) }
             return .answered(answerable(c, rng: &rng))
         case .awaitingCorrection: return roll < 50 ? .correctionReceived : roll < 90 ? .correctionLapsed : nil
-        case .consulting: return roll < 50 ? .consultationReplied : roll < 90 ? .answered(answerable(c, rng: &rng)) : nil
-        case .awaitingPayment: return roll < 50 ? .feePaid : roll < 90 ? .feeLapsed : nil
+        case .consulting:
+            if roll < 20 { return .consultationDelivered }
+            return roll < 55 ? .consultationReplied : roll < 90 ? .answered(answerable(c, rng: &rng)) : nil
+        case .awaitingPayment(false): return roll < 60 ? .feeNoticeDelivered : roll < 90 ? .feePaid : nil
+        case .awaitingPayment(true): return roll < 50 ? .feePaid : roll < 90 ? .feeLapsed : nil
         case .closed: return nil
         }
     }
@@ -48,6 +54,7 @@ enum RandomHistory {
             switch $0 {
             case .other(.correctionLapsed), .other(.feeLapsed): return false
             case .unavailable(.stillUnclearAfterCorrection): return c.hasCorrection
+            case .notProcessed(.excessive): return c.hasReasonsRequested
             default: return true
             }
         }.randomElement(using: &rng)!

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import GongkaiCore
+import GongkaiTestSupport
+import GongkaiCalendarData
 
 @Suite("ReportBuilder — sections III and IV from case facts")
 struct ReportBuilderTests {
@@ -20,14 +22,17 @@ struct ReportBuilderTests {
         let cases = [
             try make("a", .naturalPerson, "2024-03-04", [("2024-03-20", .answered(.granted))]),
             try make("b", .naturalPerson, "2024-12-20", [("2025-01-10", .answered(.withheld(.deliberativeProcess)))]),
-            try make("c", .commercialEnterprise, "2024-12-31", time: "20:00"),  // received 2025-01-02
+            // Art. 31: handed in on 31 December after hours is received that day — a receipt of 2024, not 2025
+            try make("c", .commercialEnterprise, "2024-12-31", time: "20:00"),
             try make("d", .legalServiceOrganization, "2024-11-25", [
                 ("2024-11-26", .correctionRequested(deadline: Self.d("2024-12-10"))), ("2024-12-11", .correctionLapsed),
             ]),
             try make("e", .researchInstitution, "2023-12-28", [("2024-01-05", .answered(.partiallyGranted))]),
         ]
         let t24 = ReportBuilder(agency: "测试局", year: 2024).build(applications: cases).applications.table
-        #expect(t24[.new, .total] == 3)
+        #expect(t24[.new, .total] == 4)
+        #expect(t24[.new, .commercialEnterprise] == 1)
+        #expect(t24[.carriedForward, .total] == 2)
         #expect(t24[.carriedOver, .researchInstitution] == 1)
         #expect(t24[.granted, .naturalPerson] == 1)
         #expect(t24[.partiallyGranted, .total] == 1)
@@ -35,8 +40,9 @@ struct ReportBuilderTests {
         #expect(t24[.carriedForward, .naturalPerson] == 1)
         #expect(t24[.total, .total] == 3)
         let t25 = ReportBuilder(agency: "测试局", year: 2025).build(applications: cases).applications.table
-        #expect(t25[.carriedOver, .total] == 1)
-        #expect(t25[.new, .commercialEnterprise] == 1)
+        #expect(t25[.carriedOver, .total] == 2)
+        #expect(t25[.carriedOver, .commercialEnterprise] == 1)
+        #expect(t25[.new, .commercialEnterprise] == 0)
         #expect(t25[.withheld(6), .naturalPerson] == 1)
         #expect(t25[.carriedForward, .total] == 1)
     }
@@ -48,7 +54,8 @@ struct ReportBuilderTests {
                 ("2020-03-03", .correctionRequested(deadline: Self.d("2020-03-10"))), ("2020-03-11", .correctionLapsed),
             ]),
             try make("b", .naturalPerson, "2020-03-02", [
-                ("2020-03-03", .feeNoticeSent(amount: .yuan(100), payBy: Self.d("2020-03-20"))), ("2020-03-23", .feeLapsed),
+                ("2020-03-03", .feeNoticeSent(amount: .yuan(100))), ("2020-03-04", .feeNoticeDelivered),
+                ("2020-04-02", .feeLapsed),  // pay-by: 20 working days after 03-04 = 04-01 (03-05…04-01, no holiday)
             ]),
             try make("c", .naturalPerson, "2020-03-02", [("2020-03-05", .withdrawn)]),
         ]

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GongkaiCore
+import GongkaiTestSupport
 
 /// Each check is broken alone in an otherwise valid report, and exactly that rule must fire.
 @Suite("Report checker — one rule at a time")

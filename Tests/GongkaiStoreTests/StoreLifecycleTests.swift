@@ -19,13 +19,24 @@ import Testing
         #expect(
             try StoreConfiguration.resolve(
                 flag: "sqlite://y.db", environment: ["GONGKAI_DATABASE_URL": "sqlite://x.db"]) == .sqlite(path: "y.db"))
-        for bad in ["mysql://db/x", "sqlite://", "postgres://", "postgres://host", "gongkai.sqlite"] {
+        for bad in [
+            "mysql://db/x", "sqlite://", "postgres://", "postgres://host", "gongkai.sqlite", "", "  ",
+            "postgres://u@h:99999/db",
+        ] {
             #expect(throws: StoreError.self, "\(bad)") { try StoreConfiguration(url: bad) }
         }
-        let message =
-            (try? StoreConfiguration(url: "mysql://db/x")).map { _ in "" }
-            ?? "\(StoreError.badDatabaseURL("mysql://db/x", reason: "r"))"
-        #expect(message.contains("数据库地址无效"))
+        // The messages the parser itself throws name the URL and what is wrong with it.
+        let mysql = #expect(throws: StoreError.self) { try StoreConfiguration(url: "mysql://db/x") }
+        #expect(mysql?.description.hasPrefix("数据库地址无效：mysql://db/x（") == true, "\(String(describing: mysql))")
+        // `--database ""` (and an empty GONGKAI_DATABASE_URL) is refused, never taken for ./gongkai.sqlite.
+        let emptyFlag = #expect(throws: StoreError.self) {
+            try StoreConfiguration.resolve(flag: "", environment: ["GONGKAI_DATABASE_URL": "sqlite://x.db"])
+        }
+        #expect(emptyFlag?.description.contains("地址为空") == true)
+        let emptyEnv = #expect(throws: StoreError.self) {
+            try StoreConfiguration.resolve(flag: nil, environment: ["GONGKAI_DATABASE_URL": ""])
+        }
+        #expect(emptyEnv?.description.contains("GONGKAI_DATABASE_URL") == true)
     }
 
     @Test(arguments: Backend.available)
@@ -45,9 +56,8 @@ import Testing
 
     @Test(arguments: Backend.available)
     func backupAndRestore(_ backend: Backend) async throws {
-        if backend == .postgres, !Self.hasTool("pg_dump") {
-            print("PostgreSQL 备份测试未运行：找不到 pg_dump（postgresql-client）")
-            return
+        if backend == .postgres {
+            try #require(Self.hasTool("pg_dump"), "PostgreSQL 备份测试需要 pg_dump（postgresql-client）")
         }
         let configuration = try await backend.freshConfiguration("backup")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-backup-\(UUID().uuidString)")
@@ -60,8 +70,10 @@ import Testing
         _ = try await AgencyRepository(store: store).create(
             Agency(name: "备份后新增", code: "AFTER", level: .county, region: .national))
         await store.close()
+        let backupBytes = try Data(contentsOf: URL(fileURLWithPath: file))
 
         try await StoreBackup.restore(configuration, from: file)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == backupBytes, "restore must not change the backup")
         store = try await Store.open(configuration)
         let agencies = try await AgencyRepository(store: store).all()
         #expect(agencies.map(\.code) == [DemoAgency.agency.code])

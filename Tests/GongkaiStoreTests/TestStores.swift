@@ -17,10 +17,20 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
+    /// PostgreSQL stores handed to tests so far (in this process), each checked to be a PostgreSQL server.
+    static let postgresRuns = RunCounter()
+
     /// A fresh, migrated store named after the test; closed after `body`.
     func withStore(_ name: String, _ body: (Store) async throws -> Void) async throws {
         let store = try await Store.open(try await freshConfiguration(name))
         do {
+            if self == .postgres {
+                let version = try await store.sql.raw("SELECT version() AS v").first()?.decode(
+                    column: "v", as: String.self)
+                try #require(
+                    version?.hasPrefix("PostgreSQL") == true, "not a PostgreSQL server: \(String(describing: version))")
+                Backend.postgresRuns.add()
+            }
             try await store.migrate()
             try await body(store)
         } catch {
@@ -58,8 +68,28 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 }
 
-/// Shown as skipped (not passed) when the PostgreSQL variants did not run.
+/// Shown as skipped (not passed) when `GONGKAI_TEST_POSTGRES_URL` is not set. When it is, the test runs a store
+/// through the same harness the PostgreSQL variants use and fails unless it reached a PostgreSQL server, wrote and
+/// read a row there, and was counted as a PostgreSQL run — a URL that reaches no server, or a harness that handed
+/// out SQLite, fails here instead of passing unnoticed.
 @Test(.enabled(if: Backend.postgresURL != nil, "PostgreSQL 变体未运行：未设置 GONGKAI_TEST_POSTGRES_URL"))
-func postgresVariantsRan() {
-    #expect(Backend.available.contains(.postgres))
+func postgresVariantsRan() async throws {
+    #expect(Backend.available == [.sqlite, .postgres])
+    let before = Backend.postgresRuns.count
+    try await Backend.postgres.withStore("variantsran") { store in
+        #expect(store.isPostgres)
+        let agency = try await AgencyRepository(store: store).create(
+            Agency(name: "变体局", code: "PG", level: .county, region: .national))
+        #expect(try await AgencyRepository(store: store).all().map(\.code) == ["PG"])
+        #expect(agency.id != nil)
+    }
+    #expect(Backend.postgresRuns.count > before)
+}
+
+/// A count shared by concurrently running tests.
+final class RunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func add() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
 }

@@ -86,14 +86,17 @@ public enum ProactiveRow: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
-    /// 第二十条第（X）项 — the block heading the row stands under.
-    public var article20Item: String {
+    /// 第二十条第（X）项 — the block heading the row stands under, e.g. "（五）".
+    public var article20Item: String { article20.numeral }
+
+    /// The item of Art. 20 the row reports on.
+    public var article20: Article20Item {
         switch self {
-        case .rules, .normativeDocuments, .otherDocuments: return "（一）"
-        case .licensing, .otherServices, .inspection, .confirmation: return "（五）"
-        case .penalty, .enforcement: return "（六）"
-        case .fees: return "（八）"
-        case .procurement: return "（九）"
+        case .rules, .normativeDocuments, .otherDocuments: return .regulationsAndNormativeDocuments
+        case .licensing, .otherServices, .inspection, .confirmation: return .licensingAndServices
+        case .penalty, .enforcement: return .penaltiesAndEnforcement
+        case .fees: return .fees
+        case .procurement: return .procurement
         }
     }
 

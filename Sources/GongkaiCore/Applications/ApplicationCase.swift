@@ -86,10 +86,13 @@ public enum ApplicationStateMachine {
         case (.underReview, .consultationSent(let p)): return .consulting(p)
         case (.consulting, .consultationReplied): return .underReview
         case (.underReview, .extensionApproved), (.consulting, .extensionApproved): return phase
-        case (.underReview, .feeNoticeSent(_, let payBy)): return .awaitingPayment(payBy: payBy)
+        case (.underReview, .feeNoticeSent): return .awaitingPayment(noticeDelivered: false)
         case (.awaitingPayment, .feePaid): return .underReview
         case (.awaitingPayment, .feeLapsed): return .closed(.other(.feeLapsed))
         case (.underReview, .answered(let o)), (.consulting, .answered(let o)): return .closed(o)
+        case (_, .consultationDelivered), (_, .feeNoticeDelivered), (_, .reasonsRequested), (_, .delayedReplySet),
+            (_, .answeredInParts):
+            return StatutoryTransitions.next(phase, kind)
         case (_, .withdrawn): return .closed(.other(.otherClosure))
         default: return nil
         }
@@ -115,6 +118,8 @@ public enum ApplicationStateMachine {
         case .consultationReplied: return "没有正在进行的征求意见"
         case .extensionApproved: return "只有办理中或征求意见中的申请才能延期（第三十三条第二款）"
         case .feeNoticeSent: return "只有办理中的申请才能发出收费通知"
+        case .consultationDelivered, .feeNoticeDelivered, .reasonsRequested, .delayedReplySet, .answeredInParts:
+            return StatutoryTransitions.refusal(kind)
         case .feePaid, .feeLapsed: return "没有待缴费的收费通知"
         case .answered: return "等待补正或缴费期间不能答复"
         case .withdrawn: return "案件已办结"
@@ -132,16 +137,10 @@ public enum ApplicationStateMachine {
                 field: "逾期不补正日期（date）", detail: "\(event.date) 未超过补正期限 \(deadline)（第三十条）")
         case (.extensionApproved(let days, let by), _):
             try checkExtension(event.date, days: days, approvedBy: by, on: c, calendar: calendar)
-        case (.feeNoticeSent(let amount, let payBy), _):
-            guard amount.fen > 0 else {
-                throw ApplicationError.invalidField(field: "收费金额（amount）", detail: "收费通知的金额必须大于0")
-            }
-            guard payBy > event.date else {
-                throw ApplicationError.invalidField(field: "缴费期限（payBy）", detail: "\(payBy) 应晚于通知日 \(event.date)")
-            }
-        case (.feeLapsed, .awaitingPayment(let payBy)) where event.date <= payBy:
-            throw ApplicationError.invalidField(
-                field: "逾期未缴费日期（date）", detail: "\(event.date) 未超过缴费期限 \(payBy)")
+        case (.feeNoticeSent, _), (.feeLapsed, _), (.consultationDelivered, _), (.feeNoticeDelivered, _),
+            (.reasonsRequested, _), (.delayedReplySet, _), (.answeredInParts, _),
+            (.answered(.notProcessed(.excessive)), _):
+            try StatutoryTransitions.checkFields(event, on: c, phase: phase, calendar: calendar)
         case (.answered(.other(let r)), _) where r != .otherClosure:
             throw ApplicationError.invalidField(
                 field: "办理结果（outcome）", detail: "其他处理\(r.rawValue)只能由逾期不补正或逾期未缴费事件产生")
@@ -159,10 +158,11 @@ public enum ApplicationStateMachine {
             throw ApplicationError.illegalTransition(
                 event: "告知补正", phase: c.phase.label, rule: "补正只能一次性告知（第三十条）")
         }
-        let latest = StatutoryClock.correctionNoticeDue(received: c.receivedOn, calendar: calendar).due
+        let latest = try c.correctionNoticeDue(calendar: calendar).due
         guard date <= latest else {
             throw ApplicationError.invalidField(
-                field: "补正告知日期（date）", detail: "\(date) 超过收到申请后7个工作日（\(latest)）（第三十条）")
+                field: "补正告知日期（date）",
+                detail: "\(date) 超过收到申请后\(StatutoryClock.correctionNoticePeriod)个工作日（\(latest)）（第三十条）")
         }
         guard deadline > date else {
             throw ApplicationError.invalidField(field: "补正期限（deadline）", detail: "\(deadline) 应晚于告知日 \(date)")
@@ -179,7 +179,8 @@ public enum ApplicationStateMachine {
         guard days > 0, c.extensionDays + days <= StatutoryClock.maximumExtension else {
             throw ApplicationError.invalidField(
                 field: "延长天数（days）",
-                detail: "已延长\(c.extensionDays)个工作日，再延长\(days)个工作日超过最长20个工作日（第三十三条第二款）")
+                detail: "已延长\(c.extensionDays)个工作日，再延长\(days)个工作日"
+                    + "超过最长\(StatutoryClock.maximumExtension)个工作日（第三十三条第二款）")
         }
         if let due = try? c.answerDue(calendar: calendar), date > due.due {
             throw ApplicationError.invalidField(

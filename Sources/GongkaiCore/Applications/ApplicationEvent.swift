@@ -8,7 +8,7 @@
 /// ApplicationEvent(CivilDate(2024, 3, 20), .answered(.withheld(.thirdPartyRights)))
 /// ```
 public struct ApplicationEvent: Hashable, Sendable, Codable, CustomStringConvertible {
-    /// The day it happened (letters: the day sent; replies and payments: the day received).
+    /// The day it happened (letters: the day sent; deliveries, replies and payments: the day received).
     public var date: CivilDate
     public var kind: Kind
 
@@ -29,18 +29,31 @@ public struct ApplicationEvent: Hashable, Sendable, Codable, CustomStringConvert
         case correctionLapsed
         /// 发出征求意见书 — Art. 32 (third party) or Art. 34 (other agency); the clock stops.
         case consultationSent(ConsultedParty)
+        /// 对方收到征求意见书 — Art. 32, 34: the 15-working-day reply window runs from the next working day.
+        case consultationDelivered
         /// 收到意见 — the clock runs again from the next working day.
         case consultationReplied
         /// 延期答复 — Art. 33 (2): approved by the office head, at most 20 working days in total.
         case extensionApproved(days: Int, approvedBy: String)
-        /// 收费通知 — 信息处理费: the clock stops until payment.
-        case feeNoticeSent(amount: Fen, payBy: CivilDate)
+        /// 收费通知 — 信息处理费: sent within the handling period; the clock stops until payment.
+        case feeNoticeSent(amount: Fen)
+        /// 申请人收到收费通知 — the 20 working days to pay run from the next working day (the pay-by date is
+        /// computed, `StatutoryClock.feePaymentDue`).
+        case feeNoticeDelivered
         /// 缴费 — the clock runs again from the next working day.
         case feePaid
-        /// 逾期未缴费 — after `payBy`; closes the case as 其他处理 2.
+        /// 逾期未缴费 — after the computed pay-by date; closes the case as 其他处理 2.
         case feeLapsed
+        /// 要求说明理由 — Art. 35: the number or frequency of applications is clearly beyond a reasonable range.
+        case reasonsRequested
+        /// 确定延迟答复期限并告知 — Art. 35: reasons given and reasonable, but no answer possible within Art. 33;
+        /// the agency sets a reasonable delayed period (`until`), which replaces the due date.
+        case delayedReplySet(until: CivilDate)
         /// 答复 — Art. 36: closes the case with its outcome.
         case answered(Outcome)
+        /// 答复（区分处理）— one answer giving different outcomes for the parts of a request; the case counts in one
+        /// report row, by the format's precedence (`Outcome.combining`: 部分公开 over the rest).
+        case answeredInParts([Outcome])
         /// 撤回申请 — closes the case as 其他处理 3.
         case withdrawn
     }
@@ -72,9 +85,16 @@ extension ApplicationEvent.Kind {
         case .correctionLapsed: return "申请人逾期未补正，不再处理（第三十条）"
         case .consultationSent(let p):
             return p == .thirdParty ? "书面征求第三方意见（第三十二条）" : "征求其他机关意见（第三十四条）"
+        case .consultationDelivered: return "被征求意见方收到征求意见书，\(StatutoryClock.consultationReplyWindow)个工作日答复期次日起算"
         case .consultationReplied: return "收到征求意见的回复"
         case .extensionApproved(let days, let by): return "经\(by)同意延期答复\(days)个工作日（第三十三条第二款）"
-        case .feeNoticeSent(let amount, let payBy): return "发出收费通知，金额\(amount)，缴费期限 \(payBy)"
+        case .feeNoticeSent(let amount): return "发出收费通知，金额\(amount)"
+        case .feeNoticeDelivered: return "申请人收到收费通知，\(StatutoryClock.feePaymentPeriod)个工作日缴费期次日起算"
+        case .reasonsRequested: return "申请数量、频次明显超过合理范围，要求申请人说明理由（第三十五条）"
+        case .delayedReplySet(let until): return "确定延迟答复期限 \(until) 并告知申请人（第三十五条）"
+        case .answeredInParts(let parts):
+            let combined = Outcome.combining(parts).map { "，计入「\($0)」" } ?? ""
+            return "区分处理答复：" + parts.map(\.description).joined(separator: "、") + combined
         case .feePaid: return "申请人缴纳信息处理费"
         case .feeLapsed: return "申请人逾期未缴费，不再处理"
         case .answered(let o): return "答复：\(o)（\(o.article)）"

@@ -3,10 +3,12 @@
 /// ```
 /// underReview ──correctionRequested──▶ awaitingCorrection ──correctionReceived──▶ underReview
 ///      │                                        └──correctionLapsed──▶ closed(其他处理 1)
-///      ├──consultationSent──▶ consulting ──consultationReplied──▶ underReview
-///      ├──feeNoticeSent──▶ awaitingPayment ──feePaid──▶ underReview;  ──feeLapsed──▶ closed(其他处理 2)
-///      ├──extensionApproved──▶ underReview (also while consulting)
-///      └──answered──▶ closed(outcome) (also while consulting);  any open phase ──withdrawn──▶ closed(其他处理 3)
+///      ├──consultationSent──▶ consulting ──consultationDelivered──▶ consulting ──consultationReplied──▶ underReview
+///      ├──feeNoticeSent──▶ awaitingPayment ──feeNoticeDelivered──▶ awaitingPayment ──feePaid──▶ underReview;
+///      │                                    ──feeLapsed (after the computed pay-by date)──▶ closed(其他处理 2)
+///      ├──extensionApproved, reasonsRequested, delayedReplySet──▶ underReview (also while consulting)
+///      └──answered, answeredInParts──▶ closed(outcome) (also while consulting);
+///         any open phase ──withdrawn──▶ closed(其他处理 3)
 /// ```
 public enum ApplicationPhase: Hashable, Sendable {
     /// 办理中
@@ -15,8 +17,9 @@ public enum ApplicationPhase: Hashable, Sendable {
     case awaitingCorrection(deadline: CivilDate)
     /// 征求意见中 — Art. 32, 34
     case consulting(ConsultedParty)
-    /// 等待缴费 — 信息处理费
-    case awaitingPayment(payBy: CivilDate)
+    /// 等待缴费 — 信息处理费; `noticeDelivered` once the applicant's receipt of the notice is recorded (the pay-by
+    /// date follows from that day, `ApplicationCase.payBy(calendar:)`).
+    case awaitingPayment(noticeDelivered: Bool)
     /// 已办结
     case closed(Outcome)
 

@@ -8,22 +8,33 @@ extension ApplicationCase {
     /// The facts the answer clock depends on, read from the events.
     ///
     /// Consultation (Art. 32, 34): paused from the day after the letter through the reply, the answer, or the
-    /// close of the 15-working-day window, whichever is first; while no reply has come, the window's close.
-    /// Fee: paused from the day after the notice through payment (or lapse); while unpaid, through `payBy`.
-    public func clockInput(calendar: WorkingDayCalendar) -> ClockInput {
-        var input = ClockInput(received: receivedOn, extensionDays: extensionDays)
+    /// close of the 15-working-day window that runs from the party's receipt of the letter, whichever is first;
+    /// until that receipt is recorded, the window is taken from the day sent (the earliest it can close).
+    /// Fee: paused from the day after the notice through payment (or lapse); while unpaid, through the pay-by date
+    /// (until the applicant's receipt of the notice is recorded, from the day sent — the earliest).
+    /// Art. 35: a delayed reply period set and notified replaces the due date.
+    public func clockInput(calendar: WorkingDayCalendar) throws -> ClockInput {
+        var input = ClockInput(
+            received: receivedOn, extensionDays: extensionDays, receiptDeferred: receipt.deferredByAgencyRule)
         for (i, e) in events.enumerated() {
             let later = events[(i + 1)...]
             switch e.kind {
             case .correctionReceived:
                 input.correctionReceived = e.date
             case .consultationSent(let party):
-                let window = StatutoryClock.consultationWindowCloses(sent: e.date, calendar: calendar)
+                let delivered = later.prefix(while: { !$0.kind.isConsultationSent })
+                    .first(where: { $0.kind == .consultationDelivered })?.date ?? e.date
+                let window = try StatutoryClock.consultationWindowCloses(delivered: delivered, calendar: calendar)
                 let end = later.first(where: \.kind.endsConsultation)?.date ?? window
                 input.pauses.append(ClockPause(party.pauseKind, from: e.date, through: min(end, window)))
-            case .feeNoticeSent(_, let payBy):
+            case .feeNoticeSent:
+                let delivered = later.prefix(while: { !$0.kind.isFeeNoticeSent })
+                    .first(where: { $0.kind == .feeNoticeDelivered })?.date ?? e.date
+                let payBy = try StatutoryClock.feePaymentDue(noticeReceived: delivered, calendar: calendar)
                 let end = later.first(where: \.kind.endsFeeWait)?.date ?? payBy
                 input.pauses.append(ClockPause(.fee, from: e.date, through: end))
+            case .delayedReplySet(let until):
+                input.delayedReplyUntil = until
             default:
                 continue
             }
@@ -40,8 +51,18 @@ extension ApplicationCase {
     }
 
     /// 补正告知期限 — Art. 30: the last day to send a 补正 notice.
-    public func correctionNoticeDue(calendar: WorkingDayCalendar) -> DueDate {
-        StatutoryClock.correctionNoticeDue(received: receivedOn, calendar: calendar)
+    public func correctionNoticeDue(calendar: WorkingDayCalendar) throws -> DueDate {
+        try StatutoryClock.correctionNoticeDue(
+            received: receivedOn, receiptDeferred: receipt.deferredByAgencyRule, calendar: calendar)
+    }
+
+    /// 缴费期限 — the computed pay-by date of the outstanding fee notice: 20 working days from the day after the
+    /// applicant received it; nil when no notice awaits payment or its receipt is not recorded yet.
+    public func payBy(calendar: WorkingDayCalendar) throws -> CivilDate? {
+        guard case .awaitingPayment(true) = phase,
+            let delivered = events.last(where: { $0.kind == .feeNoticeDelivered })?.date
+        else { return nil }
+        return try StatutoryClock.feePaymentDue(noticeReceived: delivered, calendar: calendar)
     }
 
     /// The derived status at `now` (never stored): open, due within `dueSoonWithin` working days, overdue,
@@ -58,7 +79,11 @@ extension ApplicationCase {
         }
         guard let due else { return .awaitingApplicant }
         if now > due.due { return .overdue(workingDaysLate: calendar.workingDays(after: due.due, through: now)) }
-        let left = due.trail.filter { $0.counted && $0.date > now }.count
+        let delayed = due.trail.last?.kind == .delayed
+        let left =
+            delayed
+            ? calendar.workingDays(after: now, through: due.due)
+            : due.trail.filter { $0.counted && $0.date > now }.count
         return left <= dueSoonWithin ? .dueSoon(workingDaysLeft: left) : .open(workingDaysLeft: left)
     }
 }
@@ -66,7 +91,7 @@ extension ApplicationCase {
 extension ApplicationEvent.Kind {
     var endsConsultation: Bool {
         switch self {
-        case .consultationReplied, .answered, .withdrawn: return true
+        case .consultationReplied, .answered, .answeredInParts, .withdrawn: return true
         default: return false
         }
     }

@@ -38,20 +38,39 @@ public enum ReceiptChannel: String, Hashable, Sendable, Codable, CaseIterable {
     }
 }
 
-/// 办公时间 — when the office closes; a submission after closing is received on the next working day.
+/// 办公时间 — when the office closes; used only by an agency rule (`ReceiptRule.agencyGuide`), never by Art. 31.
 ///
-/// Configurable per agency; the default closing time is 17:00 (most offices close at 17:00 or 17:30; set it per agency).
+/// The default closing time is 17:00 (most offices close at 17:00 or 17:30; set it per agency).
 ///
 /// ```swift
 /// OfficeHours(closing: TimeOfDay(hour: 17, minute: 30)!) // an office that closes at 17:30
 /// ```
 public struct OfficeHours: Hashable, Sendable, Codable {
-    /// A submission at or after this time counts as after hours.
+    /// A submission at or after this time counts as outside working time.
     public var closing: TimeOfDay
 
     public init(closing: TimeOfDay = TimeOfDay(hour: 17, minute: 0)!) { self.closing = closing }
 
     public static let standard = OfficeHours()
+}
+
+/// 收件规则 — which day a submission is received on.
+///
+/// Art. 31 fixes the receipt date as it happened (`.article31`, the default): a Saturday, a holiday or 17:10
+/// is still that day, and the periods run from the next working day. An agency whose published 指南 says that
+/// submissions outside working time count from the next working day may set `.agencyGuide(_:)`; the receipt
+/// date is then that working day, it is itself day 1 (deferring and then starting the day after would defer
+/// twice), and the trail names the rule as the agency's, not Art. 31.
+///
+/// ```swift
+/// ReceiptRule.article31                         // 2024-02-03 (Sat) post → received 2024-02-03
+/// ReceiptRule.agencyGuide(.standard)            // … → received 2024-02-04 (调休上班日), day 1
+/// ```
+public enum ReceiptRule: Hashable, Sendable, Codable {
+    /// 第三十一条 — the channel's date as it happened.
+    case article31
+    /// 本机关《政府信息公开指南》 — outside working time (non-working day, or at/after closing) → next working day.
+    case agencyGuide(OfficeHours)
 }
 
 /// 申请的提交 — the channel and the channel's statutory date (Art. 31), with the time when known.
@@ -74,35 +93,38 @@ public struct Submission: Hashable, Sendable, Codable {
     }
 }
 
-/// 收到申请之日 — Art. 31: the receipt date of a submission, moved to the next working day when the
-/// channel's date is not a working day or the submission came after office hours.
+/// 收到申请之日 — Art. 31: the receipt date of a submission — the channel's date as it happened, or, under an
+/// agency's own rule (`ReceiptRule.agencyGuide`), the next working day for a submission outside working time.
 ///
 /// ```swift
-/// let r = Receipt(Submission(channel: .online, date: CivilDate(2024, 2, 9), time: TimeOfDay(parsing: "18:00")),
-///                 calendar: cal)
-/// r.date // 2024-02-18 (after hours on the eve of 春节; the 调休 Sunday is a working day)
+/// let s = Submission(channel: .post, date: CivilDate(2024, 2, 3))
+/// Receipt(s, calendar: cal).date                               // 2024-02-03 (Art. 31: the day signed for)
+/// Receipt(s, calendar: cal, rule: .agencyGuide(.standard)).date // 2024-02-04, itself day 1
 /// ```
 public struct Receipt: Hashable, Sendable, Codable {
     public var submission: Submission
-    /// The receipt date (a working day).
+    /// The receipt date.
     public var date: CivilDate
-    /// The days between submission and receipt, explained (empty when received the day submitted).
+    /// True when the agency's rule moved the receipt to `date`; `date` is then day 1 of every period.
+    public var deferredByAgencyRule: Bool
+    /// The days between submission and a deferred receipt, explained (empty under Art. 31).
     public var trail: [TrailDay]
 
-    public init(_ submission: Submission, calendar: WorkingDayCalendar, officeHours: OfficeHours = .standard) {
+    public init(_ submission: Submission, calendar: WorkingDayCalendar, rule: ReceiptRule = .article31) {
         self.submission = submission
         let d = submission.date
         let kind = calendar.kind(of: d)
-        let afterHours = submission.time.map { $0 >= officeHours.closing } ?? false
-        guard !kind.isWorkingDay || afterHours else {
+        guard case .agencyGuide(let hours) = rule,
+            !kind.isWorkingDay || (submission.time.map { $0 >= hours.closing } ?? false)
+        else {
             date = d
+            deferredByAgencyRule = false
             trail = []
             return
         }
-        let why =
-            !kind.isWorkingDay
-            ? "\(submission.channel.label)，\(submission.channel.statutoryDate)为非工作日（\(kind.explanation)），顺延至下一工作日"
-            : "\(submission.channel.label)，\(submission.time!) 在办公时间（\(officeHours.closing) 下班）之后，顺延至下一工作日"
+        let outside = !kind.isWorkingDay ? "非工作日（\(kind.explanation)）" : "\(submission.time!) 在下班（\(hours.closing)）之后"
+        let why = "\(submission.channel.label)，\(submission.channel.statutoryDate)\(outside)；依本机关《指南》"
+            + "非工作时间提交的以下一工作日为收到之日（本机关规则，非第三十一条）"
         var lines = [TrailDay(date: d, kind: .submitted, reason: why)]
         var next = d.adding(days: 1)
         while !calendar.isWorkingDay(next) {
@@ -111,7 +133,20 @@ public struct Receipt: Hashable, Sendable, Codable {
             next = next.adding(days: 1)
         }
         date = next
+        deferredByAgencyRule = true
         trail = lines
+    }
+
+    private enum CodingKeys: String, CodingKey { case submission, date, deferredByAgencyRule, trail }
+
+    /// Decodes a receipt; one stored before the agency's rule existed (no `deferredByAgencyRule`) was not deferred
+    /// by it.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        submission = try c.decode(Submission.self, forKey: .submission)
+        date = try c.decode(CivilDate.self, forKey: .date)
+        deferredByAgencyRule = try c.decodeIfPresent(Bool.self, forKey: .deferredByAgencyRule) ?? false
+        trail = try c.decode([TrailDay].self, forKey: .trail)
     }
 }
 

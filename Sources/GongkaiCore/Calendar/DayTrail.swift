@@ -42,7 +42,7 @@ public struct TrailDay: Hashable, Sendable, Codable, CustomStringConvertible {
 /// TrailKind.paused.rawValue // "paused"
 /// ```
 public enum TrailKind: String, Hashable, Sendable, Codable {
-    /// 提交 — the day submitted, when the receipt date is later (non-working day, after hours).
+    /// 提交 — the day submitted, when the agency's own rule moves the receipt to a later working day.
     case submitted
     /// 收到 — the receipt date (Art. 31); not counted, day 1 is the next working day.
     case received
@@ -56,4 +56,6 @@ public enum TrailKind: String, Hashable, Sendable, Codable {
     case holiday
     /// 暂停 — not counted: consultation (Art. 32, 34) or awaiting a fee (信息处理费).
     case paused
+    /// 延迟答复 — the delayed reply period the agency set and notified (Art. 35).
+    case delayed
 }

@@ -106,12 +106,18 @@ public enum CalendarError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadableSchedule(String)
     case invalidSchedule(year: Int, String)
     case missingResource(String)
+    case outsideCalendar(field: String, date: CivilDate, years: ClosedRange<Int>?)
 
     public var description: String {
         switch self {
         case .unreadableSchedule(let detail): return "节假日安排文件无法读取：\(detail)"
         case .invalidSchedule(let year, let detail): return "\(year)年节假日安排有误：\(detail)"
         case .missingResource(let name): return "找不到内置的节假日数据：\(name)"
+        case .outsideCalendar(let field, let date, let years?):
+            return "\(field) \(date) 超出工作日历的范围：只能计算 \(years.lowerBound)年至\(years.upperBound)年的日期"
+                + "（已载入 \(years.lowerBound + 1)–\(years.upperBound - 1) 年的节假日安排；其他年份请先载入该年的安排）"
+        case .outsideCalendar(let field, let date, nil):
+            return "\(field) \(date) 无法计算：工作日历未载入任何年份的节假日安排"
         }
     }
 }

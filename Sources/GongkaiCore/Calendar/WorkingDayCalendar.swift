@@ -3,11 +3,13 @@ import Foundation
 /// 工作日历 — which days are working days: Monday to Friday, minus official holidays (放假), plus make-up
 /// working days (调休上班日), from the State Council's yearly notices.
 ///
-/// Built-in data covers 2019–2026 (`Calendar/Resources/holidays-YYYY.json`); a new year is loaded from its file.
-/// For a year with no data only weekends are known: `DayKind.isProvisional` says so and every explanation shows it.
+/// The core reads no file: the caller hands in the schedules (the official 2019–2026 data ship as a resource of
+/// `GongkaiCalendarData`, `WorkingDayCalendar.official()`); a new year is one more `HolidaySchedule`.
+/// For the year before the first and after the last loaded one only weekends are known: `DayKind.isProvisional`
+/// says so and every explanation shows it; dates beyond them are refused (`supportedYears`).
 ///
 /// ```swift
-/// let cal = try WorkingDayCalendar.official()
+/// let cal = try WorkingDayCalendar(schedules: schedules)
 /// cal.isWorkingDay(CivilDate(2024, 2, 4))  // true — 调休上班 (春节)
 /// cal.isWorkingDay(CivilDate(2024, 2, 12)) // false — 春节
 /// ```
@@ -46,30 +48,20 @@ public struct WorkingDayCalendar: Hashable, Sendable {
         try adding(HolidaySchedule(json: json))
     }
 
-    /// The built-in schedules 2019–2026, loaded once from the bundled resource.
-    public static func official() throws -> WorkingDayCalendar {
-        try officialResult.get()
+    /// 可计算的日期 — the years the clocks accept: the loaded years and one year either side, whose days are
+    /// provisional (a notice may reach into the December before; a case received in December may run into a year
+    /// whose notice is not out yet). Nil when no year is loaded.
+    public var supportedYears: ClosedRange<Int>? {
+        guard let first = coveredYears.min(), let last = coveredYears.max() else { return nil }
+        return (first - 1)...(last + 1)
     }
 
-    private static let officialResult: Result<WorkingDayCalendar, CalendarError> = Result {
-        guard let dir = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
-            throw CalendarError.missingResource("Resources")
+    /// Throws `CalendarError.outsideCalendar` when `date` lies outside `supportedYears`; `field` names the input.
+    public func requireSupported(_ date: CivilDate, field: String) throws {
+        guard let years = supportedYears, years.contains(date.year) else {
+            throw CalendarError.outsideCalendar(field: field, date: date, years: supportedYears)
         }
-        let files = ((try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? [])
-            .filter { $0.lastPathComponent.hasPrefix("holidays-") && $0.pathExtension == "json" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        guard !files.isEmpty else { throw CalendarError.missingResource("holidays-*.json") }
-        var calendar = WorkingDayCalendar()
-        for file in files {
-            guard let data = try? Data(contentsOf: file) else {
-                throw CalendarError.missingResource(file.lastPathComponent)
-            }
-            do { calendar = try calendar.adding(json: data) } catch let e as CalendarError { throw e } catch {
-                throw CalendarError.unreadableSchedule("\(error)")
-            }
-        }
-        return calendar
-    }.mapError { $0 as? CalendarError ?? .unreadableSchedule("\($0)") }
+    }
 
     /// What kind of day `date` is, and why.
     public func kind(of date: CivilDate) -> DayKind {

@@ -39,7 +39,7 @@ public enum RegisterCatalog {
             .init("outcome", "办理结果", .outcome, example: "unavailable.1"),
             .init("closed_on", "答复日期", .date, example: "2020-03-20"),
         ],
-        uniqueKey: "reference",
+        identity: .key("reference"),
         rules: [.together("outcome", "closed_on"), .notBefore(later: "closed_on", earlier: "received_on")])
 
     static let appealCases = RegisterSpec(
@@ -60,7 +60,7 @@ public enum RegisterCatalog {
             .init("decided_on", "审结日期", .date, example: "2020-07-01"),
             .init("application_reference", "所涉申请受理编号", .applicationReference, example: ""),
         ],
-        uniqueKey: "reference",
+        identity: .key("reference"),
         rules: [.together("result", "decided_on"), .notBefore(later: "decided_on", earlier: "filed_on")])
 
     static let normativeDocuments = RegisterSpec(
@@ -75,6 +75,7 @@ public enum RegisterCatalog {
             .init("published_on", "公开日期", .date, example: "2020-04-08"),
             .init("abolished_on", "废止日期", .date, example: ""),
         ],
+        identity: .key("document_number", else: ["kind", "title", "made_on"]),
         rules: [.notBefore(later: "abolished_on", earlier: "made_on")])
 
     static let itemCategories = choices([
@@ -91,7 +92,7 @@ public enum RegisterCatalog {
             .init("valid_from", "生效日期", .date, required: true, example: "2015-01-01"),
             .init("valid_to", "失效日期（最后有效日）", .date, example: ""),
         ],
-        uniqueKey: "code", rules: [.notBefore(later: "valid_to", earlier: "valid_from")])
+        identity: .key("code"), rules: [.notBefore(later: "valid_to", earlier: "valid_from")])
 
     static let administrativeDecisions = RegisterSpec(
         name: "administrative-decisions", title: "处理决定台账", table: "administrative_decisions",
@@ -100,6 +101,7 @@ public enum RegisterCatalog {
             .init("decided_on", "决定日期", .date, required: true, example: "2020-06-15"),
             .init("reference", "决定书文号", example: "京兴应急许〔2020〕15号"),
         ],
+        identity: .key("reference"),
         derived: ["category": { row, context in context.items[row["item_code"] ?? ""]?.category ?? "" }])
 
     static let procurementProjects = RegisterSpec(
@@ -128,7 +130,7 @@ public enum RegisterCatalog {
             .init("published_on", "公开日期", .date, required: true, example: "2020-06-30"),
             .init("channels", "公开渠道（以、分隔）", example: "政府网站、政务新媒体"),
         ],
-        uniqueKey: "index_number")
+        identity: .key("index_number"))
 
     static let holidayOverrides = RegisterSpec(
         name: "holiday-overrides", title: "节假日调整", table: "holiday_overrides",
@@ -137,5 +139,5 @@ public enum RegisterCatalog {
             .init("is_working_day", "是否调休上班", .bool, required: true, example: "true"),
             .init("name", "说明", example: "春节调休"),
         ],
-        agencyScoped: false, uniqueKey: "day")
+        agencyScoped: false, identity: .key("day"))
 }

@@ -1,26 +1,31 @@
 import FluentKit
 import Foundation
+import GongkaiCore
 import SQLKit
 
-/// The outcome of an import: rows stored, rows skipped, and every problem found (line, column, reason).
+/// The outcome of an import: rows stored, rows already stored as they are, rows skipped, and every problem found
+/// (line, column, reason).
 public struct ImportSummary: Sendable {
     public var imported: Int
+    /// Rows whose entry is already stored with the same values (a file imported again): not written.
+    public var unchanged: Int = 0
     public var skipped: Int
     public var issues: [ImportIssue]
 }
 
 /// Imports a register's CSV into one agency, all in one transaction: a file with errors imports nothing unless
-/// `skipInvalid`, and a crash half-way leaves the database as it was.
+/// `skipInvalid`, and a crash half-way leaves the database as it was. Rows already stored (by `RowIdentity`) are
+/// not written again, so importing the same file twice changes nothing.
 public struct RegisterImporter: Sendable {
     let store: Store
 
     public init(store: Store) { self.store = store }
 
-    /// Checks every row, then inserts the valid ones in batches of multi-row INSERTs inside one transaction.
+    /// Checks every row, then inserts the new valid ones in batches of multi-row INSERTs inside one transaction.
     /// `progress(done, total)` is called after each batch.
     public func importCSV(
         _ data: Data, fileName: String, register spec: RegisterSpec, agencyID: Int?, skipInvalid: Bool,
-        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+        limits: InputLimits = .standard, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportSummary {
         if spec.agencyScoped {
             guard let agencyID else {
@@ -28,36 +33,41 @@ public struct RegisterImporter: Sendable {
             }
             _ = try await AgencyRepository(database: store.database).find(id: agencyID)
         }
-        let table = try CSVTable(text: CSVTable.decode(data))
+        let table = try CSVTable(text: CSVTable.decode(data, limits: limits))
         let positions = try columnPositions(header: table.header, spec: spec)
         let context = try await loadContext(spec: spec, agencyID: agencyID)
-        var existing = try await existingKeys(spec: spec, agencyID: agencyID)
+        var matcher = RowMatcher(
+            spec: spec, present: positions.indices.filter { positions[$0] != nil },
+            existing: try await storedRows(spec: spec, agencyID: agencyID), context: context)
         var issues: [ImportIssue] = []
         var rows: [[Bound]] = []
+        var unchanged = 0
         for record in table.records {
             switch check(
                 record, positions: positions, header: table.header, spec: spec, context: context,
-                existing: &existing, fileName: fileName)
+                matcher: &matcher, fileName: fileName)
             {
-            case .success(let values): rows.append((spec.agencyScoped ? [agencyID!] : []) + values)
+            case .success(nil): unchanged += 1
+            case .success(let values?): rows.append((spec.agencyScoped ? [agencyID!] : []) + values)
             case .failure(let found): issues += found.issues
             }
         }
-        let invalidRows = table.records.count - rows.count
+        let invalidRows = table.records.count - rows.count - unchanged
         if !issues.isEmpty && !skipInvalid {
             return ImportSummary(imported: 0, skipped: table.records.count, issues: issues)
         }
         try await insert(rows, spec: spec, agencyID: agencyID, progress: progress)
-        return ImportSummary(imported: rows.count, skipped: invalidRows, issues: issues)
+        return ImportSummary(imported: rows.count, unchanged: unchanged, skipped: invalidRows, issues: issues)
     }
 
     struct RowIssues: Error { var issues: [ImportIssue] }
 
-    /// The values to store for one record (its columns, then derived columns), or every problem it has.
+    /// The values to store for one record (its columns, then derived columns), nil when the row is already
+    /// stored as it is, or every problem it has.
     func check(
         _ record: CSVTable.Record, positions: [Int?], header: [String], spec: RegisterSpec, context: ImportContext,
-        existing: inout Set<String>, fileName: String
-    ) -> Result<[Bound], RowIssues> {
+        matcher: inout RowMatcher, fileName: String
+    ) -> Result<[Bound]?, RowIssues> {
         let raw = Dictionary(
             uniqueKeysWithValues: spec.columns.enumerated().map { i, c in
                 (c.header, positions[i].map { $0 < record.fields.count ? record.fields[$0] : "" } ?? "")
@@ -66,6 +76,10 @@ public struct RegisterImporter: Sendable {
             ImportIssue(file: fileName, line: record.line, column: column, reason: reason)
         }
         var found: [ImportIssue] = []
+        if record.fields.count != header.count {
+            let relation = record.fields.count > header.count ? "多于" : "少于"
+            found.append(issue("-", "字段数 \(record.fields.count) \(relation)表头列数 \(header.count)"))
+        }
         var values: [Bound] = []
         for column in spec.columns {
             switch column.parse(raw[column.header] ?? "", context: context) {
@@ -76,16 +90,13 @@ public struct RegisterImporter: Sendable {
         for rule in spec.rules {
             if let (column, reason) = rule.violation(raw) { found.append(issue(column, reason)) }
         }
-        if record.fields.count > header.count {
-            found.append(issue("-", "字段数 \(record.fields.count) 多于表头列数 \(header.count)"))
-        }
-        if let key = spec.uniqueKey, let value = raw[key]?.trimmingCharacters(in: .whitespaces), found.isEmpty,
-            !existing.insert(value).inserted
-        {
-            found.append(issue(key, "\(value) 已存在（数据库或本文件前面的行）"))
-        }
         guard found.isEmpty else { return .failure(RowIssues(issues: found)) }
-        return .success(values + spec.derived.keys.sorted().map { spec.derived[$0]!(raw, context) })
+        switch matcher.match(values.map(RowMatcher.storedForm), line: record.line) {
+        case .success(.unchanged): return .success(nil)
+        case .success(.new):
+            return .success(values + spec.derived.keys.sorted().map { spec.derived[$0]!(raw, context) })
+        case .failure(let reason): return .failure(RowIssues(issues: [issue(matcher.identityColumn, reason.text)]))
+        }
     }
 
     /// For each spec column, its position in the file (nil when absent); accepts English or Chinese headers.
@@ -123,13 +134,23 @@ public struct RegisterImporter: Sendable {
         return context
     }
 
-    private func existingKeys(spec: RegisterSpec, agencyID: Int?) async throws -> Set<String> {
-        guard let key = spec.uniqueKey, let column = spec.columns.first(where: { $0.header == key }) else { return [] }
-        let query: SQLQueryString =
-            spec.agencyScoped
-            ? "SELECT \(ident: column.sqlColumn) AS k FROM \(ident: spec.table) WHERE agency_id = \(bind: agencyID ?? 0)"
-            : "SELECT \(ident: column.sqlColumn) AS k FROM \(ident: spec.table)"
-        return Set(try await store.sql.raw(query).all().map { try $0.decode(column: "k", as: String.self) })
+    /// Every stored row of the agency in the stored form of the spec's columns (see `RowMatcher`).
+    private func storedRows(spec: RegisterSpec, agencyID: Int?) async throws -> [[String]] {
+        let select = spec.columns.enumerated().map { "t.\($1.sqlColumn) AS c\($0)" }.joined(separator: ", ")
+        var query: SQLQueryString = "SELECT \(unsafeRaw: select) FROM \(ident: spec.table) t"
+        if spec.agencyScoped { query = query + " WHERE t.agency_id = \(bind: agencyID ?? 0)" }
+        return try await store.sql.raw(query).all().map { row in
+            try spec.columns.enumerated().map { i, c in try Self.storedText(row, column: "c\(i)", kind: c.kind) }
+        }
+    }
+
+    static func storedText(_ row: any SQLRow, column: String, kind: ColumnKind) throws -> String {
+        switch kind {
+        case .integer, .itemCode: return try row.decode(column: column, as: Int?.self).map(String.init) ?? ""
+        case .amountYuan: return try row.decode(column: column, as: Int64?.self).map(String.init) ?? ""
+        case .bool: return try row.decode(column: column, as: Bool?.self).map { $0 ? "true" : "false" } ?? ""
+        default: return try row.decode(column: column, as: String?.self) ?? ""
+        }
     }
 
     private func insert(

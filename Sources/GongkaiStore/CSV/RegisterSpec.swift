@@ -1,7 +1,7 @@
 import GongkaiCore
 
 /// A register that can be imported from and exported to CSV (and exported to JSON): its table and columns,
-/// the rules across fields, and the key that must be unique.
+/// the rules across fields, and what identifies a row (`RowIdentity`).
 public struct RegisterSpec: Sendable {
     /// The name on the command line: `applications`, `administrative-items` …
     public let name: String
@@ -11,15 +11,15 @@ public struct RegisterSpec: Sendable {
     let columns: [RegisterColumn]
     /// False only for holiday overrides, which belong to no agency.
     let agencyScoped: Bool
-    /// A header whose value must be unique (per agency when scoped).
-    let uniqueKey: String?
+    /// What makes a row the same entry as a stored one (per agency when scoped).
+    let identity: RowIdentity
     let rules: [FieldRule]
     /// Extra stored columns computed from the row (e.g. a decision's category from its item).
     let derived: [String: @Sendable ([String: String], ImportContext) -> Bound]
 
     init(
         name: String, title: String, table: String, columns: [RegisterColumn], agencyScoped: Bool = true,
-        uniqueKey: String? = nil, rules: [FieldRule] = [],
+        identity: RowIdentity = .wholeRow, rules: [FieldRule] = [],
         derived: [String: @Sendable ([String: String], ImportContext) -> Bound] = [:]
     ) {
         self.name = name
@@ -27,7 +27,7 @@ public struct RegisterSpec: Sendable {
         self.table = table
         self.columns = columns
         self.agencyScoped = agencyScoped
-        self.uniqueKey = uniqueKey
+        self.identity = identity
         self.rules = rules
         self.derived = derived
     }

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -20,6 +21,7 @@ public final class Store: Sendable {
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let databases: Databases
+    private let closed = NIOLockedValueBox(false)
     /// The Fluent database handle; repositories take it (or a transaction's) as a parameter.
     public let database: any Database
 
@@ -35,14 +37,43 @@ public final class Store: Sendable {
         database = databases.database(logger: logger, on: group.any())!
     }
 
-    /// Opens the database named by `configuration` (creating an SQLite file if missing).
-    public static func open(_ configuration: StoreConfiguration, logger: Logger = Logger(label: "gongkai.store"))
+    /// Opens the database named by `configuration` (creating an SQLite file if missing) and makes sure it answers:
+    /// an SQLite file in a directory that does not exist, a file that is not a database or a PostgreSQL server that
+    /// cannot be reached is refused here with a `StoreError` naming the problem, and everything opened so far is
+    /// shut down (never left to trap in a pool's deinit).
+    public static func open(_ configuration: StoreConfiguration, logger: Logger = Store.quietLogger)
         async throws -> Store
     {
+        if case .sqlite(let path) = configuration { try checkDirectory(of: path, configuration) }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()
         let databases = Databases(threadPool: pool, on: group)
+        do {
+            try register(configuration, in: databases)
+        } catch {
+            await databases.shutdownAsync()
+            try? await pool.shutdownGracefully()
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        let store = Store(configuration: configuration, group: group, pool: pool, databases: databases, logger: logger)
+        do {
+            if configuration.isPostgres {
+                try await store.sql.raw("SELECT 1").run()
+            } else {
+                try await store.sql.raw("PRAGMA journal_mode=WAL").run()
+                try await store.sql.raw("PRAGMA synchronous=NORMAL").run()
+            }
+            return store
+        } catch {
+            await store.close()
+            let mapped = StoreError.mapping(error, database: configuration)
+            throw mapped is StoreError ? mapped : StoreError.database(configuration.description, reason: "\(error)")
+        }
+    }
+
+    private static func register(_ configuration: StoreConfiguration, in databases: Databases) throws {
         switch configuration {
         case .sqlite(let path):
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
@@ -52,17 +83,27 @@ public final class Store: Sendable {
             do {
                 databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
             } catch {
-                try? await pool.shutdownGracefully()
-                try? await group.shutdownGracefully()
                 throw StoreError.badDatabaseURL(configuration.description, reason: "\(error)")
             }
         }
-        let store = Store(configuration: configuration, group: group, pool: pool, databases: databases, logger: logger)
-        if !configuration.isPostgres {
-            try await store.sql.raw("PRAGMA journal_mode=WAL").run()
-            try await store.sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+
+    /// The directory an SQLite file is to be created in must exist (SQLite's own message only says "unable to open").
+    private static func checkDirectory(of path: String, _ configuration: StoreConfiguration) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError.database(configuration.description, reason: "目录 \(directory) 不存在，无法创建或打开数据库文件")
         }
-        return store
+    }
+
+    /// The default logger: critical messages only. Every failure reaches the caller as a `StoreError` in Chinese, so
+    /// the drivers' own error logs (English, with type names, on standard error) are left out; pass a logger to
+    /// `open` to see them.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "gongkai.store")
+        logger.logLevel = .critical
+        return logger
     }
 
     /// The SQLKit view of the database, for aggregate queries and bulk inserts.
@@ -99,11 +140,27 @@ public final class Store: Sendable {
             migrationLogLevel: .debug)
     }
 
-    /// Closes connections and stops the threads.
+    /// Closes connections and stops the threads (once; later calls do nothing).
     public func close() async {
+        guard
+            closed.withLockedValue({ was in
+                defer { was = true }
+                return !was
+            })
+        else { return }
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
         try? await eventLoopGroup.shutdownGracefully()
+    }
+
+    /// The last resort for a store dropped without `close()` on some error path: shut down here, synchronously,
+    /// rather than trap in the connection pool's deinit (not possible on an event loop thread, where blocking
+    /// would deadlock).
+    deinit {
+        guard !closed.withLockedValue({ $0 }), MultiThreadedEventLoopGroup.currentEventLoop == nil else { return }
+        databases.shutdown()
+        try? threadPool.syncShutdownGracefully()
+        try? eventLoopGroup.syncShutdownGracefully()
     }
 
     /// Runs `body` in one transaction: all of it happens or none of it does.

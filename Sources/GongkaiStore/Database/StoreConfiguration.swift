@@ -22,7 +22,9 @@ public enum StoreConfiguration: Hashable, Sendable, CustomStringConvertible {
     /// Parses a database URL: `sqlite://PATH`, `sqlite::memory:`, `postgres://…` or `postgresql://…`.
     public init(url: String) throws {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
-        if trimmed == "sqlite::memory:" {
+        if trimmed.isEmpty {
+            throw StoreError.badDatabaseURL("\"\(url)\"", reason: "地址为空；不指定时默认为 \(Self.defaultURL)")
+        } else if trimmed == "sqlite::memory:" {
             self = .sqliteMemory(identifier: UUID().uuidString)
         } else if trimmed.hasPrefix("sqlite://") {
             let path = String(trimmed.dropFirst("sqlite://".count))
@@ -31,6 +33,9 @@ public enum StoreConfiguration: Hashable, Sendable, CustomStringConvertible {
         } else if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
             guard let parsed = URL(string: trimmed), let host = parsed.host, !host.isEmpty else {
                 throw StoreError.badDatabaseURL(url, reason: "无法解析 PostgreSQL 地址（应为 postgres://用户@主机:端口/数据库）")
+            }
+            if let port = parsed.port, !(1...65_535).contains(port) {
+                throw StoreError.badDatabaseURL(url, reason: "端口 \(port) 无效（应为 1–65535）")
             }
             guard parsed.path.count > 1 else {
                 throw StoreError.badDatabaseURL(url, reason: "PostgreSQL 地址缺少数据库名（…/数据库名）")
@@ -42,10 +47,17 @@ public enum StoreConfiguration: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Flags first, then the environment, then the default.
+    /// Flags first, then the environment, then the default. A flag or variable given but empty (`--database ""`)
+    /// is refused, never taken for the default.
     public static func resolve(flag: String?, environment: [String: String]) throws -> StoreConfiguration {
-        if let flag, !flag.isEmpty { return try StoreConfiguration(url: flag) }
-        if let env = environment["GONGKAI_DATABASE_URL"], !env.isEmpty { return try StoreConfiguration(url: env) }
+        if let flag { return try StoreConfiguration(url: flag) }
+        if let env = environment["GONGKAI_DATABASE_URL"] {
+            do {
+                return try StoreConfiguration(url: env)
+            } catch StoreError.badDatabaseURL(_, let reason) {
+                throw StoreError.badDatabaseURL("GONGKAI_DATABASE_URL=\(env)", reason: reason)
+            }
+        }
         return try StoreConfiguration(url: defaultURL)
     }
 

@@ -10,6 +10,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case importRejected(file: String, errorCount: Int)
     case backupFailed(String)
     case notFound(String)
+    /// The database (named with any password hidden) could not do what was asked, and why in Chinese
+    /// (`StoreError(_:database:)` maps the drivers' errors).
+    case database(String, reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +26,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
             return "\(file)：发现 \(count) 处错误，未导入任何记录（可加 --skip-invalid 跳过错误行）"
         case .backupFailed(let reason): return "备份或恢复失败：\(reason)"
         case .notFound(let what): return "找不到\(what)"
+        case .database(let name, let reason): return "数据库 \(name)：\(reason)"
         }
     }
 

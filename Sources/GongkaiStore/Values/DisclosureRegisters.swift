@@ -28,58 +28,6 @@ public struct NormativeDocument: Hashable, Sendable {
     }
 }
 
-/// Which section II row a document counts in.
-public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
-    /// 规章
-    case rule
-    /// 规范性文件 / 行政规范性文件
-    case normative
-    /// 其他主动公开文件 (Hubei)
-    case other
-
-    public var row: ProactiveRow {
-        switch self {
-        case .rule: return .rules
-        case .normative: return .normativeDocuments
-        case .other: return .otherDocuments
-        }
-    }
-}
-
-/// 事项 category: which section II row an administrative item and its decisions count in.
-public enum ItemCategory: String, Hashable, Sendable, Codable, CaseIterable {
-    /// 行政许可
-    case licensing
-    /// 行政处罚
-    case penalty
-    /// 行政强制
-    case enforcement
-    /// 行政检查
-    case inspection
-    /// 行政确认
-    case confirmation
-    /// 行政事业性收费
-    case fee
-    /// 其他对外管理服务事项
-    case otherService
-
-    /// The row the category counts in for a format and variant, nil when the format has no such row.
-    public func row(format: ReportFormat, variant: RegionalVariant) -> ProactiveRow? {
-        let rows = ProactiveRow.rows(for: format, variant: variant)
-        let direct: ProactiveRow
-        switch self {
-        case .licensing: direct = .licensing
-        case .penalty: direct = .penalty
-        case .enforcement: direct = .enforcement
-        case .fee: direct = .fees
-        case .inspection: direct = rows.contains(.inspection) ? .inspection : .otherServices
-        case .confirmation: direct = rows.contains(.confirmation) ? .confirmation : .otherServices
-        case .otherService: direct = .otherServices
-        }
-        return rows.contains(direct) ? direct : nil
-    }
-}
-
 /// 行政许可、处罚、强制 … 事项: valid from a day to a day (inclusive), so that 上一年项目数量 and 本年增/减
 /// are computed from the register.
 public struct AdministrativeItem: Hashable, Sendable {

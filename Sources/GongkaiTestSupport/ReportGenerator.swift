@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// Makes random annual reports whose tables satisfy every strict identity of the format — for property tests,
 /// round-trip tests and benchmarks. Randomness comes from the generator passed in.
 ///
