@@ -1,6 +1,7 @@
 import Testing
 
 @testable import GongkaiCore
+import GongkaiTestSupport
 
 /// Issue 10: sums that cannot be represented, blank totals, prose figures about outcomes, findings resting on a
 /// doubtful reading — each on reports made by `ReportGenerator` and then altered as real layouts alter them.

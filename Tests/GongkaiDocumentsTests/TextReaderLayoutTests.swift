@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiTestSupport
 import Testing
 
 @testable import GongkaiDocuments
