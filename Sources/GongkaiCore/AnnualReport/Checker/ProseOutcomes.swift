@@ -44,11 +44,19 @@ extension ProseRules {
 
     /// The outcome figures of a clause, in order.
     static func outcomeClaims(in c: UnsafeBufferPointer<UInt8>, present: UInt64) -> [OutcomeClaim] {
-        let keys = outcomeKeys.indices.filter { present & outcomeBits[$0] == outcomeBits[$0] }
-        guard !keys.isEmpty else { return [] }
+        // the keys whose characters all occur in the clause, as bits (no array made per clause)
+        var keys = 0
+        for k in outcomeKeys.indices where present & outcomeBits[k] == outcomeBits[k] { keys |= 1 << k }
+        guard keys != 0 else { return [] }
         func key(at i: Int) -> (OutcomeGroup, Int)? {
-            for k in keys where startsWith(c, at: i, outcomeKeys[k].0) {
-                return (outcomeKeys[k].1, outcomeKeys[k].0.utf8CodeUnitCount)
+            // every key begins with an ideograph whose lead byte is E4–E9
+            guard i < c.count, c[i] >= 0xE4, c[i] <= 0xE9 else { return nil }
+            var rest = keys
+            while rest != 0 {
+                let k = rest.trailingZeroBitCount
+                rest &= rest - 1
+                let (word, group) = outcomeKeys[k]
+                if startsWith(c, at: i, word) { return (group, word.utf8CodeUnitCount) }
             }
             return nil
         }
