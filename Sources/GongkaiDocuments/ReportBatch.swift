@@ -81,7 +81,7 @@ public enum ReportBatch {
 
     /// A report already read (by any reader), with the checker's findings after the reader's.
     public static func checked(_ read: ReadResult, file: String) -> ReportCheck {
-        let checked = withoutRepeats(ReportChecker().check(read.report), of: read.findings)
+        let checked = withoutRepeats(ReportChecker().check(read.report, read: read.findings), of: read.findings)
         return ReportCheck(file: file, report: read.report, findings: read.findings + checked)
     }
 

@@ -88,6 +88,22 @@ struct ReportCheckerTests {
         ("prose.answered", 2020, { r in r.overview.text.append("全年办结\(r.applications.table[.total, .total].countOrZero + 1)件。") }),
         ("prose.carried", 2020, { r in r.overview.text.append("其中上年结转\(r.applications.table[.carriedOver, .total].countOrZero + 1)件。") }),
         ("prose.appeals", 2020, { r in r.overview.text.append("被申请行政复议\(r.appeals.table[.reconsideration, .total].countOrZero + 1)件。") }),
+        ("prose.outcomes", 2022, { r in r.overview.text.append("其中予以公开\(r.applications.table[.granted, .total].countOrZero + 1)件。") }),
+        ("prose.proactive", 2022, { r in
+            let values = Set(r.proactive.cells[.penalty]?.compactMap(\.count) ?? [])
+            r.overview.text.append("全年作出行政处罚决定\((values.max() ?? 0) + 1)件。")
+        }),
+        // a blank total where the parts are filled: a blank to fill, not a wrong total
+        ("blankTotal", 2020, { r in
+            let rows = ApplicationRow.outcomeRows(for: r.format)
+            let busiest = rows.max { r.applications.table[$0, .total].countOrZero < r.applications.table[$1, .total].countOrZero }!
+            r.applications.table[busiest, .total] = .blank
+        }),
+        // a sum no 64-bit integer holds
+        ("sumOverflow", 2020, { r in
+            r.appeals.table[.reconsideration, .upheld] = .count(Int.max)
+            r.appeals.table[.reconsideration, .corrected] = 1
+        }),
     ]
 
     @Test("breaking one identity fires exactly its rule", arguments: 0..<mutations.count)

@@ -32,6 +32,11 @@ public struct ReportLocation: Hashable, Sendable, Codable, CustomStringConvertib
 
 /// One result of checking or reading a report: a stable rule id, a severity, where, and a message in Chinese.
 ///
+/// `readDoubt` is set on a checker finding whose cells were read with doubt (an ambiguous digit split, a line
+/// the reader could not place, a row it could not find): the finding may come from the reading, not from the
+/// report itself, and says so. It stays an error for the exit status — an unverified table is not a pass — but
+/// is never worded as the report's own arithmetic error. In JSON it is an extra field, absent when not in doubt.
+///
 /// ```swift
 /// Finding(rule: "III.balance", severity: .error, location: .init(section: 3, column: "总计"),
 ///         message: "一＋二应等于三（七）＋四：应为 21，实为 20", expected: "21", found: "20")
@@ -43,10 +48,13 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
     public var expected: String?
     public var found: String?
+    /// Why the cells this finding is about may have been misread (the reading findings it rests on); nil when
+    /// they were read without doubt.
+    public var readDoubt: String?
 
     public init(
         rule: String, severity: Severity, location: ReportLocation, message: String,
-        expected: String? = nil, found: String? = nil
+        expected: String? = nil, found: String? = nil, readDoubt: String? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -54,11 +62,13 @@ public struct Finding: Hashable, Sendable, Codable, CustomStringConvertible {
         self.message = message
         self.expected = expected
         self.found = found
+        self.readDoubt = readDoubt
     }
 
     public var description: String {
         let level = severity == .error ? "错误" : "提示"
         let loc = location.description
-        return "[\(level) \(rule)] " + (loc.isEmpty ? "" : loc + "：") + message
+        let doubt = readDoubt.map { "（读取存疑，可能源于读取而非报告本身：\($0)）" } ?? ""
+        return "[\(level) \(rule)] " + (loc.isEmpty ? "" : loc + "：") + message + doubt
     }
 }

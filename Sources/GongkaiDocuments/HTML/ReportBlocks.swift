@@ -85,22 +85,9 @@ extension TableGrid {
 /// Label normalisation: full/half-width forms, brackets, quotes, whitespace, `<br>` and line breaks
 /// (format reference §0: "本年新<br/>制作数量" equals "本年新制作数量").
 enum ReportLabel {
-    /// A comparison key: no whitespace, full-width ASCII folded to half-width, no quotes.
-    static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x3000 { continue }
-            if "“”\"'‘’「」".unicodeScalars.contains(scalar) { continue }
-            if scalar.value >= 0xFF01, scalar.value <= 0xFF5E, let folded = Unicode.Scalar(scalar.value - 0xFEE0) {
-                out.append(folded)
-            } else if scalar == "．" || scalar == "、" && out.last.map({ $0.properties.numericType != nil && $0.isASCII }) == true {
-                out.append(".")
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// A comparison key: the one label normaliser's rules (`FieldText.labelKey`) — no whitespace or line breaks,
+    /// full-width ASCII folded to half-width, no quotes.
+    static func key(_ text: String) -> String { FieldText.labelKey(text) }
 
     /// The key without a leading number: "1.属于国家秘密" → "属于国家秘密", "（三）不予公开" → "不予公开".
     static func bare(_ text: String) -> String {

@@ -53,7 +53,7 @@ enum ApplicationTableReader {
     static func read(
         _ t: AnchoredTable, format: ReportFormat, startLine: Int, source: String, findings: inout ReadFindings
     ) throws(ReportReadError) -> ApplicationTable {
-        let anchored = t.rows
+        var anchored = t.rows
         guard anchored.contains(where: { $0.row.hasValue }) else {
             throw .unreadableTable(file: source, section: "三", line: startLine, reason: "找不到表格中的数字")
         }
@@ -62,8 +62,79 @@ enum ApplicationTableReader {
             guard let row = mapped(a, t.table.store, format: format, findings: &findings) else { return nil }
             return row.position(in: format)
         }
-        let placement = RowAligner.place(anchors: anchors, slotCount: order.count)
+        let hasValue = anchored.map(\.row.hasValue)
+        var placement = RowAligner.place(anchors: anchors, slotCount: order.count)
+        var filled = fill(placement, t, format: format, startLine: startLine)
+        if placement.isTroubled(hasValue) {
+            // Labels split around other labels (PDF text) put numbers under the wrong label, or none; when there
+            // are as many rows of numbers as the format has rows and, taken in order, they add up, that is the
+            // table. A row with twice or three times seven values is rows whose labels went elsewhere.
+            let rows = t.rows.flatMap { unmerged($0, t.table) }
+            let positional = RowAligner.inOrder(hasValue: rows.map(\.row.hasValue), slotCount: order.count)
+            let split = AnchoredTable(table: t.table, rows: rows)
+            if let positional, case let retry = fill(positional, split, format: format, startLine: startLine),
+                identitiesHold(retry.table)
+            {
+                placement = positional
+                filled = retry
+                anchored = rows
+                findings.warn(
+                    "read.realigned", section: 3, line: startLine,
+                    "行标签被拆开或与数字错位，已按数字行的先后逐行对应到格式的各行（这样全表勾稽关系成立），请核对原文")
+            } else if !identitiesHold(filled.table) {
+                findings.unaligned(section: 3, line: startLine, format: format)
+            }
+        }
         report(placement, anchored, order, &findings)
+        findings.items += filled.findings.items
+        for (k, row) in order.enumerated() where !placement.missing.contains(k) {
+            findings.blankCells(
+                section: 3, line: filled.lines[k], row: row.displayName, columns: columns, cells: filled.cells[k])
+        }
+        for k in filled.choice.ambiguousRows {
+            findings.warn(
+                "read.ambiguousSplit", section: 3, line: filled.lines[k], row: order[k].displayName,
+                "连在一起的数字有多种拆分都符合表内勾稽关系，已取其一，请人工核对",
+                found: filled.cells[k].map(\.description).joined(separator: " "))
+        }
+        return filled.table
+    }
+
+    /// The row as it is, or — when it holds k × 7 values (k = 2, 3) — as k rows of seven, the first with its
+    /// labels: PDF text puts a row's label before another row's numbers. (Only tried when the rows could not be
+    /// placed one to one, and kept only when the table so read adds up.)
+    static func unmerged(_ a: AnchoredRow, _ table: AssembledTable) -> [AnchoredRow] {
+        let atoms = a.row.atoms
+        guard atoms.count > 7, atoms.count % 7 == 0, atoms.count <= 21 else { return [a] }
+        return stride(from: atoms.lowerBound, to: atoms.upperBound, by: 7).map { start in
+            var part = a
+            part.row.atoms = start..<(start + 7)
+            if start != atoms.lowerBound {
+                part.row.labels = start..<start
+                part.anchor = nil
+                part.label = nil
+            }
+            part.row.hasValue = table.fields[start..<(start + 7)].contains { $0.kind != .empty }
+            return part
+        }
+    }
+
+    /// A table filled from rows placed by `placement`: the cells, the findings made on the way, each slot's line.
+    struct Filled {
+        var table: ApplicationTable
+        /// The table's rows, in the format's order.
+        var cells: [[Cell]]
+        var findings = ReadFindings()
+        var lines: [Int]
+        var choice: IdentityChooser.Choice
+    }
+
+    /// Splits the placed rows' values into cells, choosing splits by the identities.
+    static func fill(_ placement: RowAligner.Placement, _ t: AnchoredTable, format: ReportFormat, startLine: Int)
+        -> Filled
+    {
+        let order = ApplicationRow.rows(for: format)
+        var findings = ReadFindings()
         let blankRow = IdentityChooser.RowOptions(
             candidates: [DigitSplitter.Candidate(cells: Array(repeating: .blank, count: 7), hintMisses: 0)],
             breaksRow: false)
@@ -71,25 +142,34 @@ enum ApplicationTableReader {
         var lines = Array(repeating: startLine, count: order.count)
         for (i, slot) in placement.slots.enumerated() {
             guard let slot else { continue }
-            options[slot] = candidates(anchored[i].row, in: t.table, row: order[slot], findings: &findings)
-            lines[slot] = anchored[i].row.line
+            options[slot] = candidates(t.rows[i].row, in: t.table, row: order[slot], findings: &findings)
+            lines[slot] = t.rows[i].row.line
         }
         let choice = IdentityChooser.choose(options, rows: order)
         var table = ApplicationTable(format: format)
+        var cells: [[Cell]] = []
+        cells.reserveCapacity(order.count)
         for (k, row) in order.enumerated() {
-            let cells = options[k].candidates[choice.picked[k]].cells
-            table.setRow(row, cells)
-            if !placement.missing.contains(k) {
-                findings.blankCells(section: 3, line: lines[k], row: row.displayName, columns: columns, cells: cells)
-            }
+            cells.append(options[k].candidates[choice.picked[k]].cells)
+            table.setRow(row, cells[k])
         }
-        for k in choice.ambiguousRows {
-            findings.warn(
-                "read.ambiguousSplit", section: 3, line: lines[k], row: order[k].displayName,
-                "连在一起的数字有多种拆分都符合表内勾稽关系，已取其一，请人工核对",
-                found: options[k].candidates[choice.picked[k]].cells.map(\.description).joined(separator: " "))
+        return Filled(table: table, cells: cells, findings: findings, lines: lines, choice: choice)
+    }
+
+    /// Whether the column identities (`ApplicationIdentity`) hold in every column: a table whose rows were placed
+    /// with trouble and that adds up was placed right; one that does not may have been misaligned by the reading.
+    /// A column whose （七） or 四 cell is blank is not judged: a blank total is the checker's blank to fill.
+    static func identitiesHold(_ t: ApplicationTable) -> Bool {
+        let outcomes = ApplicationRow.outcomeRows(for: t.format)
+        for col in ApplicantColumn.allCases where t[.total, col].isNumber && t[.carriedForward, col].isNumber {
+            let total = t[.total, col].countOrZero
+            guard ApplicationIdentity.sum(outcomes.lazy.map { t[$0, col].countOrZero }) == total,
+                ApplicationIdentity.balance(
+                    new: t[.new, col].countOrZero, carriedOver: t[.carriedOver, col].countOrZero, answered: total,
+                    carriedForward: t[.carriedForward, col].countOrZero)?.holds == true
+            else { return false }
         }
-        return table
+        return true
     }
 
     /// The anchor in the report's format (a 2019-style single （六） row in a 2021 report goes to （六）3.其他).

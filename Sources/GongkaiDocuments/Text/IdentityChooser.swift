@@ -1,7 +1,8 @@
 import GongkaiCore
 
 /// Chooses, for each row of section III, one of its candidate splits so that the table's column identities
-/// hold (format reference §6.1 rules 1–2): the outcome rows sum to （七）总计, and 一＋二＝三（七）＋四.
+/// hold (format reference §6.1 rules 1–2, stated once in `ApplicationIdentity` for the checker and this chooser):
+/// the outcome rows sum to （七）总计, and 一＋二＝三（七）＋四.
 ///
 /// Rows with one candidate are fixed. The combinations of the others are tried exhaustively when there are
 /// few, else improved row by row. The fewest violated identities win; nothing is corrected.
@@ -112,13 +113,13 @@ enum IdentityChooser {
             return c < cells.count ? cells[c].countOrZero : 0
         }
         for c in 0..<7 {
-            var sum = 0
-            for r in roles.outcome { sum += value(r, c) }
+            // the identities of the checker (`ApplicationIdentity`), an unrepresentable sum counted as broken
             let total = value(roles.total, c)
-            if sum != total { violations += 1 }
-            if value(roles.new, c) + value(roles.carriedOver, c) != total + value(roles.carriedForward, c) {
-                violations += 1
-            }
+            if ApplicationIdentity.sum(roles.outcome.lazy.map { value($0, c) }) != total { violations += 1 }
+            let balance = ApplicationIdentity.balance(
+                new: value(roles.new, c), carriedOver: value(roles.carriedOver, c), answered: total,
+                carriedForward: value(roles.carriedForward, c))
+            if balance?.holds != true { violations += 1 }
         }
         return violations
     }

@@ -9,6 +9,11 @@ import GongkaiCore
 /// - `read.missingRow` — a row of the format was not found; its cells are left blank.
 /// - `read.missingHeading` — a section heading was not found and its place was inferred.
 /// - `read.missingCell` — a row has fewer values than the format has columns; the rest are blank.
+/// - `read.realigned` — a table's labels were split or out of place, and its rows of numbers were placed on the
+///   format's rows in order because, so placed, the table adds up.
+/// - `read.unaligned` — a table's rows could not be placed on the format's rows one to one and the table as
+///   placed does not add up: an error, standing for the table (the checker then gives no arithmetic findings
+///   for it, `ReportChecker.check(_:read:)`), since its errors would come from the reading.
 struct ReadFindings: Sendable {
     var items: [Finding] = []
 
@@ -20,6 +25,15 @@ struct ReadFindings: Sendable {
                 rule: rule, severity: .warning,
                 location: ReportLocation(section: section, row: row, column: column, line: line),
                 message: message, expected: expected, found: found))
+    }
+
+    /// The table of `section` could not be aligned with the format's rows: one error for the whole table.
+    mutating func unaligned(section: Int, line: Int, format: ReportFormat) {
+        let reason = "表格的行无法与\(format.rawValue)版格式逐行对齐（行标签被拆开或错位，数字与行对不上）"
+        items.append(
+            Finding(
+                rule: "read.unaligned", severity: .error, location: ReportLocation(section: section, line: line),
+                message: reason + "，未做逐项算术检查；请核对原文或提供其他格式的文件", readDoubt: reason))
     }
 
     /// Warns about the row's blank or placeholder cells; `row` and `columns` are only built when there are some.

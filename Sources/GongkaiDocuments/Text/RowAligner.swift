@@ -11,6 +11,12 @@ enum RowAligner {
         var missing: [Int]
         /// Rows whose label was ignored because it was out of order or repeated.
         var outOfOrder: [Int]
+
+        /// Whether the rows could not be placed one to one: a label out of order, a row with values and no slot,
+        /// or a slot no row filled. `hasValue[i]` says whether input row i holds values.
+        func isTroubled(_ hasValue: [Bool]) -> Bool {
+            !outOfOrder.isEmpty || !missing.isEmpty || slots.indices.contains { slots[$0] == nil && hasValue[$0] }
+        }
     }
 
     /// `anchors[i]` is the slot row i's label names, if any; `slotCount` is the format's row count.
@@ -42,6 +48,19 @@ enum RowAligner {
         for case let s? in slots where s < slotCount { used[s] = true }
         let missing = (0..<slotCount).filter { !used[$0] }
         return Placement(slots: slots, missing: missing, outOfOrder: outOfOrder)
+    }
+
+    /// The rows holding values placed on the slots one after another, labels ignored; nil unless there are
+    /// exactly as many such rows as slots.
+    static func inOrder(hasValue: [Bool], slotCount: Int) -> Placement? {
+        guard hasValue.lazy.filter({ $0 }).count == slotCount else { return nil }
+        var next = 0
+        let slots: [Int?] = hasValue.map { value in
+            guard value else { return nil }
+            defer { next += 1 }
+            return next
+        }
+        return Placement(slots: slots, missing: [], outOfOrder: [])
     }
 
     /// Whether each row is in the longest strictly increasing subsequence of the anchored rows

@@ -1,12 +1,15 @@
 /// The checks between two consecutive reports of one agency (format reference §6.2).
 enum CrossYearRules {
     static func check(previous p: AnnualReport, current c: AnnualReport) -> [Finding] {
-        guard p.agency == c.agency, p.year + 1 == c.year else {
+        // years come from files: compared without overflow (a year of Int.max has no next year)
+        let next = p.year.addingReportingOverflow(1)
+        guard p.agency == c.agency, !next.overflow, next.partialValue == c.year else {
             return [
                 ReportRule.crossPair.finding(
                     ReportLocation(),
                     "跨年度检查需要同一机关相邻两年的报告：收到的是「\(p.agency)」\(p.year)年和「\(c.agency)」\(c.year)年",
-                    expected: "\(p.agency) \(p.year + 1)", found: "\(c.agency) \(c.year)")
+                    expected: "\(p.agency) \(next.overflow ? "—" : "\(next.partialValue)")",
+                    found: "\(c.agency) \(c.year)")
             ]
         }
         return carryOver(p, c) + proactive(p, c) + pendingAppeals(p, c)
@@ -35,26 +38,16 @@ enum CrossYearRules {
             func value(_ s: ProactiveSection, _ col: ProactiveColumn) -> Int { s[row, col].number?.integer ?? 0 }
             switch (ps.format, cs.format) {
             case (.v2021, .v2021) where row.columns(in: .v2021).contains(.inForce):
-                let expected = value(ps, .inForce) + value(cs, .issued) - value(cs, .abolished)
-                if expected != value(cs, .inForce) {
-                    out.append(ReportRule.crossInForce.finding(
-                        ReportLocation(section: 2, row: name, column: "现行有效件数"),
-                        "上年现行有效件数＋本年制发－本年废止为 \(expected)，表中为 \(value(cs, .inForce))（制发含修改时可以不等）",
-                        expected: "\(expected)", found: "\(value(cs, .inForce))"))
-                }
-                let bound = value(ps, .inForce) + value(cs, .issued)
-                if value(cs, .abolished) > bound {
-                    out.append(ReportRule.crossAbolished.finding(
-                        ReportLocation(section: 2, row: name, column: "本年废止件数"),
-                        "本年废止件数不应大于上年现行有效件数＋本年制发件数（\(bound)）", expected: "≤ \(bound)",
-                        found: "\(value(cs, .abolished))"))
-                }
+                out += inForce(
+                    value(ps, .inForce), value(cs, .issued), value(cs, .abolished), value(cs, .inForce), name)
             case (.v2019, .v2019) where row.columns(in: .v2019).contains(.itemChange):
-                let expected = value(ps, .previousYearItems) + value(ps, .itemChange)
-                if expected != value(cs, .previousYearItems) {
+                let (expected, overflow) = value(ps, .previousYearItems).addingReportingOverflow(value(ps, .itemChange))
+                let loc = ReportLocation(section: 2, row: name, column: "上一年项目数量")
+                if overflow {
+                    out.append(ApplicationTableRules.overflowFinding(loc))
+                } else if expected != value(cs, .previousYearItems) {
                     out.append(ReportRule.crossItems.finding(
-                        ReportLocation(section: 2, row: name, column: "上一年项目数量"),
-                        "应等于\(p.year)年上一年项目数量＋本年增/减（\(expected)）：实为 \(value(cs, .previousYearItems))",
+                        loc, "应等于\(p.year)年上一年项目数量＋本年增/减（\(expected)）：实为 \(value(cs, .previousYearItems))",
                         expected: "\(expected)", found: "\(value(cs, .previousYearItems))"))
                 }
             case (.v2019, .v2019) where row.columns(in: .v2019).contains(.publishedTotal):
@@ -67,6 +60,28 @@ enum CrossYearRules {
             default:
                 break
             }
+        }
+        return out
+    }
+
+    /// Rules 22 and 13 (2021 format): 现行有效 ≈ last year's ＋ 制发 － 废止; 废止 ≤ last year's ＋ 制发.
+    static func inForce(_ before: Int, _ issued: Int, _ abolished: Int, _ now: Int, _ name: String) -> [Finding] {
+        let (bound, o1) = before.addingReportingOverflow(issued)
+        let (expected, o2) = bound.subtractingReportingOverflow(abolished)
+        guard !o1 && !o2 else {
+            return [ApplicationTableRules.overflowFinding(ReportLocation(section: 2, row: name, column: "现行有效件数"))]
+        }
+        var out: [Finding] = []
+        if expected != now {
+            out.append(ReportRule.crossInForce.finding(
+                ReportLocation(section: 2, row: name, column: "现行有效件数"),
+                "上年现行有效件数＋本年制发－本年废止为 \(expected)，表中为 \(now)（制发含修改时可以不等）",
+                expected: "\(expected)", found: "\(now)"))
+        }
+        if abolished > bound {
+            out.append(ReportRule.crossAbolished.finding(
+                ReportLocation(section: 2, row: name, column: "本年废止件数"),
+                "本年废止件数不应大于上年现行有效件数＋本年制发件数（\(bound)）", expected: "≤ \(bound)", found: "\(abolished)"))
         }
         return out
     }

@@ -60,12 +60,18 @@ enum ProactiveTableRules {
         for row in s.rows where row.columns(in: s.format).contains(.itemChange) {
             let previous = integer(s, row, .previousYearItems)
             let change = integer(s, row, .itemChange)
-            guard previous + change < 0 else { continue }
+            let (items, overflow) = previous.addingReportingOverflow(change)
+            if overflow {
+                ApplicationTableRules.overflow(
+                    at: ReportLocation(section: 2, row: row.label(in: s.format), column: "本年增/减"), into: &out)
+                continue
+            }
+            guard items < 0 else { continue }
             out.append(
                 ReportRule.itemsNonNegative.finding(
                     ReportLocation(section: 2, row: row.label(in: s.format), column: "本年增/减"),
-                    "上一年项目数量（\(previous)）加本年增/减（\(change)）后为负数", expected: "≥ \(-previous)",
-                    found: "\(change)"))
+                    "上一年项目数量（\(previous)）加本年增/减（\(change)）后为负数",
+                    expected: "≥ " + (previous > 0 ? "-\(previous)" : "\(previous.magnitude)"), found: "\(change)"))
         }
     }
 }

@@ -36,11 +36,27 @@ extension ProseRules {
     }
 
     /// The digit at byte `i` and its length in bytes: ASCII 0–9, or full-width ０–９ (EF BC 90–99).
-    private static func digit(_ c: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Int)? {
+    static func digit(_ c: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Int)? {
+        guard i >= 0 && i < c.count else { return nil }
         let b = c[i]
         if b >= 0x30 && b <= 0x39 { return (Int(b - 0x30), 1) }
         guard b == 0xEF, i + 2 < c.count, c[i + 1] == 0xBC, c[i + 2] >= 0x90 && c[i + 2] <= 0x99 else { return nil }
         return (Int(c[i + 2] - 0x90), 3)
+    }
+
+    /// The integer written at byte `i` (at most 9 digits, ASCII or full-width) and the offset after its digits.
+    static func integer(_ c: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Int)? {
+        guard let (first, width) = digit(c, at: i) else { return nil }
+        var n = first
+        var j = i + width
+        var digits = 1
+        while let (d, w) = digit(c, at: j) {
+            guard digits < 9 else { return nil }
+            n = n * 10 + d
+            j += w
+            digits += 1
+        }
+        return (n, j)
     }
 
     /// A summary of the characters of `b`: for each, the bit numbered by the low six bits of its last byte (the

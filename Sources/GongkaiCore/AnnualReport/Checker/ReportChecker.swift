@@ -53,6 +53,8 @@ public enum ReportRule: String, CaseIterable, Sendable {
     case countCell = "III.nonNegativeInteger"
     case bound = "III.bound"
     case blankCell = "blankCell"
+    case blankTotal = "blankTotal"
+    case sumOverflow = "sumOverflow"
     case formatYear = "formatYear"
     // Section IV (§6.1 rules 8–11)
     case reconsiderationTotal = "IV.reconsiderationTotal"
@@ -69,6 +71,8 @@ public enum ReportRule: String, CaseIterable, Sendable {
     case proseAnswered = "prose.answered"
     case proseCarried = "prose.carried"
     case proseAppeals = "prose.appeals"
+    case proseOutcomes = "prose.outcomes"
+    case proseProactive = "prose.proactive"
     // Two years (§6.2 rules 21–25)
     case crossPair = "cross.pair"
     case crossCarryOver = "cross.carryOver"
@@ -84,7 +88,7 @@ public enum ReportRule: String, CaseIterable, Sendable {
     public var severity: Severity {
         switch self {
         case .balance, .outcomeSum, .rowTotal, .countCell, .bound, .reconsiderationTotal, .directLitigationTotal,
-            .afterReconsiderationTotal, .appealsCell, .proactiveCell, .crossPair, .crossCarryOver:
+            .afterReconsiderationTotal, .appealsCell, .proactiveCell, .crossPair, .crossCarryOver, .sumOverflow:
             return .error
         default:
             return .warning
@@ -100,6 +104,8 @@ public enum ReportRule: String, CaseIterable, Sendable {
         case .countCell: return "§6.1-4 单元格为非负整数"
         case .bound: return "§6.1-5 四、（七）不超过一＋二"
         case .blankCell: return "§6.1-6 空白单元格按 0 计"
+        case .blankTotal: return "§6.1-6 合计单元格空白：按勾稽关系应填的数"
+        case .sumOverflow: return "§6.1-4 合计超出可计算范围（InputLimits.maxCellValue）"
         case .formatYear: return "§6.1-7 年度与格式版本"
         case .reconsiderationTotal: return "§6.1-8 行政复议总计"
         case .directLitigationTotal: return "§6.1-9 未经复议直接起诉总计"
@@ -109,7 +115,8 @@ public enum ReportRule: String, CaseIterable, Sendable {
         case .publishedTotal: return "§6.1-15 对外公开总数量≥本年新公开数量"
         case .itemsNonNegative: return "§6.1-16 上一年项目数量＋本年增/减≥0"
         case .amountUnit: return "§6.1-17 采购总金额单位"
-        case .proseApplications, .proseAnswered, .proseCarried, .proseAppeals: return "§6.1-18 正文与表格一致"
+        case .proseApplications, .proseAnswered, .proseCarried, .proseAppeals, .proseOutcomes, .proseProactive:
+            return "§6.1-18 正文与表格一致"
         case .crossPair: return "§6.2 同一机关相邻两年"
         case .crossCarryOver, .crossCarryOverColumn: return "§6.2-21 上年结转＝上年度结转下年度"
         case .crossInForce: return "§6.2-22 现行有效件数"
