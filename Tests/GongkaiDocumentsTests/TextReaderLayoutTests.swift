@@ -119,7 +119,7 @@ struct TextReaderLayoutTests {
 
     // MARK: fuzz finding F2
 
-    /// The fuzz harness's input (`/work/wt/FUZZ-FINDINGS.md` F2): the seed with 999999999999999999 in 自然人 of ten
+    /// The fuzz harness's input (its sum-overflow crash, fuzz/RESULTS.md): the seed with 999999999999999999 in 自然人 of ten
     /// outcome rows, as text and as JSON. It trapped in the checker's sums; it now reads to findings (the reader
     /// may also refuse such cells, with a message — never a trap).
     @Test("F2: ten 18-digit cells give an error finding, never a trap", arguments: ["txt", "json"])
