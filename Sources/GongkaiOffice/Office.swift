@@ -31,6 +31,12 @@ public struct Office: Sendable {
         return try await agencies.scope(agencyID: agencyID, username: username)
     }
 
+    /// The agency's own scope, or nil when no agency is named (a register of no agency, such as the holidays).
+    public func scope(agencyID: Int?) async throws -> AgencyScope? {
+        guard let agencyID else { return nil }
+        return try await AgencyRepository(database: database).scope(agencyID: agencyID)
+    }
+
     func cases(_ scope: AgencyScope) -> CaseRepository {
         CaseRepository(database: database, scope: scope, calendar: calendar)
     }

@@ -22,9 +22,10 @@ public enum ReportRendering: String, Sendable, CaseIterable {
 extension Office {
     /// 生成年报: sections II–IV from the stored registers (aggregate SQL), checked alone and against the year before.
     public func report(agencyID: Int, year: Int) async throws -> AgencyReport {
+        let scope = try await scope(agencyID: agencyID, username: nil)
         let builder = StoreReportBuilder(database: database)
-        let report = try await builder.report(agencyID: agencyID, year: year)
-        let previous = try await builder.report(agencyID: agencyID, year: year - 1)
+        let report = try await builder.report(scope, year: year)
+        let previous = try await builder.report(scope, year: year - 1)
         let checker = ReportChecker(checksProse: false)
         var findings = checker.check(report)
         if year - 1 >= 2019 { findings += checker.check(previous: previous, current: report) }
@@ -34,9 +35,10 @@ extension Office {
     /// Section III counted by `ReportBuilder` over the agency's loaded cases — the truth the SQL aggregates of
     /// `report(agencyID:year:)` must equal.
     public func applicationTableFromCases(agencyID: Int, year: Int) async throws -> ApplicationTable {
-        let agency = try await AgencyRepository(database: database).find(id: agencyID)
-        let loaded = try await cases(try await scope(agencyID: agencyID, username: nil)).countedIn(year: year)
-        return ReportBuilder(agency: agency.name, year: year, variant: agency.region).applicationTable(loaded)
+        let scope = try await scope(agencyID: agencyID, username: nil)
+        let loaded = try await cases(scope).countedIn(year: year)
+        return ReportBuilder(agency: scope.agency.name, year: year, variant: scope.agency.region)
+            .applicationTable(loaded)
     }
 
     /// The report written as text (the seed's layout) or JSON.
@@ -47,14 +49,15 @@ extension Office {
         }
     }
 
-    /// 按角色导出: whether an export for `username` may include applicants' personal data — only a user of the
-    /// agency whose role may see it; anyone else asking is refused (nothing is exported). No user: without.
-    public func exportIncludesPersonalData(agencyID: Int?, personalDataFor username: String?) async throws -> Bool {
-        guard let username else { return false }
-        guard let agencyID, (try? await scope(agencyID: agencyID, username: username))?.mayViewPersonalData == true
-        else {
-            throw StoreError.notPermitted(user: username, action: "导出申请人的个人信息（证件号码、联系方式）")
-        }
-        return true
+    /// 按角色导出: the scope an export runs in. With a user, that user's scope (checked: the user belongs to the
+    /// agency), which must allow personal data — anyone else asking for it is refused and nothing is exported.
+    /// Without a user, the agency's own scope (no personal data); nil for a register that belongs to no agency.
+    public func exportScope(agencyID: Int?, personalDataFor username: String?) async throws -> AgencyScope? {
+        guard let username else { return try await scope(agencyID: agencyID) }
+        let denied = StoreError.notPermitted(user: username, action: "导出申请人的个人信息（证件号码、联系方式）")
+        guard let agencyID, let scope = try? await scope(agencyID: agencyID, username: username),
+            scope.mayViewPersonalData
+        else { throw denied }
+        return scope
     }
 }

@@ -46,11 +46,10 @@ struct ExportCommand: ParsableCommand {
         let (agencyID, format, user) = (agency, format == .csv ? ExportFormat.csv : .json, personalDataFor)
         try reportingStoreErrors {
             try store.withStore { store in
-                let personal = try await Office(database: store.database, calendar: WorkingDayCalendar())
-                    .exportIncludesPersonalData(agencyID: agencyID, personalDataFor: user)
+                let scope = try await Office(database: store.database, calendar: WorkingDayCalendar())
+                    .exportScope(agencyID: agencyID, personalDataFor: user)
                 try await RegisterExporter(store: store).export(
-                    spec, agencyID: agencyID, format: format, includePersonalData: personal,
-                    write: { handle.write(Data($0.utf8)) })
+                    spec, scope: scope, format: format, write: { handle.write(Data($0.utf8)) })
             }
         }
         try? handle.synchronize()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiOffice
 import GongkaiStore
 
 /// `gongkai import REGISTER FILE --agency ID` — CSV into a register, all or nothing.
@@ -44,9 +45,12 @@ struct ImportCommand: ParsableCommand {
             try namingFile(file) {
                 try store.withStore { store in
                     let bar = ProgressBar(total: 1_000)
+                    let scope = try await Office(database: store.database, calendar: WorkingDayCalendar())
+                        .scope(agencyID: agencyID)
+                    var random = SystemRandomNumberGenerator()
                     return try await RegisterImporter(store: store).importCSV(
-                        data, fileName: name, register: spec, agencyID: agencyID, skipInvalid: skip, limits: limits,
-                        progress: { done, total in bar.update(total == 0 ? 1_000 : done * 1_000 / total) })
+                        data, fileName: name, register: spec, scope: scope, skipInvalid: skip, random: &random,
+                        limits: limits, progress: { done, total in bar.update(total == 0 ? 1_000 : done * 1_000 / total) })
                 }
             }
         }

@@ -65,10 +65,10 @@ import Testing
             #expect(try await repoB.appeals(filedIn: 2021).isEmpty)
             #expect(try await repoB.appeals(countedIn: 2021).isEmpty)
             #expect(try await repoA.appeals(filedIn: 2021).map(\.id) == ["A1"])
-            let reportB = try await StoreReportBuilder(store: store).report(agencyID: b, year: 2021)
+            let reportB = try await StoreReportBuilder(store: store).report(try await store.scope(b), year: 2021)
             #expect(reportB.proactive[.penalty, .decisionsThisYear] == 0)
             #expect(reportB.proactive[.normativeDocuments, .issued] == 0)
-            let reportA = try await StoreReportBuilder(store: store).report(agencyID: a, year: 2021)
+            let reportA = try await StoreReportBuilder(store: store).report(try await store.scope(a), year: 2021)
             #expect(reportA.proactive[.penalty, .decisionsThisYear] == 2)
         }
     }

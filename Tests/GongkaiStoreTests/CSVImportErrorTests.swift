@@ -31,20 +31,20 @@ import Testing
             let spec = try RegisterCatalog.named("applications")
             let importer = RegisterImporter(store: store)
             let summary = try await importer.importCSV(
-                Data(Self.bad.utf8), fileName: "bad.csv", register: spec, agencyID: agency, skipInvalid: false)
+                Data(Self.bad.utf8), fileName: "bad.csv", register: spec, agencyID: agency, skipInvalid: false, into: store)
             #expect(summary.imported == 0)
             #expect(
                 summary.issues.map { ($0.line, $0.column) }.elementsEqual(Self.expected, by: { $0 == $1 }),
                 "\(summary.issues.map(\.description))")
             #expect(summary.issues[0].description.hasPrefix("bad.csv 第3行「received_on」列："))
-            let none = try await StoreReportBuilder(store: store).report(agencyID: agency, year: 2020)
+            let none = try await StoreReportBuilder(store: store).report(try await store.scope(agency), year: 2020)
             #expect(none.applications.table[.new, .total] == 0)
 
             let skipped = try await importer.importCSV(
-                Data(Self.bad.utf8), fileName: "bad.csv", register: spec, agencyID: agency, skipInvalid: true)
+                Data(Self.bad.utf8), fileName: "bad.csv", register: spec, agencyID: agency, skipInvalid: true, into: store)
             #expect(skipped.imported == 1)
             #expect(skipped.skipped == 7)
-            let one = try await StoreReportBuilder(store: store).report(agencyID: agency, year: 2020)
+            let one = try await StoreReportBuilder(store: store).report(try await store.scope(agency), year: 2020)
             #expect(one.applications.table[.unavailable(1), .naturalPerson] == 1)
         }
     }
@@ -60,21 +60,21 @@ import Testing
             await #expect(throws: CSVError.missingColumns(["decided_on"])) {
                 try await importer.importCSV(
                     Data("item_code\nX\n".utf8), fileName: "d.csv", register: decisions, agencyID: agency,
-                    skipInvalid: false)
+                    skipInvalid: false, into: store)
             }
             await #expect(throws: CSVError.unknownColumns(["colour"])) {
                 try await importer.importCSV(
                     Data("item_code,decided_on,colour\n".utf8), fileName: "d.csv", register: decisions,
-                    agencyID: agency, skipInvalid: false)
+                    agencyID: agency, skipInvalid: false, into: store)
             }
             let s = try await importer.importCSV(
                 Data("事项编码,决定日期\nNOPE,2020-01-01\n".utf8), fileName: "d.csv", register: decisions, agencyID: agency,
-                skipInvalid: false)
+                skipInvalid: false, into: store)
             #expect(s.issues.map(\.description) == ["d.csv 第2行「item_code」列：本机关没有编码为 NOPE 的事项"])
             await #expect(throws: StoreError.agencyNotFound(999)) {
                 try await importer.importCSV(
                     Data("item_code,decided_on\n".utf8), fileName: "d.csv", register: decisions, agencyID: 999,
-                    skipInvalid: false)
+                    skipInvalid: false, into: store)
             }
         }
     }

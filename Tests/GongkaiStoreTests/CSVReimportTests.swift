@@ -18,7 +18,7 @@ import Testing
     {
         try await RegisterImporter(store: store).importCSV(
             Data(text.utf8), fileName: file, register: try RegisterCatalog.named(name), agencyID: agency,
-            skipInvalid: false)
+            skipInvalid: false, into: store)
     }
 
     func count(_ store: Store, _ table: String) async throws -> Int {

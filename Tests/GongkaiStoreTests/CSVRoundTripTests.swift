@@ -92,7 +92,7 @@ import Testing
                 let spec = try RegisterCatalog.named(name)
                 let summary = try await RegisterImporter(store: store).importCSV(
                     Data((text + "\n").utf8), fileName: "\(name).csv", register: spec, agencyID: agency,
-                    skipInvalid: false)
+                    skipInvalid: false, into: store)
                 #expect(summary.issues.isEmpty, "\(name): \(summary.issues)")
                 #expect(summary.imported == 2, "\(name)")
                 let csv = try await export(store, spec, agency, .csv, personal: true)
@@ -109,6 +109,16 @@ import Testing
                 .find("2020-001")
             let events = try #require(imported).value.events
             #expect(events.map(\.kind) == [.received, .answered(.unavailable(.notHeld))])
+            // Imported applications get tracking codes like ones received online: distinct, and each finds its case.
+            let cases = CaseRepository(database: store.database, scope: scope, calendar: CaseFixtures.calendar)
+            var codes: [TrackingCode] = []
+            for reference in ["2020-001", "2020-002"] {
+                let stored = try #require(try await cases.find(reference), "\(reference)")
+                let code = try #require(stored.value.trackingCode, "\(reference) has no tracking code")
+                #expect(try await cases.find(code.description)?.value.id == reference)
+                codes.append(code)
+            }
+            #expect(Set(codes).count == 2)
         }
     }
 
@@ -117,8 +127,8 @@ import Testing
     {
         final class Sink: @unchecked Sendable { var text = "" }
         let sink = Sink()
-        try await RegisterExporter(store: store).export(
-            spec, agencyID: agency, format: format, includePersonalData: personal, write: { sink.text += $0 })
+        let scope = try await personal ? store.personalDataScope(agency) : store.scope(agency)
+        try await RegisterExporter(store: store).export(spec, scope: scope, format: format, write: { sink.text += $0 })
         return sink.text
     }
 

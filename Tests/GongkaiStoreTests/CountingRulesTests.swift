@@ -31,7 +31,7 @@ import Testing
                 let scope = try await agencies.scope(agencyID: id)
                 let cases = CaseRepository(database: store.database, scope: scope, calendar: CaseFixtures.calendar)
                 for year in 2019...2025 {
-                    let fromSQL = try await StoreReportBuilder(store: store).report(agencyID: id, year: year)
+                    let fromSQL = try await StoreReportBuilder(store: store).report(try await store.scope(id), year: year)
                     let builder = ReportBuilder(agency: "局", year: year, variant: region)
                     let loaded = try await cases.countedIn(year: year)
                     let appeals = try await DisclosureRepository(database: store.database, scope: scope).appeals(

@@ -31,11 +31,11 @@ import Testing
             ).receive(CaseFixtures.received("1", "2021-03-01"))
 
             let builder = StoreReportBuilder(store: store)
-            let r2020 = try await builder.report(agencyID: a, year: 2020).applications.table
+            let r2020 = try await builder.report(try await store.scope(a), year: 2020).applications.table
             #expect(r2020[.new, .commercialEnterprise] == 1)
             #expect(r2020[.carriedForward, .total] == 1)
             #expect(r2020[.total, .total] == 0)
-            let r2021 = try await builder.report(agencyID: a, year: 2021).applications.table
+            let r2021 = try await builder.report(try await store.scope(a), year: 2021).applications.table
             #expect(r2021[.carriedOver, .commercialEnterprise] == 1)
             #expect(r2021[.withheld(4), .commercialEnterprise] == 1)
             #expect(r2021[.otherSub(1), .naturalPerson] == 1)
@@ -43,11 +43,11 @@ import Testing
             #expect(r2021[.carriedForward, .naturalPerson] == 1)
             #expect(r2021[.total, .total] == 2)
             // The 2019 format folds other.1–3 into its single 其他处理 row.
-            let r2020closed = try await builder.report(agencyID: a, year: 2020)
+            let r2020closed = try await builder.report(try await store.scope(a), year: 2020)
             #expect(r2020closed.format == .v2019)
             try await answer("2", "2022-01-04", .answered(.granted))
             #expect(try await repo.find("2")?.value.events.map(\.kind) == [.received, .answered(.granted)])
-            #expect(try await builder.report(agencyID: a, year: 2022).applications.table[.granted, .naturalPerson] == 1)
+            #expect(try await builder.report(try await store.scope(a), year: 2022).applications.table[.granted, .naturalPerson] == 1)
         }
     }
 
@@ -96,7 +96,7 @@ import Testing
                     id: "诉1", applicationID: nil, kind: .litigationDirect, filedOn: Self.day("2020-11-01"),
                     result: .corrected, decidedOn: Self.day("2021-02-01")))
 
-            let r = try await StoreReportBuilder(store: store).report(agencyID: a, year: 2021)
+            let r = try await StoreReportBuilder(store: store).report(try await store.scope(a), year: 2021)
             #expect(r.format == .v2021)
             #expect(r.proactive.cells[.normativeDocuments]?.map(\.description) == ["1", "1", "1"])
             #expect(r.proactive.cells[.rules]?.map(\.description) == ["0", "0", "1"])
@@ -105,7 +105,7 @@ import Testing
             #expect(r.appeals.table[.reconsideration, .pending] == 1)
             #expect(r.appeals.table[.litigationDirect, .corrected] == 1)
             #expect(r.appeals.table[.litigationDirect, .total] == 1)
-            let r2020 = try await StoreReportBuilder(store: store).report(agencyID: a, year: 2020)
+            let r2020 = try await StoreReportBuilder(store: store).report(try await store.scope(a), year: 2020)
             #expect(r2020.proactive[.otherServices, .decisions] == 0)
             #expect(r2020.proactive[.otherServices, .previousYearItems] == 1)
             #expect(r2020.proactive[.penalty, .decisions] == 1)

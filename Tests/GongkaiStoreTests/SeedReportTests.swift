@@ -11,7 +11,7 @@ import Testing
             let demo = DemoAgency(database: store.database, calendar: CaseFixtures.calendar)
             let (agency, created) = try await demo.create()
             #expect(created)
-            let report = try await StoreReportBuilder(store: store).report(agencyID: agency.id!, year: 2020)
+            let report = try await StoreReportBuilder(store: store).report(try await store.scope(agency.id!), year: 2020)
             #expect(report.agency == "北京市大兴区应急管理局")
             #expect(report.format == .v2019)
             #expect(report.variant == .beijing)

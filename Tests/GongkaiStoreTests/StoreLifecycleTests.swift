@@ -78,7 +78,7 @@ import Testing
         store = try await Store.open(configuration)
         let agencies = try await AgencyRepository(store: store).all()
         #expect(agencies.map(\.code) == [DemoAgency.agency.code])
-        let report = try await StoreReportBuilder(store: store).report(agencyID: agencyID, year: 2020)
+        let report = try await StoreReportBuilder(store: store).report(try await store.scope(agencyID), year: 2020)
         #expect(report.applications.table[.new, .total] == 21)
         await store.close()
         await #expect(throws: StoreError.self) { try await StoreBackup.restore(configuration, from: file + ".missing") }

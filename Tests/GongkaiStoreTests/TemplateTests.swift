@@ -28,7 +28,7 @@ import Testing
             for name in order where done.insert(name).inserted {
                 let summary = try await RegisterImporter(store: store).importCSV(
                     try Self.template(name), fileName: "\(name).csv", register: try RegisterCatalog.named(name),
-                    agencyID: agency, skipInvalid: false)
+                    agencyID: agency, skipInvalid: false, into: store)
                 #expect(summary.issues.isEmpty && summary.imported == 1, "\(name): \(summary.issues)")
             }
         }

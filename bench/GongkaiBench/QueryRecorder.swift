@@ -57,10 +57,10 @@ final class QueryRecorder: SQLDatabase, @unchecked Sendable {
 }
 
 extension Store {
-    /// The SQL statements that build `agency`'s report for `year`, with values inlined (for `sqlite3`/`psql`).
-    func reportStatements(agency: Agency, year: Int) async throws -> [String] {
+    /// The SQL statements that build the scope's report for `year`, with values inlined (for `sqlite3`/`psql`).
+    func reportStatements(_ scope: AgencyScope, year: Int) async throws -> [String] {
         let recorder = QueryRecorder(sql)
-        _ = try await StoreReportBuilder.report(agency: agency, year: year, sql: recorder)
+        _ = try await StoreReportBuilder.report(scope, year: year, sql: recorder)
         return recorder.statements
     }
 }

@@ -8,7 +8,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 
 /// Exports a register of one agency as CSV (the import format, so it round-trips) or JSON, page by page
 /// (keyset pagination on id), writing through `write` so a large register never sits in memory.
-/// Personal data (身份证号码, 联系电话) is left out unless `includePersonalData`.
+/// Personal data (身份证号码, 联系电话…) is written only when the scope's role may see it
+/// (`AgencyScope.mayViewPersonalData`).
 public struct RegisterExporter: Sendable {
     let store: Store
     static let pageSize = 5_000
@@ -16,16 +17,13 @@ public struct RegisterExporter: Sendable {
     public init(store: Store) { self.store = store }
 
     public func export(
-        _ spec: RegisterSpec, agencyID: Int?, format: ExportFormat, includePersonalData: Bool,
-        write: (String) throws -> Void
+        _ spec: RegisterSpec, scope: AgencyScope?, format: ExportFormat, write: (String) throws -> Void
     ) async throws {
-        if spec.agencyScoped {
-            guard let agencyID else {
-                throw StoreError.invalidValue(field: "--agency", value: "", reason: "导出\(spec.title)须指定机关")
-            }
-            _ = try await AgencyRepository(database: store.database).find(id: agencyID)
+        if spec.agencyScoped && scope == nil {
+            throw StoreError.invalidValue(field: "--agency", value: "", reason: "导出\(spec.title)须指定机关")
         }
-        let columns = spec.columns.filter { includePersonalData || !$0.personal }
+        let agencyID = scope?.agencyID
+        let columns = spec.columns.filter { scope?.mayViewPersonalData == true || !$0.personal }
         if format == .csv { try write(CSVTable.line(columns.map(\.header)) + "\n") } else { try write("[") }
         var lastID = 0
         var first = true

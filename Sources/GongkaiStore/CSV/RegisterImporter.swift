@@ -15,24 +15,25 @@ public struct ImportSummary: Sendable {
 
 /// Imports a register's CSV into one agency, all in one transaction: a file with errors imports nothing unless
 /// `skipInvalid`, and a crash half-way leaves the database as it was. Rows already stored (by `RowIdentity`) are
-/// not written again, so importing the same file twice changes nothing.
+/// not written again, so importing the same file twice changes nothing. Each new application gets a tracking code
+/// (查询码) drawn from the generator passed in, so that its applicant can follow it like one received online.
 public struct RegisterImporter: Sendable {
     let store: Store
 
     public init(store: Store) { self.store = store }
 
     /// Checks every row, then inserts the new valid ones in batches of multi-row INSERTs inside one transaction.
+    /// `scope` is the agency the rows belong to (nil only for a register of no agency, such as the holidays).
     /// `progress(done, total)` is called after each batch.
-    public func importCSV(
-        _ data: Data, fileName: String, register spec: RegisterSpec, agencyID: Int?, skipInvalid: Bool,
-        limits: InputLimits = .standard, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    public func importCSV<G: RandomNumberGenerator>(
+        _ data: Data, fileName: String, register spec: RegisterSpec, scope: AgencyScope?, skipInvalid: Bool,
+        random: inout G, limits: InputLimits = .standard,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportSummary {
-        if spec.agencyScoped {
-            guard let agencyID else {
-                throw StoreError.invalidValue(field: "--agency", value: "", reason: "导入\(spec.title)须指定机关")
-            }
-            _ = try await AgencyRepository(database: store.database).find(id: agencyID)
+        if spec.agencyScoped && scope == nil {
+            throw StoreError.invalidValue(field: "--agency", value: "", reason: "导入\(spec.title)须指定机关")
         }
+        let agencyID = scope?.agencyID
         let table = try CSVTable(text: CSVTable.decode(data, limits: limits))
         let positions = try columnPositions(header: table.header, spec: spec)
         let context = try await loadContext(spec: spec, agencyID: agencyID)
@@ -56,7 +57,12 @@ public struct RegisterImporter: Sendable {
         if !issues.isEmpty && !skipInvalid {
             return ImportSummary(imported: 0, skipped: table.records.count, issues: issues)
         }
-        try await insert(rows, spec: spec, agencyID: agencyID, progress: progress)
+        var generated: [String] = []
+        if spec.table == "applications" {
+            generated = ["tracking_code"]
+            rows = rows.map { $0 + [TrackingCode.random(using: &random).value] }
+        }
+        try await insert(rows, generated: generated, spec: spec, agencyID: agencyID, progress: progress)
         return ImportSummary(imported: rows.count, unchanged: unchanged, skipped: invalidRows, issues: issues)
     }
 
@@ -154,10 +160,12 @@ public struct RegisterImporter: Sendable {
     }
 
     private func insert(
-        _ rows: [[Bound]], spec: RegisterSpec, agencyID: Int?, progress: @escaping @Sendable (Int, Int) -> Void
+        _ rows: [[Bound]], generated: [String], spec: RegisterSpec, agencyID: Int?,
+        progress: @escaping @Sendable (Int, Int) -> Void
     ) async throws {
         let columns =
             (spec.agencyScoped ? ["agency_id"] : []) + spec.columns.map(\.sqlColumn) + spec.derived.keys.sorted()
+            + generated
         let perBatch = max(1, 30_000 / columns.count)
         let total = rows.count
         let batches = stride(from: 0, to: rows.count, by: perBatch).map {

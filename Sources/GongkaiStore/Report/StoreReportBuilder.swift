@@ -7,7 +7,8 @@ import SQLKit
 /// region. Narrative sections stay empty: they are written by people.
 ///
 /// ```swift
-/// let report = try await StoreReportBuilder(store: store).report(agencyID: 1, year: 2020)
+/// let scope = try await AgencyRepository(store: store).scope(agencyID: 1)
+/// let report = try await StoreReportBuilder(store: store).report(scope, year: 2020)
 /// report.applications.table[.new, .naturalPerson] // 21 for the demo agency
 /// ```
 public struct StoreReportBuilder: Sendable {
@@ -16,15 +17,15 @@ public struct StoreReportBuilder: Sendable {
     public init(store: Store) { database = store.database }
     public init(database: any Database) { self.database = database }
 
-    public func report(agencyID: Int, year: Int) async throws -> AnnualReport {
-        let agency = try await AgencyRepository(database: database).find(id: agencyID)
-        return try await Self.report(agency: agency, year: year, sql: database as! any SQLDatabase)
+    /// The report of the scope's agency for `year`.
+    public func report(_ scope: AgencyScope, year: Int) async throws -> AnnualReport {
+        try await Self.report(scope, year: year, sql: database as! any SQLDatabase)
     }
 
-    /// The report of a known agency, with the aggregate queries sent to `sql` (the benchmark records them).
-    public static func report(agency: Agency, year: Int, sql: any SQLDatabase) async throws -> AnnualReport {
-        guard let agencyID = agency.id else { throw StoreError.notFound("机关编号") }
-        var report = AnnualReport(agency: agency.name, year: year, variant: agency.region)
+    /// The same, with the aggregate queries sent to `sql` (the benchmark records them).
+    public static func report(_ scope: AgencyScope, year: Int, sql: any SQLDatabase) async throws -> AnnualReport {
+        let agencyID = scope.agencyID
+        var report = AnnualReport(agency: scope.agency.name, year: year, variant: scope.agency.region)
         report.proactive = try await ProactiveQueries(sql: sql).section(
             agencyID: agencyID, year: year, format: report.format, variant: report.variant)
         report.applications.table = try await ApplicationQueries(sql: sql).table(

@@ -82,18 +82,17 @@ public struct AgencyRepository: Sendable {
     /// The scope in which `username` acts: the user must exist and belong to `agencyID`; personal data is visible
     /// when the user's role allows it.
     public func scope(agencyID: Int, username: String) async throws -> AgencyScope {
-        _ = try await find(id: agencyID)
+        let agency = try await find(id: agencyID)
         guard let user = try await UserRecord.query(on: database).filter(\.$username == username).first(),
             user.agencyID == agencyID
         else { throw StoreError.notFound("机关 \(agencyID) 的用户 \(username)") }
         let role = try await RoleRecord.query(on: database).filter(\.$name == user.role).first()
         return AgencyScope(
-            agencyID: agencyID, username: username, mayViewPersonalData: role?.mayViewPersonalData ?? false)
+            agency: agency, username: username, mayViewPersonalData: role?.mayViewPersonalData ?? false)
     }
 
     /// The agency's own scope, with no user and no personal data: reports, imports, the demo.
     public func scope(agencyID: Int) async throws -> AgencyScope {
-        _ = try await find(id: agencyID)
-        return AgencyScope(agencyID: agencyID, username: nil, mayViewPersonalData: false)
+        AgencyScope(agency: try await find(id: agencyID), username: nil, mayViewPersonalData: false)
     }
 }

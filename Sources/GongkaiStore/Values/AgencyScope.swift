@@ -8,15 +8,19 @@
 /// let cases = CaseRepository(database: store.database, scope: scope, calendar: cal)
 /// ```
 public struct AgencyScope: Hashable, Sendable {
-    public let agencyID: Int
+    /// The agency as stored (its name and region head its report).
+    public let agency: Agency
+    public var agencyID: Int { agency.id! }
     /// The acting user, recorded as the actor of the events they record; nil for the agency's own processes
     /// (reports, imports, the demo).
     public let username: String?
     /// May see 身份证明, 联系人, 电话, 邮箱, 地址, 邮编 (`Role.mayViewPersonalData`).
     public let mayViewPersonalData: Bool
 
-    init(agencyID: Int, username: String?, mayViewPersonalData: Bool) {
-        self.agencyID = agencyID
+    /// `agency` must be a stored agency (with its id).
+    init(agency: Agency, username: String?, mayViewPersonalData: Bool) {
+        precondition(agency.id != nil, "a scope is made from a stored agency")
+        self.agency = agency
         self.username = username
         self.mayViewPersonalData = mayViewPersonalData
     }
