@@ -16,12 +16,14 @@ public struct CaseFile: Hashable, Sendable {
 }
 
 extension Office {
-    /// 登记申请: checks the intake, gives the case a fresh random tracking code and stores it whole.
+    /// 登记申请: checks the intake, gives the case a fresh random tracking code, decides its receipt date under the
+    /// agency's receipt rule (Art. 31 unless its 指南 sets one) and stores it whole.
     public func receive<G: RandomNumberGenerator>(
         _ intake: Intake, scope: AgencyScope, at moment: Moment, using rng: inout G
     ) async throws -> StoredCase {
         let c = try intake.applicationCase(
-            trackingCode: .random(using: &rng), actor: scope.username ?? "", at: moment, calendar: calendar)
+            trackingCode: .random(using: &rng), actor: scope.username ?? "", at: moment,
+            rule: scope.agency.receiptRule, calendar: calendar)
         return try await cases(scope).receive(c)
     }
 

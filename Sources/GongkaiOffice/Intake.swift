@@ -61,9 +61,10 @@ public struct IntakeError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Intake {
-    /// The core case this intake describes, with `trackingCode`, received by `actor` at `moment`.
+    /// The core case this intake describes, with `trackingCode`, received by `actor` at `moment` under the
+    /// agency's receipt rule.
     func applicationCase(
-        trackingCode: TrackingCode, actor: String, at moment: Moment, calendar: WorkingDayCalendar
+        trackingCode: TrackingCode, actor: String, at moment: Moment, rule: ReceiptRule, calendar: WorkingDayCalendar
     ) throws -> ApplicationCase {
         func text(_ s: String?) -> String? {
             guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
@@ -93,7 +94,7 @@ extension Intake {
                 description: request, documentTitle: text(documentTitle), documentNumber: text(documentNumber),
                 indexNumber: text(indexNumber)),
             delivery: delivery,
-            receipt: Receipt(Submission(channel: channel, date: date, time: time), calendar: calendar),
+            receipt: Receipt(Submission(channel: channel, date: date, time: time), calendar: calendar, rule: rule),
             receivedBy: actor, at: moment)
     }
 

@@ -10,7 +10,7 @@ struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agency",
         abstract: "Register an agency, or list them (each keeps its own registers and publishes its own report).",
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, List.self, ReceiptRuleCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an agency and print its id.")
@@ -31,8 +31,10 @@ struct AgencyCommand: ParsableCommand {
             help: "Region, which picks the report's regional rows: \(RegionalVariant.allCases.map(\.rawValue).joined(separator: ", ")).")
         var region: RegionalVariant = .national
 
+        @OptionGroup var receipt: ReceiptRuleOptions
+
         func run() throws {
-            let agency = Agency(name: name, code: code, level: level, region: region)
+            let agency = Agency(name: name, code: code, level: level, region: region, receiptRule: try receipt.rule())
             let created = try reportingStoreErrors {
                 try store.withStore(migrating: .always) { store in
                     return try await AgencyRepository(store: store).create(agency)
@@ -45,7 +47,7 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the agencies: id, code, level, region, name.")
+        static let configuration = CommandConfiguration(abstract: "List the agencies: id, code, level, region, name, receipt rule.")
 
         @OptionGroup var store: StoreOptions
 
@@ -58,8 +60,65 @@ struct AgencyCommand: ParsableCommand {
                 return
             }
             for a in agencies {
-                print([String(a.id ?? 0), a.code, a.level.rawValue, a.region.rawValue, a.name].joined(separator: "\t"))
+                print(
+                    [String(a.id ?? 0), a.code, a.level.rawValue, a.region.rawValue, a.name, a.receiptRule.storeText]
+                        .joined(separator: "\t"))
             }
+        }
+    }
+}
+
+/// `--receipt-rule article31|agency-guide [--office-closes HH:MM]`.
+struct ReceiptRuleOptions: ParsableArguments {
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case article31
+        case agencyGuide = "agency-guide"
+    }
+
+    @Option(
+        name: .long,
+        help: """
+            收件规则: article31 (the channel's statutory date, the default) or agency-guide (the agency's 指南 counts \
+            submissions outside working time from the next working day).
+            """)
+    var receiptRule: Kind = .article31
+
+    @Option(name: .long, help: "Office closing time (HH:MM) for --receipt-rule agency-guide.")
+    var officeCloses: String = "17:00"
+
+    func rule() throws -> ReceiptRule {
+        guard let closing = TimeOfDay(parsing: officeCloses) else {
+            throw ValidationError("--office-closes：「\(officeCloses)」不是 HH:MM 格式的时刻（如 17:30）")
+        }
+        switch receiptRule {
+        case .article31: return .article31
+        case .agencyGuide: return .agencyGuide(OfficeHours(closing: closing))
+        }
+    }
+}
+
+extension AgencyCommand {
+    /// `gongkai agency receipt-rule --agency ID --receipt-rule agency-guide --office-closes 17:30`.
+    struct ReceiptRuleCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "receipt-rule",
+            abstract: "Set an agency's receipt rule (收件规则); cases already received keep the rule they were received under.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(name: .long, help: "Agency id.")
+        var agency: Int
+
+        @OptionGroup var receipt: ReceiptRuleOptions
+
+        func run() throws {
+            let (rule, agencyID) = (try receipt.rule(), agency)
+            let updated = try reportingStoreErrors {
+                try store.withStore { store in
+                    try await AgencyRepository(store: store).setReceiptRule(rule, agencyID: agencyID)
+                }
+            }
+            print("\(updated.name) 的收件规则：\(updated.receiptRule.label)")
         }
     }
 }

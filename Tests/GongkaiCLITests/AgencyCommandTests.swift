@@ -29,7 +29,7 @@ import Testing
         #expect(badLevel.status != 0 && badLevel.stderr.contains("district"))
 
         let list = try CLIRunner.run(["agency", "list"] + db)
-        #expect(list.stdout == "1\t110115-YJ\tcounty\tbeijing\t北京市大兴区应急管理局\n")
+        #expect(list.stdout == "1\t110115-YJ\tcounty\tbeijing\t北京市大兴区应急管理局\tarticle31\n")
 
         #expect(try CLIRunner.run(["user", "add", "--agency", "1", "--username", "li", "--role", "viewer"] + db).status == 0)
         let unknownAgency = try CLIRunner.run(["user", "add", "--agency", "7", "--username", "wang"] + db)
@@ -38,5 +38,26 @@ import Testing
         #expect(badRole.status == 1 && badRole.stderr.contains("boss") && badRole.stderr.contains("viewer"))
         let users = try CLIRunner.run(["user", "list", "--agency", "1"] + db)
         #expect(users.stdout == "li\tviewer\tli\n")
+    }
+
+    @Test("an agency's receipt rule: set at registration or later, listed, bad times named")
+    func receiptRule() throws {
+        let db = ["--database", Self.database()]
+        let add = try CLIRunner.run(
+            ["agency", "add", "--name", "某局", "--code", "G1", "--level", "county", "--receipt-rule", "agency-guide",
+             "--office-closes", "17:30"] + db)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(try CLIRunner.run(["agency", "list"] + db).stdout == "1\tG1\tcounty\tnational\t某局\tagency-guide 17:30\n")
+        let badTime = try CLIRunner.run(
+            ["agency", "add", "--name", "某局", "--code", "G2", "--level", "county", "--receipt-rule", "agency-guide",
+             "--office-closes", "25:00"] + db)
+        #expect(badTime.status != 0 && badTime.stderr.contains("「25:00」不是 HH:MM"), "\(badTime.stderr)")
+        let badRule = try CLIRunner.run(["agency", "receipt-rule", "--agency", "1", "--receipt-rule", "guide"] + db)
+        #expect(badRule.status != 0 && badRule.stderr.contains("guide"), "\(badRule.stderr)")
+        let set = try CLIRunner.run(["agency", "receipt-rule", "--agency", "1", "--receipt-rule", "article31"] + db)
+        #expect(set.status == 0 && set.stdout.contains("某局 的收件规则：第三十一条"), "\(set.stdout)\(set.stderr)")
+        #expect(try CLIRunner.run(["agency", "list"] + db).stdout.hasSuffix("\tarticle31\n"))
+        let unknown = try CLIRunner.run(["agency", "receipt-rule", "--agency", "9", "--receipt-rule", "article31"] + db)
+        #expect(unknown.status == 1 && unknown.stderr.contains("找不到编号为 9 的机关"), "\(unknown.stderr)")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GongkaiCore
@@ -55,5 +56,19 @@ struct ApplicationReceiptTests {
     func statutoryDate(channel: ReceiptChannel) {
         #expect(!channel.statutoryDate.isEmpty)
         #expect(ReceiptChannel(rawValue: channel.rawValue) == channel)
+    }
+
+    @Test("A receipt keeps the rule it was decided under; one stored before rules existed was Art. 31")
+    func ruleIsKept() throws {
+        let s = Submission(channel: .post, date: CivilDate(2024, 2, 3))
+        let guide = ReceiptRule.agencyGuide(OfficeHours(closing: TimeOfDay(parsing: "17:30")!))
+        for rule in [ReceiptRule.article31, guide] {
+            let r = Receipt(s, calendar: cal, rule: rule)
+            #expect(r.rule == rule)
+            #expect(try JSONDecoder().decode(Receipt.self, from: JSONEncoder().encode(r)) == r)
+        }
+        let old = #"{"submission":{"channel":"post","date":"2024-02-03"},"date":"2024-02-03","trail":[]}"#
+        let decoded = try JSONDecoder().decode(Receipt.self, from: Data(old.utf8))
+        #expect(decoded.rule == .article31 && !decoded.deferredByAgencyRule && decoded.date == CivilDate(2024, 2, 3))
     }
 }

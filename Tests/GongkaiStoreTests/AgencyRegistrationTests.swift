@@ -64,4 +64,38 @@ import Testing
             #expect(try await repository.users(agencyID: id).count == 2)
         }
     }
+
+    /// The stored form of a receipt rule, both ways, and what is refused.
+    @Test func receiptRuleStoreText() throws {
+        let closing1730 = ReceiptRule.agencyGuide(OfficeHours(closing: TimeOfDay(hour: 17, minute: 30)!))
+        // | text                 | rule                          |
+        for (text, rule) in [
+            ("article31", ReceiptRule.article31), ("agency-guide", .agencyGuide(.standard)),
+            ("agency-guide 17:30", closing1730), ("agency-guide  17:30", closing1730),
+        ] {
+            #expect(ReceiptRule(storeText: text) == rule, "\(text)")
+        }
+        for rule in [ReceiptRule.article31, .agencyGuide(.standard), closing1730] {
+            #expect(ReceiptRule(storeText: rule.storeText) == rule)
+        }
+        for bad in ["", "article 31", "agency-guide 25:00", "agency-guide 17:30 x", "article31 17:00", "guide"] {
+            #expect(ReceiptRule(storeText: bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func receiptRuleIsStoredWithTheAgency(_ backend: Backend) async throws {
+        try await backend.withStore("receiptrule") { store in
+            let repository = AgencyRepository(store: store)
+            let id = try await repository.create(Agency(name: "甲局", code: "A", level: .county, region: .national)).id!
+            #expect(try await repository.find(id: id).receiptRule == .article31)
+            let guide = ReceiptRule.agencyGuide(OfficeHours(closing: TimeOfDay(hour: 17, minute: 30)!))
+            #expect(try await repository.setReceiptRule(guide, agencyID: id).receiptRule == guide)
+            #expect(try await repository.find(id: id).receiptRule == guide)
+            #expect(try await repository.scope(agencyID: id).agency.receiptRule == guide)
+            await #expect(throws: StoreError.agencyNotFound(id + 1)) {
+                try await repository.setReceiptRule(guide, agencyID: id + 1)
+            }
+        }
+    }
 }

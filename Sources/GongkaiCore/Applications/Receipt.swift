@@ -103,6 +103,8 @@ public struct Submission: Hashable, Sendable, Codable {
 /// ```
 public struct Receipt: Hashable, Sendable, Codable {
     public var submission: Submission
+    /// The rule the receipt was decided under (Art. 31 unless the agency's 指南 sets its own).
+    public var rule: ReceiptRule
     /// The receipt date.
     public var date: CivilDate
     /// True when the agency's rule moved the receipt to `date`; `date` is then day 1 of every period.
@@ -112,6 +114,7 @@ public struct Receipt: Hashable, Sendable, Codable {
 
     public init(_ submission: Submission, calendar: WorkingDayCalendar, rule: ReceiptRule = .article31) {
         self.submission = submission
+        self.rule = rule
         let d = submission.date
         let kind = calendar.kind(of: d)
         guard case .agencyGuide(let hours) = rule,
@@ -137,13 +140,14 @@ public struct Receipt: Hashable, Sendable, Codable {
         trail = lines
     }
 
-    private enum CodingKeys: String, CodingKey { case submission, date, deferredByAgencyRule, trail }
+    private enum CodingKeys: String, CodingKey { case submission, rule, date, deferredByAgencyRule, trail }
 
-    /// Decodes a receipt; one stored before the agency's rule existed (no `deferredByAgencyRule`) was not deferred
-    /// by it.
+    /// Decodes a receipt; one stored before the agency's rule existed (no `rule`, no `deferredByAgencyRule`) was
+    /// received under Art. 31 and not deferred.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         submission = try c.decode(Submission.self, forKey: .submission)
+        rule = try c.decodeIfPresent(ReceiptRule.self, forKey: .rule) ?? .article31
         date = try c.decode(CivilDate.self, forKey: .date)
         deferredByAgencyRule = try c.decodeIfPresent(Bool.self, forKey: .deferredByAgencyRule) ?? false
         trail = try c.decode([TrailDay].self, forKey: .trail)

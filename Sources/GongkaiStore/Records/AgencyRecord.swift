@@ -9,6 +9,7 @@ final class AgencyRecord: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
     @Field(key: "level") var level: String
     @Field(key: "region") var region: String
+    @Field(key: "receipt_rule") var receiptRule: String
 
     init() {}
 
@@ -18,12 +19,14 @@ final class AgencyRecord: Model, @unchecked Sendable {
         code = agency.code
         level = agency.level.rawValue
         region = agency.region.rawValue
+        receiptRule = agency.receiptRule.storeText
     }
 
     func value() -> Agency {
         Agency(
             id: id, name: name, code: code, level: AgencyLevel(rawValue: level) ?? .county,
-            region: RegionalVariant(rawValue: region) ?? .national)
+            region: RegionalVariant(rawValue: region) ?? .national,
+            receiptRule: ReceiptRule(storeText: receiptRule) ?? .article31)
     }
 }
 

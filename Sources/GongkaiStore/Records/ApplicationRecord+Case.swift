@@ -73,7 +73,13 @@ extension ApplicationRecord {
             }
             return t
         }
-        return Receipt(Submission(channel: channel, date: day, time: time), calendar: calendar)
+        let rule = try receiptRule.map { (text: String) throws -> ReceiptRule in
+            guard let rule = ReceiptRule(storeText: text) else {
+                throw StoreError.invalidValue(field: "applications.receipt_rule", value: text, reason: "不是收件规则")
+            }
+            return rule
+        }
+        return Receipt(Submission(channel: channel, date: day, time: time), calendar: calendar, rule: rule ?? .article31)
     }
 }
 

@@ -14,6 +14,8 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "channel") var channel: String
     @OptionalField(key: "submitted_on") var submittedOn: String?
     @OptionalField(key: "submitted_at") var submittedAt: String?
+    /// `ReceiptRule.storeText`; nil for a row imported from a register (Art. 31).
+    @OptionalField(key: "receipt_rule") var receiptRule: String?
     @Field(key: "received_on") var receivedOn: String
     @Field(key: "applicant_kind") var applicantKind: String
     @Field(key: "applicant_name") var applicantName: String
@@ -46,6 +48,7 @@ final class ApplicationRecord: Model, @unchecked Sendable {
         channel = s.channel.rawValue
         submittedOn = s.date.iso
         submittedAt = s.time?.description
+        receiptRule = c.receipt.rule.storeText
         let a = c.applicant
         applicantKind = a.kind.rawValue
         applicantName = a.name

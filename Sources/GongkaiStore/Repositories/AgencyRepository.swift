@@ -26,6 +26,17 @@ public struct AgencyRepository: Sendable {
         return record.value()
     }
 
+    /// Sets the agency's receipt rule (its 指南's rule, or Art. 31); cases already received keep theirs.
+    @discardableResult
+    public func setReceiptRule(_ rule: ReceiptRule, agencyID: Int) async throws -> Agency {
+        guard let record = try await AgencyRecord.find(agencyID, on: database) else {
+            throw StoreError.agencyNotFound(agencyID)
+        }
+        record.receiptRule = rule.storeText
+        try await record.update(on: database)
+        return record.value()
+    }
+
     public func find(id: Int) async throws -> Agency {
         guard let record = try await AgencyRecord.find(id, on: database) else { throw StoreError.agencyNotFound(id) }
         return record.value()

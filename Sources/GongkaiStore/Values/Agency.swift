@@ -14,13 +14,20 @@ public struct Agency: Hashable, Sendable, Codable {
     public var code: String
     public var level: AgencyLevel
     public var region: RegionalVariant
+    /// 收件规则 — Art. 31 unless the agency's published 指南 counts submissions outside working time from the next
+    /// working day (`ReceiptRule.agencyGuide`). Applied when a case is received; stored with the case.
+    public var receiptRule: ReceiptRule
 
-    public init(id: Int? = nil, name: String, code: String, level: AgencyLevel, region: RegionalVariant) {
+    public init(
+        id: Int? = nil, name: String, code: String, level: AgencyLevel, region: RegionalVariant,
+        receiptRule: ReceiptRule = .article31
+    ) {
         self.id = id
         self.name = name
         self.code = code
         self.level = level
         self.region = region
+        self.receiptRule = receiptRule
     }
 }
 
