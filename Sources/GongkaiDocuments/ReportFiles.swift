@@ -62,7 +62,7 @@ public enum ReportFiles {
         do {
             switch type.lowercased() {
             case "txt", "text": return try TextBridge.read(data: data, source: source, limits: limits)
-            case "json": return ReadResult(report: try ReportJSON.decode(data, source: source))
+            case "json": return ReadResult(report: try ReportJSON.decode(data, source: source, limits: limits))
             case "html", "htm": return try HTMLReportReader.read(data: data, source: source, limits: limits)
             case "docx": return try DOCXReportReader.read(data: data, source: source, limits: limits)
             case "pdf": return try PDFReportReader.read(data: data, source: source)

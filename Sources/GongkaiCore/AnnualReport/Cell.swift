@@ -123,36 +123,43 @@ public enum Cell: Hashable, Sendable, ExpressibleByIntegerLiteral, CustomStringC
     }
 }
 
+extension CodingUserInfoKey {
+    /// The `InputLimits` a decoder holds cells to (`Cell.init(from:)`); `InputLimits.standard` when absent.
+    public static let inputLimits = CodingUserInfoKey(rawValue: "gongkai.inputLimits")!
+}
+
 extension Cell: Codable {
     /// JSON form: a number, `null` for a blank cell, or the placeholder's text as a string. A number (or a
-    /// string written as one) that a cell cannot hold is refused with `CellNumberProblem` (`InputLimits.standard`).
+    /// string written as one) that a cell cannot hold is refused with `CellNumberProblem`, within the decoder's
+    /// `userInfo[.inputLimits]` (`InputLimits.standard` when not set).
     public init(from decoder: Decoder) throws {
+        let limits = decoder.userInfo[.inputLimits] as? InputLimits ?? .standard
         let c = try decoder.singleValueContainer()
         if c.decodeNil() {
             self = .blank
         } else if let s = try? c.decode(String.self) {
-            self = try Self.checked(s, in: c, orPlaceholder: true)
+            self = try Self.checked(s, in: c, limits: limits, orPlaceholder: true)
         } else if let i = try? c.decode(Int64.self) {
-            self = try Self.checked(String(i), in: c, orPlaceholder: false)
+            self = try Self.checked(String(i), in: c, limits: limits, orPlaceholder: false)
         } else {
             let d = try c.decode(Double.self)
             let whole = d.isFinite && d.rounded() == d
             if whole && abs(d) >= 1e18 {  // past Int64: over any cell limit
-                let problem = CellNumberProblem.overLimit(String(d), limit: InputLimits.standard.maxCellValue)
+                let problem = CellNumberProblem.overLimit(String(d), limit: limits.maxCellValue)
                 throw DecodingError.dataCorruptedError(in: c, debugDescription: problem.description)
             }
             let text = whole ? String(Int64(d)) : String(d)
-            self = try Self.checked(text, in: c, orPlaceholder: false)
+            self = try Self.checked(text, in: c, limits: limits, orPlaceholder: false)
         }
     }
 
-    /// The cell of `text` when it is a number within the standard limits, else a placeholder of it (a string)
-    /// or an error (a JSON number that is no exact decimal).
+    /// The cell of `text` when it is a number within `limits`, else a placeholder of it (a string) or an error
+    /// (a JSON number that is no exact decimal).
     private static func checked(
-        _ text: String, in c: SingleValueDecodingContainer, orPlaceholder: Bool
+        _ text: String, in c: SingleValueDecodingContainer, limits: InputLimits, orPlaceholder: Bool
     ) throws -> Cell {
         do throws(CellNumberProblem) {
-            guard let n = try ExactNumber.read(text, limits: .standard) else {
+            guard let n = try ExactNumber.read(text, limits: limits) else {
                 guard orPlaceholder else { throw .notANumber(text) }
                 return .placeholder(text)
             }

@@ -38,7 +38,7 @@ public enum DOCXReportReader {
         try walker.walk(body)
         var blocks = walker.blocks
         if own { blocks = numberHeadings(blocks) }
-        var assembler = ReportBlockAssembler(source: source, metadata: own ? metadata : nil)
+        var assembler = ReportBlockAssembler(source: source, metadata: own ? metadata : nil, limits: limits)
         return try assembler.assemble(blocks)
     }
 

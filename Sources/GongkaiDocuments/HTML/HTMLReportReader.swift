@@ -30,7 +30,7 @@ public enum HTMLReportReader {
         walker.flush()
         var blocks = walker.blocks
         if !own { blocks = HTMLContentFinder.reportBlocks(walker, root: root) }
-        var assembler = ReportBlockAssembler(source: source, metadata: own ? metadata : nil)
+        var assembler = ReportBlockAssembler(source: source, metadata: own ? metadata : nil, limits: limits)
         return try assembler.assemble(blocks)
     }
 

@@ -9,11 +9,13 @@ import GongkaiCore
 struct ReportBlockAssembler {
     var source: String
     var metadata: ReportMetadata?
+    var limits: InputLimits
     var findings: [Finding] = []
 
-    init(source: String, metadata: ReportMetadata?) {
+    init(source: String, metadata: ReportMetadata?, limits: InputLimits = .standard) {
         self.source = source
         self.metadata = metadata
+        self.limits = limits
     }
 
     static let sectionKeywords: [[String]] = [
@@ -79,7 +81,7 @@ struct ReportBlockAssembler {
         fillNarrative(&report.overview, heading(1), content(1), section: 1)
         fillNarrative(&report.problems, heading(5), content(5), section: 5)
         fillNarrative(&report.otherMatters, heading(6), content(6), section: 6)
-        var mapper = ReportTableMapper(source: source)
+        var mapper = ReportTableMapper(source: source, limits: limits)
         report.proactive.heading = heading(2) ?? report.proactive.heading
         (report.proactive.textBefore, report.proactive.textAfter) = Self.textAround(content(2))
         mapper.fillProactive(&report.proactive, from: proactiveGrids)
@@ -89,7 +91,8 @@ struct ReportBlockAssembler {
         report.appeals.heading = heading(4) ?? report.appeals.heading
         (report.appeals.textBefore, report.appeals.textAfter) = Self.textAround(content(4))
         mapper.fillAppeals(&report.appeals.table, from: Self.grids(content(4)))
-        return ReadResult(report: report, findings: findings + mapper.findings)
+        return ReadResult(
+            report: report, findings: UnreadableCells.report(mapper.unreadable, in: report, findings + mapper.findings))
     }
 
     static func grids(_ blocks: ArraySlice<ReportBlock>) -> [TableGrid] {

@@ -100,28 +100,35 @@ enum ReportLabel {
 
     static let placeholders: Set<String> = ["/", "-", "—", "——", "－", "─", "无", "×", "\\", "…", "——/"]
 
-    /// True when a cell's text is a label: not empty, not a number, not a placeholder such as "/".
+    /// True when a cell's text is a label: not empty, not a number (nor written as one that a cell cannot hold,
+    /// such as 20 digits or `1e3`), not a placeholder such as "/".
     static func isLabel(_ text: String) -> Bool {
         let k = key(text)
         if k.isEmpty || placeholders.contains(k) { return false }
-        return number(k) == nil
+        do { return try readNumber(k, limits: .standard) == nil } catch { return false }
     }
 
-    /// The number in a cell's key, accepting a unit suffix (元, 万元, 件, 条) and thousands separators.
-    static func number(_ key: String) -> ExactNumber? {
+    /// The number in a cell's key, accepting a unit suffix (元, 万元, 件, 条) and thousands separators; nil for
+    /// no number, or one a cell cannot hold.
+    static func number(_ key: String) -> ExactNumber? { (try? readNumber(key, limits: .standard)) ?? nil }
+
+    /// The number in a cell's key within `limits`: nil when the key is no number; throws when it is written as
+    /// a number that a cell cannot hold (`ExactNumber.read`).
+    static func readNumber(_ key: String, limits: InputLimits) throws(CellNumberProblem) -> ExactNumber? {
         var k = key.replacingOccurrences(of: ",", with: "")
         for unit in ["万元", "元", "件", "条", "项", "个"] where k.hasSuffix(unit) {
             k.removeLast(unit.count)
             break
         }
-        return ExactNumber(parsing: k)
+        return try ExactNumber.read(k, limits: limits)
     }
 
-    /// A table cell's value: blank, a number, or a placeholder kept as written.
-    static func cell(_ text: String) -> GongkaiCore.Cell {
+    /// A table cell's value within `limits`: blank, a number, or a placeholder kept as written; throws for a
+    /// number that a cell cannot hold.
+    static func cell(_ text: String, limits: InputLimits) throws(CellNumberProblem) -> GongkaiCore.Cell {
         let k = key(text)
         if k.isEmpty { return .blank }
-        if let n = number(k) { return .number(n) }
+        if let n = try readNumber(k, limits: limits) { return .number(n) }
         return .placeholder(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -2,11 +2,20 @@ import GongkaiCore
 
 /// Maps tables read from HTML or DOCX to the report model by their labels, not by position
 /// (format reference §6.1 rule 7: labels compared after normalising brackets, whitespace and line breaks).
+///
+/// A cell written as a number that a cell cannot hold (past `limits.maxCellValue`, `1e3`) is kept as a
+/// placeholder of its text and listed in `unreadable`, which the reader reports as `read.unreadableCell` errors.
 struct ReportTableMapper {
     var source: String
+    var limits: InputLimits
     var findings: [Finding] = []
+    /// Unreadable cells by section (2, 3, 4), in document order.
+    var unreadable: [(section: Int, cells: [UnreadableCell])] = [(2, []), (3, []), (4, [])]
 
-    init(source: String) { self.source = source }
+    init(source: String, limits: InputLimits) {
+        self.source = source
+        self.limits = limits
+    }
 
     private mutating func warn(_ rule: String, section: Int, row: String? = nil, _ message: String) {
         findings.append(
@@ -53,7 +62,15 @@ struct ReportTableMapper {
     }
 
     private mutating func fit(_ values: [String], count: Int, section: Int, row: String) -> [GongkaiCore.Cell] {
-        var cells = values.map(ReportLabel.cell)
+        var cells = values.map { text -> GongkaiCore.Cell in
+            do throws(CellNumberProblem) {
+                return try ReportLabel.cell(text, limits: limits)
+            } catch {
+                let kept = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                unreadable[section - 2].cells.append(UnreadableCell(line: nil, text: kept, problem: error))
+                return .placeholder(kept)
+            }
+        }
         if cells.count != count {
             warn("read.cellCount", section: section, row: row, "「\(row)」行应有 \(count) 个数据单元格，实有 \(cells.count) 个")
         }

@@ -19,11 +19,14 @@ public enum ReportJSON {
     public static let acceptedYears = 2008...2100
 
     /// Decodes and validates; every problem names its JSON path (`sections.applications.rows.withheld.4`) and
-    /// says what is wrong in Chinese. A cell past `InputLimits.standard` and a year outside `acceptedYears` are
-    /// refused.
-    public static func decode(_ data: Data, source: String) throws(ReportReadError) -> AnnualReport {
+    /// says what is wrong in Chinese. A cell past `limits` and a year outside `acceptedYears` are refused.
+    public static func decode(
+        _ data: Data, source: String, limits: InputLimits = .standard
+    ) throws(ReportReadError) -> AnnualReport {
         do {
-            return try JSONDecoder().decode(ReportDocument.self, from: data).report()
+            let decoder = JSONDecoder()
+            decoder.userInfo[.inputLimits] = limits
+            return try decoder.decode(ReportDocument.self, from: data).report()
         } catch let error as DecodingError {
             throw .other(file: source, message: describe(error))
         } catch let error as ReportJSONError {

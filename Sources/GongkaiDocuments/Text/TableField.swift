@@ -111,9 +111,9 @@ struct FieldBytes: Sendable {
     }
 }
 
-/// A cell written as a number that a cell cannot hold (`CellNumberProblem`), with its line.
+/// A cell written as a number that a cell cannot hold (`CellNumberProblem`), with its line (nil in HTML and DOCX).
 struct UnreadableCell: Sendable {
-    var line: Int
+    var line: Int?
     var text: String
     var problem: CellNumberProblem
 }
