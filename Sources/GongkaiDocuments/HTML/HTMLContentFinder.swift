@@ -14,7 +14,7 @@ enum HTMLContentFinder {
         guard let start = inside.first else { return blocks }
         var result = inside.map { blocks[$0] }
         let before = ReportBlockAssembler.lines(result.prefix { block in
-            if case .line(let text, _) = block { return !(1...6).contains { ReportBlockAssembler.isHeading(text, section: $0) } }
+            if case .line(let text, _) = block { return ReportBlockAssembler.headingSection(text) == nil }
             return false
         })
         if !before.prefix(3).contains(where: ReportBlockAssembler.looksLikeTitle) {

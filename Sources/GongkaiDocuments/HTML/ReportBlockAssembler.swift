@@ -23,11 +23,18 @@ struct ReportBlockAssembler {
     ]
     static let numerals = ["一", "二", "三", "四", "五", "六"]
 
-    /// True when `line` reads as the heading of section `number` (1–6).
-    static func isHeading(_ line: String, section number: Int) -> Bool {
+    /// The section (1–6) whose heading `line` reads as ("三、收到和处理政府信息公开申请情况"), or nil.
+    static func headingSection(_ line: String) -> Int? {
+        // Every heading has "、" after its numeral, and normalising never makes one, so most lines stop here
+        // without building their key.
+        guard line.unicodeScalars.contains("、") else { return nil }
         let key = ReportLabel.key(line)
-        guard key.count <= 60,
-            let range = key.range(of: "\(numerals[number - 1])、"),
+        guard key.count <= 60 else { return nil }
+        return (1...6).first { headingMatches(key, section: $0) }
+    }
+
+    private static func headingMatches(_ key: String, section number: Int) -> Bool {
+        guard let range = key.range(of: "\(numerals[number - 1])、"),
             key.distance(from: key.startIndex, to: range.lowerBound) <= 24
         else { return false }
         let prefix = key[..<range.lowerBound]
@@ -36,23 +43,26 @@ struct ReportBlockAssembler {
         return sectionKeywords[number - 1].contains { rest.hasPrefix($0) || rest.prefix(16).contains($0) }
     }
 
-    /// Indices of the six section headings in `blocks` (nil where a section was not found).
-    func headingIndices(_ blocks: [ReportBlock]) -> [Int?] {
-        let marked = blocks.indices.filter { if case .line(_, .heading(let n)) = blocks[$0], n != nil { return true } else { return false } }
-        if marked.count == 6 { return marked.map { Optional($0) } }
+    /// The six headings' indices (nil where a section was not found), searched in order, given each line's
+    /// `headingSection` (nil for a line that is no heading).
+    static func headingIndices(sections: [Int?]) -> [Int?] {
         var result: [Int?] = Array(repeating: nil, count: 6)
         var from = 0
         for n in 1...6 {
-            let hit = blocks[from...].indices.first { i in
-                if case .line(let text, _) = blocks[i] { return Self.isHeading(text, section: n) }
-                return false
-            }
-            if let hit {
+            if let hit = sections[from...].indices.first(where: { sections[$0] == n }) {
                 result[n - 1] = hit
                 from = hit + 1
             }
         }
         return result
+    }
+
+    /// Indices of the six section headings in `blocks` (nil where a section was not found).
+    func headingIndices(_ blocks: [ReportBlock]) -> [Int?] {
+        let marked = blocks.indices.filter { if case .line(_, .heading(let n)) = blocks[$0], n != nil { return true } else { return false } }
+        if marked.count == 6 { return marked.map { Optional($0) } }
+        return Self.headingIndices(
+            sections: blocks.map { if case .line(let text, _) = $0 { return Self.headingSection(text) } else { return nil } })
     }
 
     mutating func assemble(_ blocks: [ReportBlock]) throws -> ReadResult {

@@ -29,7 +29,7 @@ struct LayoutLine: Sendable {
         self.tokens = tokens
     }
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespaces) }
+    var trimmed: String { LayoutTextNormaliser.trimmingSpaces(text) }
     var isBlank: Bool { tokens.isEmpty }
     var end: Int { tokens.last.map { $0.column + $0.text.count } ?? 0 }
 }
@@ -108,7 +108,10 @@ enum LayoutTextNormaliser {
         var result: [LayoutLine] = []
         for (page, body) in text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
             for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                let line = String(raw).replacingOccurrences(of: "\t", with: "    ").replacingOccurrences(of: "\r", with: "")
+                var line = String(raw)
+                if line.utf8.contains(where: { $0 == 0x09 || $0 == 0x0D }) {
+                    line = line.replacingOccurrences(of: "\t", with: "    ").replacingOccurrences(of: "\r", with: "")
+                }
                 if isPageNumber(line) { continue }
                 result.append(LayoutLine(line, page: page))
             }
@@ -117,25 +120,20 @@ enum LayoutTextNormaliser {
     }
 
     static func isPageNumber(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = trimmingSpaces(line)
+        // Every page number starts with a dash, 第 or a digit: other lines skip the pattern.
+        guard let first = t.first, "-—–－─第".contains(first) || first.isASCII && first.isNumber else { return false }
         return t.range(of: #"^([-—–－─]+\s*\d{1,4}\s*[-—–－─]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"#,
                        options: .regularExpression) != nil
     }
 
     /// Line indices of the six section headings (nil where not found), searched in order.
     static func headingIndices(_ lines: [LayoutLine]) -> [Int?] {
-        var result: [Int?] = Array(repeating: nil, count: 6)
-        var from = 0
-        for n in 1...6 {
-            if let hit = lines[from...].indices.first(where: {
-                !lines[$0].isBlank && lines[$0].tokens.count <= 2
-                    && ReportBlockAssembler.isHeading(tidy(lines[$0].trimmed), section: n)
-            }) {
-                result[n - 1] = hit
-                from = hit + 1
-            }
-        }
-        return result
+        ReportBlockAssembler.headingIndices(
+            sections: lines.map { line in
+                guard !line.isBlank, line.tokens.count <= 2, line.text.unicodeScalars.contains("、") else { return nil }
+                return ReportBlockAssembler.headingSection(tidy(line.trimmed))
+            })
     }
 
     static func isCJK(_ c: Character) -> Bool {
@@ -144,9 +142,20 @@ enum LayoutTextNormaliser {
             || (0xFF00...0xFFEF).contains(v) || (0x2018...0x201F).contains(v) || (0x2014...0x2015).contains(v)
     }
 
+    /// `s` without leading and trailing spaces and tabs (Unicode's horizontal whitespace, as
+    /// `CharacterSet.whitespaces`: tab and the space separators, U+3000 included).
+    static func trimmingSpaces(_ s: String) -> String {
+        func isSpace(_ c: Character) -> Bool {
+            c == "\t" || c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.generalCategory == .spaceSeparator
+        }
+        guard let start = s.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = s.lastIndex(where: { !isSpace($0) })!
+        return String(s[start...end])
+    }
+
     /// Removes stray spaces between Chinese characters (`情 形` → `情形`); collapses other runs of spaces.
     static func tidy(_ s: String, acrossScripts: Bool = false) -> String {
-        let chars = Array(s.trimmingCharacters(in: .whitespaces))
+        let chars = Array(trimmingSpaces(s))
         var out = ""
         var i = 0
         while i < chars.count {
@@ -185,7 +194,7 @@ enum LayoutTextNormaliser {
             let continues = previous.map { p in
                 !broken && line.indent <= metrics.margin(line) + 1
                     && Double(displayEnd(p) - metrics.margin(p)) >= Double(metrics.right(p) - metrics.margin(p)) * 0.88
-                    && !(1...6).contains { ReportBlockAssembler.isHeading(text, section: $0) }
+                    && ReportBlockAssembler.headingSection(text) == nil
             } ?? false
             if continues, let last = out.popLast() {
                 let glue = last.last.map(isCJK) == false && text.first.map(isCJK) == false ? " " : ""
