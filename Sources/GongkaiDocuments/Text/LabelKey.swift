@@ -11,19 +11,49 @@
 /// ```
 extension FieldText {
     static func labelKey(_ text: String) -> String {
+        // Each line normalised on its own (`normalise` looks only at its own output), all into one buffer.
+        let b = Array(text.utf8)
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(b.count)
+        var (start, i) = (0, 0)
+        while i < b.count {
+            let n = newlineLength(b, i)
+            guard n > 0 else {
+                i += 1
+                continue
+            }
+            normalise(b, start, i, appendingTo: &normalised)
+            i += n
+            start = i
+        }
+        normalise(b, start, b.count, appendingTo: &normalised)
         var out = String.UnicodeScalarView()
-        for line in text.split(whereSeparator: \.isNewline) {
-            let b = Array(line.utf8)
-            for scalar in String(decoding: normalise(b, 0, b.count), as: UTF8.self).unicodeScalars {
-                if scalar.value >= 0xFF01, scalar.value <= 0xFF5E, let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
-                    out.append(ascii)
-                } else if scalar.properties.isWhitespace {
-                    continue  // the few that `normalise` keeps (U+2028, U+0085 …)
-                } else {
-                    out.append(scalar)
-                }
+        for scalar in String(decoding: normalised, as: UTF8.self).unicodeScalars {
+            let v = scalar.value
+            if v >= 0xFF01, v <= 0xFF5E, let ascii = Unicode.Scalar(v - 0xFEE0) {
+                out.append(ascii)
+            } else if !isWhitespace(scalar) {  // the few that `normalise` keeps (U+2028, U+0085 …)
+                out.append(scalar)
             }
         }
         return String(out)
+    }
+
+    /// The length of the line break at `b[i]` (what `Character.isNewline` is: LF, VT, FF, CR, NEL, LS, PS), or 0.
+    private static func newlineLength(_ b: [UInt8], _ i: Int) -> Int {
+        switch b[i] {
+        case 0x0A...0x0D: return 1
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return 2
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return 3
+        default: return 0
+        }
+    }
+
+    /// Unicode's White_Space, without a property lookup for ASCII and CJK ideographs (most of a label).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if (0x4E00...0x9FFF).contains(v) { return false }
+        return scalar.properties.isWhitespace
     }
 }
