@@ -26,6 +26,26 @@ import Testing
         #expect(!LayoutTextNormaliser.isPageNumber("   0"))
     }
 
+    /// Page numbers in each shape the pattern knows, and lines that only look like one.
+    @Test(arguments: [
+        ("-3-", true), ("  — 12 —  ", true), ("－ 7 －", true), ("第 3 页", true), ("第3页，共12页", true), ("第 3 页 / 共 12 页", true),
+        ("3/12", true), ("３ / １２", true), ("\t- 3 -\t", true), ("   0", false), ("12345", false), ("-12345-", false),
+        ("第3页 说明", false), ("1.属于国家秘密", false), ("2020", false), ("", false), ("---", false), ("3 / 12 件", false),
+    ])
+    func pageNumbers(line: String, isPageNumber: Bool) {
+        #expect(LayoutTextNormaliser.isPageNumber(line) == isPageNumber, "\(line)")
+    }
+
+    /// Lines end at line feeds whether or not a carriage return comes first; pages at form feeds.
+    @Test func crlfReadsLikeLF() {
+        let lf = "一、总体情况\n本年度共收到申请 21 件。\n-3-\n\u{0C}二、主动公开政府信息情况\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(LayoutTextNormaliser.normalise(crlf) == LayoutTextNormaliser.normalise(lf))
+        let lines = LayoutTextNormaliser.layoutLines(crlf)
+        #expect(lines.map(\.text) == ["一、总体情况", "本年度共收到申请 21 件。", "", "二、主动公开政府信息情况", ""])
+        #expect(lines.map(\.page) == [0, 0, 0, 1, 1])
+    }
+
     @Test func strayLabelSpacesAreRemoved() {
         #expect(LayoutTextNormaliser.tidy("（二）部分公开（区分处理的，只计这一情 形，不计其他情形）") == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
         #expect(LayoutTextNormaliser.tidy("Times  New Roman 字体") == "Times New Roman 字体")

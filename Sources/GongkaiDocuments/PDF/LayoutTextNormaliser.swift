@@ -103,28 +103,34 @@ enum LayoutTextNormaliser {
         line.text.reduce(0) { $0 + (isCJK($1) ? 2 : 1) }
     }
 
-    /// Lines with their page, page-number lines removed.
+    /// Lines with their page, page-number lines removed. Pages end at form feeds and lines at line feeds (a
+    /// carriage return before one is dropped with the other carriage returns); tabs are four spaces.
     static func layoutLines(_ text: String) -> [LayoutLine] {
         var result: [LayoutLine] = []
-        for (page, body) in text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
-            for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                var line = String(raw)
-                if line.utf8.contains(where: { $0 == 0x09 || $0 == 0x0D }) {
-                    line = line.replacingOccurrences(of: "\t", with: "    ").replacingOccurrences(of: "\r", with: "")
-                }
-                if isPageNumber(line) { continue }
-                result.append(LayoutLine(line, page: page))
+        let bytes = Array(text.utf8)
+        var (page, start) = (0, 0)
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x0C {
+            var line = String(decoding: bytes[start..<i], as: UTF8.self)
+            if bytes[start..<i].contains(where: { $0 == 0x09 || $0 == 0x0D }) {
+                line = line.replacingOccurrences(of: "\t", with: "    ").replacingOccurrences(of: "\r", with: "")
             }
+            if !isPageNumber(line) { result.append(LayoutLine(line, page: page)) }
+            if i < bytes.count, bytes[i] == 0x0C { page += 1 }
+            start = i + 1
         }
         return result
     }
 
     static func isPageNumber(_ line: String) -> Bool {
         let t = trimmingSpaces(line)
-        // Every page number starts with a dash, 第 or a digit: other lines skip the pattern.
-        guard let first = t.first, "-—–－─第".contains(first) || first.isASCII && first.isNumber else { return false }
+        // A page number is made of dashes, digits, spaces, 第页共 and separators only: other lines skip the pattern.
+        guard !t.isEmpty, t.unicodeScalars.allSatisfy(mayBeInPageNumber) else { return false }
         return t.range(of: #"^([-—–－─]+\s*\d{1,4}\s*[-—–－─]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"#,
                        options: .regularExpression) != nil
+    }
+
+    private static func mayBeInPageNumber(_ c: Unicode.Scalar) -> Bool {
+        "-—–－─第页共,，/".unicodeScalars.contains(c) || c.properties.numericType == .decimal || c.properties.isWhitespace
     }
 
     /// Line indices of the six section headings (nil where not found), searched in order.
