@@ -26,6 +26,29 @@ import Testing
         #expect(error?.description.contains("元素嵌套层数上限（512，实为 513") == true)
     }
 
+    /// The scanner works on bytes: characters around tags stay whole, `<` before a non-letter is text, script
+    /// bodies are raw, lines are counted at line feeds (CRLF once).
+    @Test func scannerKeepsCharactersWholeAndCountsLines() {
+        var scanner = HTMLScanner(
+            "<p class=\"甲\">政府<b>信息</b>公开</p>\r\n<script>var s = \"</p>中\";</SCRIPT>\r\n<中文> é\u{301}<")
+        var tokens: [String] = []
+        while let token = scanner.next() {
+            switch token {
+            case .start(let name, let attributes, _):
+                tokens.append("<\(name) \(attributes)>")
+                if name == "script" { tokens.append(scanner.rawText(until: "script")) }
+            case .end(let name): tokens.append("</\(name)>")
+            case .text(let text): tokens.append(text)
+            }
+        }
+        #expect(
+            tokens == [
+                "<p [\"class\": \"甲\"]>", "政府", "<b [:]>", "信息", "</b>", "公开", "</p>", "\r\n", "<script [:]>",
+                "var s = \"</p>中\";", "\r\n", "<中文> é\u{301}", "<",
+            ])
+        #expect(scanner.line == 3)
+    }
+
     @Test func nestingAtTheLimitIsRead() throws {
         var limits = InputLimits.standard
         limits.maxNestingDepth = 30

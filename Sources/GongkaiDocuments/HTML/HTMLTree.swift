@@ -112,20 +112,25 @@ enum HTMLTreeBuilder {
 }
 
 /// Splits HTML text into start tags, end tags and text; comments and doctype are dropped.
+///
+/// Scans the page's UTF-8 bytes (every delimiter is ASCII, so a multi-byte character is never split): a page at
+/// the file-size limit costs its own size in memory, not sixteen bytes a character.
 struct HTMLScanner {
     enum Token { case start(String, [String: String], Bool), end(String), text(String) }
 
-    private let s: [Character]
+    private let s: [UInt8]
     private var i = 0
 
-    init(_ text: String) { s = Array(text) }
+    init(_ text: String) { s = Array(text.utf8) }
 
     /// Where nothing after is a `>`: a later tag search can stop there (so a page of unclosed `<a` stays linear).
     private var noCloseFrom = Int.max
 
+    private static let (lt, gt, slash) = (UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "/"))
+
     mutating func next() -> Token? {
         while i < s.count {
-            if s[i] == "<" {
+            if s[i] == Self.lt {
                 if starts("<!--") {
                     i = find("-->").map { $0 + 3 } ?? s.count
                     continue
@@ -134,42 +139,48 @@ struct HTMLScanner {
                     i = findClose().map { $0 + 1 } ?? s.count
                     continue
                 }
-                if i + 1 < s.count, s[i + 1] == "/" || s[i + 1].isLetter, let close = findClose() {
-                    let inner = String(s[(i + 1)..<close])
+                if i + 1 < s.count, s[i + 1] == Self.slash || Self.isASCIILetter(s[i + 1]), let close = findClose() {
+                    let inner = text(i + 1, close)
                     i = close + 1
                     return tag(inner)
                 }
             }
             let start = i
             i += 1
-            while i < s.count, s[i] != "<" { i += 1 }
-            return .text(String(s[start..<i]))
+            while i < s.count, s[i] != Self.lt { i += 1 }
+            return .text(text(start, i))
         }
         return nil
     }
 
     /// The line the scanner has reached, for messages.
-    var line: Int { s[..<min(i, s.count)].reduce(1) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) } }
+    var line: Int { s[..<min(i, s.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
 
     /// The raw text of a `<script>`-like element up to its end tag, which is consumed.
     mutating func rawText(until name: String) -> String {
         let start = i
+        let end = Array(name.utf8)
         while i < s.count {
-            if s[i] == "<", i + 1 < s.count, s[i + 1] == "/",
-                String(s[(i + 2)..<min(s.count, i + 2 + name.count)]).lowercased() == name
+            if s[i] == Self.lt, i + 1 < s.count, s[i + 1] == Self.slash, i + 2 + end.count <= s.count,
+                s[(i + 2)..<(i + 2 + end.count)].map(Self.lowercased) == end
             {
-                let body = String(s[start..<i])
+                let body = text(start, i)
                 i = findClose().map { $0 + 1 } ?? s.count
                 return body
             }
             i += 1
         }
-        return String(s[start...])
+        return text(start, s.count)
     }
 
+    private func text(_ from: Int, _ to: Int) -> String { String(decoding: s[from..<to], as: UTF8.self) }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+    private static func lowercased(_ b: UInt8) -> UInt8 { (0x41...0x5A).contains(b) ? b + 0x20 : b }
+
     private func starts(_ p: String) -> Bool {
-        let chars = Array(p)
-        return i + chars.count <= s.count && Array(s[i..<(i + chars.count)]) == chars
+        let bytes = Array(p.utf8)
+        return i + bytes.count <= s.count && s[i..<(i + bytes.count)].elementsEqual(bytes)
     }
 
     /// The next `>`, remembering when there is none.
@@ -182,10 +193,10 @@ struct HTMLScanner {
     }
 
     private func find(_ p: String) -> Int? {
-        let chars = Array(p)
+        let bytes = Array(p.utf8)
         var j = i
-        while j + chars.count <= s.count {
-            if s[j] == chars[0], Array(s[j..<(j + chars.count)]) == chars { return j }
+        while j + bytes.count <= s.count {
+            if s[j] == bytes[0], s[j..<(j + bytes.count)].elementsEqual(bytes) { return j }
             j += 1
         }
         return nil
