@@ -70,6 +70,31 @@ public enum ReportBatch {
         return results
     }
 
+    /// Files received as bytes (an upload), each read by its name's extension, in the order given, with
+    /// cross-year findings added — the same results `check(_:limits:)` gives for the same files on disk.
+    public static func check(uploads: [(name: String, data: Data)], limits: InputLimits = .standard) -> [ReportCheck] {
+        var results = uploads.map { upload -> ReportCheck in
+            let type = (upload.name as NSString).pathExtension
+            do throws(ReportReadError) {
+                return checked(
+                    try ReportFiles.read(data: upload.data, type: type, source: upload.name, limits: limits),
+                    file: upload.name)
+            } catch {
+                return ReportCheck(file: upload.name, readError: error.description)
+            }
+        }
+        addCrossYearFindings(&results)
+        return results
+    }
+
+    /// The results as `gongkai check --json` prints them (and the API returns them): an array, one object per file,
+    /// keys sorted so that the same files always give the same bytes.
+    public static func json(_ results: [ReportCheck]) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return try e.encode(results)
+    }
+
     /// One file read and checked; a file that cannot be read is a result with `readError`.
     public static func check(_ url: URL, limits: InputLimits = .standard) -> ReportCheck {
         do {

@@ -63,8 +63,6 @@ struct CheckCommand: ParsableCommand {
     }
 
     static func json(_ results: [ReportCheck]) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try e.encode(results), as: UTF8.self)
+        String(decoding: try ReportBatch.json(results), as: UTF8.self)
     }
 }

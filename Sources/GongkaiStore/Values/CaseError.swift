@@ -12,6 +12,8 @@ public enum CaseError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateReference(String)
     /// The acting user may not do this (e.g. a viewer recording an event).
     case notPermitted(user: String, action: String)
+    /// No application has this tracking code (or it is not one): the public lookup, which names no agency.
+    case unknownTrackingCode(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum CaseError: Error, Hashable, Sendable, CustomStringConvertible {
         case .refused(let r, let e): return "申请 \(r)：\(e)"
         case .duplicateReference(let r): return "本机关已有受理编号为「\(r)」的申请"
         case .notPermitted(let user, let action): return "用户 \(user) 的角色无权\(action)"
+        case .unknownTrackingCode(let code): return "没有查询码为「\(code)」的申请，请核对查询码（16位，字母和数字）后再试"
         }
     }
 }

@@ -1,0 +1,71 @@
+import GongkaiCore
+import GongkaiStore
+
+/// 申请查询结果 — what anyone holding a tracking code sees of an application: its agency, status, the timeline in
+/// plain words, the receipt and due dates and how the due date was counted. Never the applicant's name, ID
+/// number, phone or address, and never the request itself (it may name people).
+///
+/// Encoded for `GET /api/v1/applications/{trackingCode}` (fields are only ever added).
+public struct PublicCaseView: Sendable, Hashable, Encodable {
+    public struct Event: Sendable, Hashable, Encodable {
+        public var date: CivilDate
+        /// The event in plain words (`收到申请（第三十一条）`).
+        public var event: String
+    }
+
+    public var trackingCode: String
+    public var agency: String
+    /// A stable code: `open`, `dueSoon`, `overdue`, `answeredOnTime`, `answeredLate`, `awaitingApplicant`.
+    public var status: String
+    /// The status in words, as of `asOf` (`办理中（剩余12个工作日）`).
+    public var statusLabel: String
+    /// 办理阶段 (`办理中`, `已办结` …).
+    public var phase: String
+    public var asOf: CivilDate
+    public var submittedOn: CivilDate
+    /// 收到申请之日 (Art. 31, or the agency's own rule).
+    public var receivedOn: CivilDate
+    /// 答复期限; nil while a 补正 is awaited (the period restarts from the corrected application).
+    public var dueOn: CivilDate?
+    /// How `dueOn` was counted, day by day (receipt, holidays, 补正, pauses, extension).
+    public var dueExplanation: [String]
+    public var events: [Event]
+}
+
+extension CaseStatus {
+    /// A stable name for the status (an API value; the words are `label`).
+    public var code: String {
+        switch self {
+        case .open: return "open"
+        case .dueSoon: return "dueSoon"
+        case .overdue: return "overdue"
+        case .answeredOnTime: return "answeredOnTime"
+        case .answeredLate: return "answeredLate"
+        case .awaitingApplicant: return "awaitingApplicant"
+        }
+    }
+}
+
+extension Office {
+    /// 查询申请: the public view of the case with tracking code `text` as of `day`. A malformed code and an unknown
+    /// one are refused alike (`CaseError.unknownTrackingCode`).
+    public func track(_ text: String, on day: CivilDate) async throws -> PublicCaseView {
+        guard let code = try? TrackingCode(text),
+            let agencyID = try await TrackingLookup(database: database).agencyID(of: code)
+        else { throw CaseError.unknownTrackingCode(text) }
+        let scope = try await scope(agencyID: agencyID, username: nil)
+        let file = try await caseFile(code.description, scope: scope, on: day)
+        let c = file.value
+        return PublicCaseView(
+            trackingCode: code.description, agency: scope.agency.name, status: file.status.code,
+            statusLabel: file.status.label, phase: c.phase.label, asOf: day, submittedOn: c.receipt.submission.date,
+            receivedOn: c.receivedOn, dueOn: file.answerDue?.due,
+            dueExplanation: (c.receipt.trail + (file.answerDue?.trail ?? [])).map(\.description),
+            events: c.events.map { PublicCaseView.Event(date: $0.date, event: $0.kind.label) })
+    }
+
+    /// The agencies on this server, by id (the public list: name, code, level, region).
+    public func agencies() async throws -> [Agency] {
+        try await AgencyRepository(database: database).all()
+    }
+}
