@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GongkaiDocuments", targets: ["GongkaiDocuments"]),
         .library(name: "GongkaiStore", targets: ["GongkaiStore"]),
         .library(name: "GongkaiOffice", targets: ["GongkaiOffice"]),
+        .library(name: "GongkaiWeb", targets: ["GongkaiWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Pure domain: the law as values and functions. Foundation only, no I/O, no clock.
@@ -58,10 +61,20 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
             ]
         ),
+        // The portal and the public API (`gongkai serve`): Vapor handlers that parse, call one office workflow, present.
+        .target(
+            name: "GongkaiWeb",
+            dependencies: [
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiOffice",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiCalendarData", "GongkaiOffice",
+                "GongkaiCore", "GongkaiDocuments", "GongkaiStore", "GongkaiCalendarData", "GongkaiOffice", "GongkaiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "GongkaiCalendarData", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiOfficeTests", dependencies: ["GongkaiOffice", "GongkaiCalendarData"]),
+        .testTarget(
+            name: "GongkaiWebTests",
+            dependencies: [
+                "GongkaiWeb", "GongkaiCalendarData", .product(name: "VaporTesting", package: "vapor"),
+            ]),
         // Runs the built `gongkai` binary (CLIRunner); depending on it makes `swift build --build-tests` build it.
         .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai"]),
     ]

@@ -13,6 +13,7 @@ struct Gongkai: ParsableCommand {
             CaseCommand.self,
             ImportCommand.self, ExportCommand.self,
             BackupCommand.self, RestoreCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,72 @@
+import Foundation
+import GongkaiCore
+import GongkaiDocuments
+import GongkaiOffice
+import GongkaiStore
+import Vapor
+
+/// The public JSON API under `/api/v1`, described by `/api/v1/openapi.json` (`Resources/openapi.json`). Paths and
+/// field names are a contract: added to, never renamed.
+struct PublicAPI: RouteCollection {
+    let context: WebContext
+
+    /// At most this many files in one `POST /api/v1/check`.
+    static let maxCheckFiles = 20
+
+    func boot(routes: any RoutesBuilder) throws {
+        let v1 = routes.grouped("api", "v1")
+        v1.get("openapi.json", use: openAPI)
+        v1.get("agencies", use: agencies)
+        v1.get("applications", ":trackingCode", use: track)
+        let uploadBound = ByteCount(value: context.limits.maxFileBytes)
+        v1.on(.POST, "check", body: .collect(maxSize: uploadBound), use: check)
+    }
+
+    /// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document of this API.
+    func openAPI(_ req: Request) async throws -> Response {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else { throw Abort(.internalServerError) }
+        return Self.json(data)
+    }
+
+    struct AgencyItem: Content {
+        var id: Int
+        var name: String
+        var code: String
+        var level: String
+        var region: String
+    }
+
+    /// `GET /api/v1/agencies`: the agencies on this server.
+    func agencies(_ req: Request) async throws -> [AgencyItem] {
+        try await context.office.agencies().map {
+            AgencyItem(id: $0.id ?? 0, name: $0.name, code: $0.code, level: $0.level.rawValue, region: $0.region.rawValue)
+        }
+    }
+
+    /// `GET /api/v1/applications/{trackingCode}`: the public view of one application, as of today.
+    func track(_ req: Request) async throws -> Response {
+        let code = req.parameters.get("trackingCode") ?? ""
+        let view = try await context.office.track(code, on: context.clock.now().date)
+        return Self.json(try GongkaiWeb.encoder.encode(view))
+    }
+
+    /// `POST /api/v1/check`: report files as `multipart/form-data`, each in a part named `file`, read and checked
+    /// as `gongkai check --json` does; the same JSON, one object per file, in the order sent.
+    func check(_ req: Request) async throws -> Response {
+        let uploads = try UploadedFiles.parse(
+            req, field: "file", maxFiles: Self.maxCheckFiles, maxBytes: context.limits.maxFileBytes)
+        let limits = context.limits
+        let results = try await req.application.threadPool.runIfActive {
+            ReportBatch.check(uploads: uploads, limits: limits)
+        }
+        return Self.json(try ReportBatch.json(results))
+    }
+
+    static func json(_ data: Data) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GongkaiCore
+import GongkaiDocuments
+import GongkaiOffice
+import Vapor
+
+/// The web layer: Vapor routes that parse a request, call one `Office` workflow and present its result (JSON
+/// under `/api/v1`, pages to come). No rule, query or permission check lives here.
+///
+/// ```swift
+/// let app = try await Application.make(.production)
+/// try GongkaiWeb.configure(app, office: office, clock: .chinaStandardTime)
+/// try await app.execute()
+/// ```
+public enum GongkaiWeb {
+    /// Middleware, then routes. `limits` bounds what an upload may hold (the same limits the CLI reads).
+    public static func configure(
+        _ app: Application, office: Office, clock: WebClock, limits: InputLimits = .standard
+    ) throws {
+        app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ProblemDetailsMiddleware())
+        // Fields are small; uploads have their own bound on their route.
+        app.routes.defaultMaxBodySize = "64kb"
+        let context = WebContext(office: office, clock: clock, limits: limits)
+        try app.register(collection: PublicAPI(context: context))
+    }
+}
+
+extension GongkaiWeb {
+    /// Runs the server on `host:port` until Ctrl-C (SIGINT) or SIGTERM, then shuts it down; `started` is called
+    /// once it listens. Production environment: errors are logged, never shown.
+    public static func serve(
+        office: Office, host: String, port: Int, limits: InputLimits, clock: WebClock = .chinaStandardTime,
+        started: @escaping @Sendable () -> Void
+    ) async throws {
+        let env = Environment(name: "production", arguments: ["gongkai", "serve", "--hostname", host, "--port", String(port)])
+        let app = try await Application.make(env)
+        do {
+            try configure(app, office: office, clock: clock, limits: limits)
+            try await app.startup()
+            started()
+            try await app.running?.onStop.get()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+extension GongkaiWeb {
+    /// The API's JSON: keys sorted (the same answer is the same bytes), slashes unescaped, indented.
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        return e
+    }()
+}
+
+/// What every handler is handed: the office, the clock and the input limits.
+struct WebContext: Sendable {
+    var office: Office
+    var clock: WebClock
+    var limits: InputLimits
+}
+
+/// The edge's clock: the web layer reads it and hands the day to the workflows (the core never reads a clock).
+public struct WebClock: Sendable {
+    public var now: @Sendable () -> Moment
+
+    public init(now: @escaping @Sendable () -> Moment) { self.now = now }
+
+    /// A fixed moment (tests, demonstrations).
+    public static func fixed(_ moment: Moment) -> WebClock { WebClock { moment } }
+
+    /// China Standard Time (UTC+8, no daylight saving), whatever the server's own time zone: the law's days
+    /// are the agency's days.
+    public static let chinaStandardTime = WebClock {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
+        return Moment(date: CivilDate(p.year!, p.month!, p.day!), time: TimeOfDay(hour: p.hour!, minute: p.minute!)!)
+    }
+}

@@ -1,0 +1,85 @@
+import GongkaiOffice
+import GongkaiStore
+import Vapor
+
+/// An error as RFC 9457 problem details (`application/problem+json`): `type`, `title`, `status`, `detail`,
+/// `instance`, and for a form or body with bad fields, `errors` naming each field and what is wrong with it.
+struct ProblemDetails: Error, Content, Equatable {
+    struct FieldError: Codable, Equatable, Sendable {
+        var field: String
+        var message: String
+    }
+
+    var type = "about:blank"
+    var title: String
+    var status: Int
+    var detail: String
+    var instance: String?
+    var errors: [FieldError]?
+
+    init(_ status: HTTPResponseStatus, detail: String, errors: [FieldError]? = nil) {
+        self.title = status.reasonPhrase
+        self.status = Int(status.code)
+        self.detail = detail
+        self.errors = errors
+    }
+
+    static let mediaType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+}
+
+/// Turns every error into problem details with a Chinese `detail`: the office's own errors by what they mean
+/// (not found, conflict, refused), anything unexpected as a 500 whose detail says nothing of the inside — the
+/// public never sees a stack trace or a driver's message. Unexpected errors are logged by their type and text.
+struct ProblemDetailsMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            var problem = Self.problem(for: error, logger: request.logger)
+            problem.instance = request.url.path
+            let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
+            try response.content.encode(problem, using: GongkaiWeb.encoder)
+            response.headers.contentType = ProblemDetails.mediaType
+            return response
+        }
+    }
+
+    static func problem(for error: any Error, logger: Logger) -> ProblemDetails {
+        switch error {
+        case let problem as ProblemDetails: return problem
+        case let e as CaseError:
+            switch e {
+            case .notFound, .unknownTrackingCode: return ProblemDetails(.notFound, detail: e.description)
+            case .staleVersion, .duplicateReference: return ProblemDetails(.conflict, detail: e.description)
+            case .refused: return ProblemDetails(.unprocessableEntity, detail: e.description)
+            case .notPermitted: return ProblemDetails(.forbidden, detail: e.description)
+            }
+        case let e as StoreError:
+            switch e {
+            case .agencyNotFound, .notFound: return ProblemDetails(.notFound, detail: e.description)
+            case .notPermitted: return ProblemDetails(.forbidden, detail: e.description)
+            case .invalidValue(let field, _, let reason):
+                return ProblemDetails(.unprocessableEntity, detail: e.description, errors: [.init(field: field, message: reason)])
+            default: break
+            }
+        case let e as any AbortError:
+            return ProblemDetails(e.status, detail: Self.words(for: e.status, reason: e.reason))
+        case is DecodingError:
+            return ProblemDetails(.badRequest, detail: "请求体无法读取：应为 JSON，字段见 /api/v1/openapi.json")
+        default: break
+        }
+        logger.error("unexpected error \(String(reflecting: type(of: error))): \(error)")
+        return ProblemDetails(.internalServerError, detail: "服务器内部错误，请稍后再试")
+    }
+
+    /// Chinese words for the statuses Vapor raises itself; our own reasons are Chinese already.
+    static func words(for status: HTTPResponseStatus, reason: String) -> String {
+        switch status {
+        case .notFound: return "找不到这个地址"
+        case .methodNotAllowed: return "这个地址不接受该请求方法"
+        case .payloadTooLarge: return "上传的内容过大"
+        case .unsupportedMediaType: return "不支持这种内容类型"
+        default: return reason.unicodeScalars.contains { $0.value > 0x7F } ? reason : status.reasonPhrase
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import GongkaiCalendarData
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import GongkaiWeb
+
+/// `gongkai serve [--demo] [--host H] [--port P] [--database URL]` — the portal and the public API.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web server: the public API under /api/v1 (see /api/v1/openapi.json). Ctrl-C stops it.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .long, help: "Address to listen on (default: $GONGKAI_HOST, else 127.0.0.1).")
+    var host: String?
+
+    @Option(name: .long, help: "Port (default: $GONGKAI_PORT, else 8080).")
+    var port: Int?
+
+    @Flag(name: .long, help: "Create the demo agency (北京市大兴区应急管理局, its 2020 records and cases) first if missing.")
+    var demo = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let host = host ?? environment["GONGKAI_HOST"] ?? "127.0.0.1"
+        let port = port ?? environment["GONGKAI_PORT"].map { Int($0) ?? -1 } ?? 8080
+        guard (1...65535).contains(port) else { throw ValidationError("端口应为 1–65535 之间的整数（--port 或 GONGKAI_PORT）") }
+        let (calendar, limits, demo) = (try WorkingDayCalendar.official(), try ReportInputs.limits(), demo)
+        try reportingStoreErrors {
+            try store.withStore { store in
+                let office = Office(database: store.database, calendar: calendar)
+                if demo {
+                    let (agency, created) = try await office.createDemo()
+                    print("\(created ? "已创建" : "已有")演示机关：\(agency.name)（编号 \(agency.id ?? 0)）")
+                }
+                try await GongkaiWeb.serve(office: office, host: host, port: port, limits: limits) {
+                    print("Gongkai 已启动：http://\(host):\(port)/api/v1/agencies（接口说明 /api/v1/openapi.json）；Ctrl-C 停止")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GongkaiCalendarData
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import Vapor
+import VaporTesting
+
+@testable import GongkaiWeb
+
+/// An in-process server on a fresh SQLite file holding the demo agency, with the clock fixed at `now`.
+enum WebTestApp {
+    static let calendar = try! WorkingDayCalendar.official()
+
+    static func with(
+        now: Moment = Moment(parsing: "2024-03-11 10:00")!, limits: InputLimits = .standard,
+        _ body: (Application, Office) async throws -> Void
+    ) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-web-\(UUID().uuidString).sqlite")
+        let store = try await Store.open(.sqlite(path: path.path))
+        let app = try await Application.make(.testing)
+        do {
+            try await store.migrate()
+            let office = Office(database: store.database, calendar: calendar)
+            _ = try await office.createDemo()
+            try GongkaiWeb.configure(app, office: office, clock: .fixed(now), limits: limits)
+            try await body(app, office)
+        } catch {
+            try? await app.asyncShutdown()
+            await store.close()
+            throw error
+        }
+        try await app.asyncShutdown()
+        await store.close()
+        try? FileManager.default.removeItem(at: path)
+    }
+
+    /// A `multipart/form-data` body with `files` (name, bytes) in parts named `field`.
+    static func multipart(_ files: [(String, Data)], field: String = "file", boundary: String = "gk-boundary")
+        -> (HTTPHeaders, ByteBuffer)
+    {
+        var body = Data()
+        for (name, data) in files {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\n".utf8))
+            body.append(Data("Content-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return (headers, ByteBuffer(data: body))
+    }
+
+    static func fixture(_ name: String) throws -> Data {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/reports/\(name)")
+        return try Data(contentsOf: url)
+    }
+}
