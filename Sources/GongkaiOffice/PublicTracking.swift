@@ -61,7 +61,13 @@ extension Office {
             statusLabel: file.status.label, phase: c.phase.label, asOf: day, submittedOn: c.receipt.submission.date,
             receivedOn: c.receivedOn, dueOn: file.answerDue?.due,
             dueExplanation: (c.receipt.trail + (file.answerDue?.trail ?? [])).map(\.description),
-            events: c.events.map { PublicCaseView.Event(date: $0.date, event: $0.kind.label) })
+            events: c.events.map { PublicCaseView.Event(date: $0.date, event: Self.publicLabel($0.kind)) })
+    }
+
+    /// An event in the words the public sees: the timeline's words, without the names of the staff involved.
+    static func publicLabel(_ kind: ApplicationEvent.Kind) -> String {
+        guard case .extensionApproved(let days, _) = kind else { return kind.label }
+        return "经政府信息公开工作机构负责人同意延期答复\(days)个工作日（第三十三条第二款）"
     }
 
     /// The agencies on this server, by id (the public list: name, code, level, region).

@@ -41,12 +41,17 @@ import VaporTesting
                 intake, scope: try await office.scope(agencyID: 1, username: nil), at: Moment(parsing: "2024-03-04 09:40")!,
                 using: &rng)
             let code = try #require(stored.value.trackingCode)
+            _ = try await office.record(
+                try EventInput(
+                    name: "extension-approved", date: CivilDate(2024, 3, 8), fields: ["days": "10", "approved-by": "王主任"]
+                ).event(), on: "2024-017", scope: try await office.scope(agencyID: 1, username: nil),
+                at: Moment(parsing: "2024-03-08 16:00")!)
             // Typed as people type it: lower case, no dashes.
             let typed = code.value.lowercased()
             try await app.testing().test(.GET, "/api/v1/applications/\(typed)") { res in
                 #expect(res.status == .ok)
                 let body = res.body.string
-                for secret in ["张三", "11010519491231002X", "13800000000", "施工许可", "2024-017"] {
+                for secret in ["张三", "11010519491231002X", "13800000000", "施工许可", "2024-017", "王主任"] {
                     #expect(!body.contains(secret), "\(secret) is shown")
                 }
                 let view = try #require(try Self.json(res) as? [String: Any])
@@ -54,11 +59,14 @@ import VaporTesting
                 #expect(view["agency"] as? String == "北京市大兴区应急管理局")
                 #expect(view["status"] as? String == "open")
                 #expect(view["receivedOn"] as? String == "2024-03-04" && view["submittedOn"] as? String == "2024-03-04")
-                // Received Monday 03-04: day 1 is 03-05, the 20th working day 04-01.
-                #expect(view["dueOn"] as? String == "2024-04-01")
+                // Received Monday 03-04: day 1 is 03-05, the 20th working day 04-01; extended by 10 working days
+                // (04-04…06 清明, 04-07 调休 worked): 04-16.
+                #expect(view["dueOn"] as? String == "2024-04-16")
                 #expect((view["dueExplanation"] as? [String])?.isEmpty == false)
                 let events = try #require(view["events"] as? [[String: String]])
-                #expect(events.map { $0["date"] } == ["2024-03-04"] && events.first?["event"]?.contains("收到申请") == true)
+                #expect(events.map { $0["date"] } == ["2024-03-04", "2024-03-08"])
+                #expect(events.first?["event"]?.contains("收到申请") == true)
+                #expect(events.last?["event"] == "经政府信息公开工作机构负责人同意延期答复10个工作日（第三十三条第二款）")
             }
             for unknown in ["0000-0000-0000-0000", "not-a-code", "7QKD-M3XA-9TZR-B4H"] {
                 try await app.testing().test(.GET, "/api/v1/applications/\(unknown)") { res in
