@@ -113,4 +113,23 @@ struct ReportLimitsTests {
         #expect(ReportBatch.exitStatus([results[0], results[2]]) == 0)
         #expect(results[0].report?.agency == "北京市大兴区应急管理局")
     }
+
+    /// Uploaded bytes are checked exactly as the same files on disk: same statuses, reports and findings, in order
+    /// (only `file` differs: the upload's name, not a path), cross-year pairs included.
+    @Test("a batch of uploads gives what the same files on disk give")
+    func uploadsEqualFiles() throws {
+        let names = [TextReaderFixtures.seed] + TextReaderFixtures.samples
+        let urls = names.map { TextReaderFixtures.directory.appendingPathComponent($0) }
+        let fromDisk = ReportBatch.check(urls)
+        let uploads = try names.map { (name: $0, data: try Data(contentsOf: TextReaderFixtures.directory.appendingPathComponent($0))) }
+            + [(name: "bad.docx", data: Data("PK".utf8))]
+        let fromUploads = ReportBatch.check(uploads: uploads)
+        #expect(fromUploads.count == names.count + 1)
+        for (disk, upload) in zip(fromDisk, fromUploads) {
+            #expect(upload.file == (disk.file as NSString).lastPathComponent)
+            #expect(upload.report == disk.report && upload.findings == disk.findings && upload.status == disk.status)
+        }
+        #expect(fromUploads.last?.status == "unreadable" && fromUploads.last?.readError?.hasPrefix("bad.docx") == true)
+    }
 }
+
