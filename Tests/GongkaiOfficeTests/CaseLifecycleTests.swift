@@ -85,7 +85,10 @@ import Testing
             var intake = Intake(
                 reference: "1", channel: "鸽子", submittedOn: "2024-03-04", applicantKind: "naturalPerson",
                 applicantName: "张三", description: "某信息")
-            await #expect(throws: IntakeError(field: "提交渠道", reason: "「鸽子」不是 in-person、post、letter、online 或 fax")) {
+            await #expect(
+                throws: IntakeError(
+                    field: "提交渠道", reason: "「鸽子」不是 in-person、post、letter、online 或 fax", key: "channel")
+            ) {
                 try await office.receive(intake, scope: scope, at: Self.at("2024-03-04 10:00"), using: &rng)
             }
             (intake.channel, intake.idNumber) = ("online", "110105194912310021")
@@ -93,6 +96,45 @@ import Testing
                 try await office.receive(intake, scope: scope, at: Self.at("2024-03-04 10:00"), using: &rng)
             } throws: { ($0 as? IntakeError)?.field == "证件号码" }
             #expect(try await office.openCases(scope: scope, on: Self.day("2024-03-05")).isEmpty)
+        }
+    }
+
+    /// Every problem at once, each with its field and its JSON key, so that a form can mark them all; with
+    /// Art. 29 required (an online form), a missing 身份证明 and 联系方式 are problems too.
+    @Test func everyProblemIsNamedAtOnce() {
+        var intake = Intake(
+            reference: " ", channel: "online", submittedOn: "2024-02-30", applicantKind: "市民", applicantName: "",
+            description: "")
+        (intake.phone, intake.email, intake.postcode, intake.idNumber) = ("138", "a@b", "10001", "110105194912310021")
+        (intake.deliveryMedium, intake.submittedAt) = ("纸质", "25:00")
+        let keys = intake.problems(calendar: OfficeBackend.calendar).map(\.key)
+        #expect(
+            keys == [
+                "reference", "submittedOn", "submittedAt", "request.description", "delivery.method", "applicant.kind",
+                "applicant.name", "applicant.idNumber", "applicant.phone", "applicant.email", "applicant.postcode",
+            ])
+        var citizen = Intake(
+            reference: "W1", channel: "online", submittedOn: "2024-03-04", applicantKind: "naturalPerson",
+            applicantName: "张三", description: "某路段施工许可")
+        #expect(citizen.problems(calendar: OfficeBackend.calendar).isEmpty)
+        #expect(
+            citizen.problems(requiringArticle29: true, calendar: OfficeBackend.calendar).map(\.key) == [
+                "applicant.idNumber", "applicant.phone",
+            ])
+        (citizen.idNumber, citizen.phone) = ("11010519491231002X", "010-6512 3456转8")
+        #expect(citizen.problems(requiringArticle29: true, calendar: OfficeBackend.calendar).isEmpty)
+        var firm = citizen
+        (firm.applicantKind, firm.idNumber, firm.description, firm.documentNumber) = ("商业企业", nil, "", "京政发〔2023〕1号")
+        #expect(firm.problems(requiringArticle29: true, calendar: OfficeBackend.calendar).map(\.key) == ["applicant.creditCode"])
+        // | phone                | accepted |
+        for (phone, ok) in [
+            ("13800000000", true), ("+86 138 0000 0000", true), ("(010)65123456", true), ("0591-8712345", true),
+            ("65123456", true), ("010-65123456转", false), ("1380000000", false), ("138000000001", false),
+            ("12345", false), ("电话", false),
+        ] {
+            var i = citizen
+            i.phone = phone
+            #expect(i.problems(calendar: OfficeBackend.calendar).isEmpty == ok, "\(phone)")
         }
     }
 }
