@@ -24,6 +24,20 @@ struct ProblemDetails: Error, Content, Equatable {
         self.errors = errors
     }
 
+    /// A body whose JSON is broken or has a value of the wrong type, naming where.
+    static func decoding(_ error: DecodingError) -> ProblemDetails {
+        func path(_ c: DecodingError.Context) -> String {
+            c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            return ProblemDetails(
+                .unprocessableEntity, detail: "字段 \(path(c)) 的类型不对", errors: [.init(field: path(c), message: "类型不对")])
+        default:
+            return ProblemDetails(.badRequest, detail: "请求体不是合法的 JSON，字段见 /api/v1/openapi.json")
+        }
+    }
+
     static let mediaType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 }
 
@@ -47,6 +61,8 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
     static func problem(for error: any Error, logger: Logger) -> ProblemDetails {
         switch error {
         case let problem as ProblemDetails: return problem
+        case let e as IntakeError: return invalid([e])
+        case let e as IntakeProblems: return invalid(e.problems)
         case let e as CaseError:
             switch e {
             case .notFound, .unknownTrackingCode: return ProblemDetails(.notFound, detail: e.description)
@@ -70,6 +86,13 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
         }
         logger.error("unexpected error \(String(reflecting: type(of: error))): \(error)")
         return ProblemDetails(.internalServerError, detail: "服务器内部错误，请稍后再试")
+    }
+
+    /// Bad fields: 422 naming each by its key in the body (`applicant.idNumber`), with the form's words.
+    static func invalid(_ problems: [IntakeError]) -> ProblemDetails {
+        ProblemDetails(
+            .unprocessableEntity, detail: problems.map(\.description).joined(separator: "；"),
+            errors: problems.map { .init(field: $0.key ?? $0.field, message: $0.description) })
     }
 
     /// Chinese words for the statuses Vapor raises itself; our own reasons are Chinese already.

@@ -47,6 +47,15 @@ public struct CaseRepository: Sendable {
         }
     }
 
+    /// The next free reference `prefix` + a four-digit number (`网申2024-0001`): one more than the highest stored
+    /// with that prefix.
+    public func nextReference(prefix: String) async throws -> String {
+        let used = try await query(database).filter(\.$reference, .contains(inverse: false, .prefix), prefix).all()
+        let highest = used.compactMap { Int($0.reference.dropFirst(prefix.count)) }.max() ?? 0
+        let number = String(highest + 1)
+        return prefix + String(repeating: "0", count: max(0, 4 - number.count)) + number
+    }
+
     /// Records `event` on the case `reference` (or tracking code): loads it, asks the core whether the event is
     /// legal now, appends it and updates the derived columns, all in one transaction. `expectedVersion` is the
     /// version the caller read; when someone changed the case since, nothing is written (`CaseError.staleVersion`).

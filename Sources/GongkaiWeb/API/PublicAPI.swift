@@ -18,6 +18,7 @@ struct PublicAPI: RouteCollection {
         v1.get("openapi.json", use: openAPI)
         v1.get("agencies", use: agencies)
         v1.get("applications", ":trackingCode", use: track)
+        v1.post("agencies", ":agencyID", "applications", use: apply)
         let uploadBound = ByteCount(value: context.limits.maxFileBytes)
         v1.on(.POST, "check", body: .collect(maxSize: uploadBound), use: check)
     }
@@ -50,6 +51,29 @@ struct PublicAPI: RouteCollection {
         let code = req.parameters.get("trackingCode") ?? ""
         let view = try await context.office.track(code, on: context.clock.now().date)
         return Self.json(try GongkaiWeb.encoder.encode(view))
+    }
+
+    /// `POST /api/v1/agencies/{id}/applications`: an application made online (`Office.applyOnline`) → 201 with the
+    /// tracking code and the dates that count; 422 naming every bad field, nothing stored.
+    func apply(_ req: Request) async throws -> Response {
+        guard let agencyID = req.parameters.get("agencyID", as: Int.self) else {
+            throw ProblemDetails(.notFound, detail: "机关编号应为整数")
+        }
+        let body: ApplicationBody
+        do { body = try req.content.decode(ApplicationBody.self) } catch let error as DecodingError {
+            throw ProblemDetails.decoding(error)
+        }
+        let (intake, deliveryProblems) = body.intake()
+        let now = context.clock.now()
+        if !deliveryProblems.isEmpty {
+            throw IntakeProblems(problems: deliveryProblems + context.office.onlineProblems(intake, at: now))
+        }
+        var rng = SystemRandomNumberGenerator()
+        let (_, submitted) = try await context.office.applyOnline(intake, agencyID: agencyID, at: now, using: &rng)
+        let response = Self.json(try GongkaiWeb.encoder.encode(submitted))
+        response.status = .created
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/applications/\(submitted.trackingCode)")
+        return response
     }
 
     /// `POST /api/v1/check`: report files as `multipart/form-data`, each in a part named `file`, read and checked
