@@ -15,14 +15,17 @@ import Vapor
 public enum GongkaiWeb {
     /// Middleware, then routes. `limits` bounds what an upload may hold (the same limits the CLI reads).
     public static func configure(
-        _ app: Application, office: Office, clock: WebClock, limits: InputLimits = .standard
+        _ app: Application, office: Office, clock: WebClock, limits: InputLimits = .standard,
+        rateLimits: RateLimits = .standard
     ) throws {
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ProblemDetailsMiddleware())
         // Fields are small; uploads have their own bound on their route.
         app.routes.defaultMaxBodySize = "64kb"
-        let context = WebContext(office: office, clock: clock, limits: limits)
+        let context = WebContext(
+            office: office, clock: clock, limits: limits, rateLimits: rateLimits,
+            limiter: RateLimiter(now: { ProcessInfo.processInfo.systemUptime }))
         try app.register(collection: PublicAPI(context: context))
     }
 }
@@ -63,6 +66,8 @@ struct WebContext: Sendable {
     var office: Office
     var clock: WebClock
     var limits: InputLimits
+    var rateLimits: RateLimits
+    var limiter: RateLimiter
 }
 
 /// The edge's clock: the web layer reads it and hands the day to the workflows (the core never reads a clock).

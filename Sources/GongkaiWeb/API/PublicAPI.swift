@@ -18,9 +18,12 @@ struct PublicAPI: RouteCollection {
         v1.get("openapi.json", use: openAPI)
         v1.get("agencies", use: agencies)
         v1.get("applications", ":trackingCode", use: track)
-        v1.post("agencies", ":agencyID", "applications", use: apply)
+        func limited(_ name: String, _ rule: RateLimits.Rule) -> any RoutesBuilder {
+            v1.grouped(RateLimitMiddleware(limiter: context.limiter, name: name, rule: rule))
+        }
+        limited("applications", context.rateLimits.applications).post("agencies", ":agencyID", "applications", use: apply)
         let uploadBound = ByteCount(value: context.limits.maxFileBytes)
-        v1.on(.POST, "check", body: .collect(maxSize: uploadBound), use: check)
+        limited("checks", context.rateLimits.checks).on(.POST, "check", body: .collect(maxSize: uploadBound), use: check)
     }
 
     /// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document of this API.

@@ -1,0 +1,73 @@
+import Foundation
+import Vapor
+
+/// How many public submissions one client (by IP address) may make in a window, per kind of submission.
+public struct RateLimits: Sendable {
+    public struct Rule: Sendable {
+        public var limit: Int
+        public var seconds: Double
+
+        public init(limit: Int, seconds: Double) {
+            self.limit = limit
+            self.seconds = seconds
+        }
+    }
+
+    /// Applications (`POST …/applications`): enough for a person, too few for a flood.
+    public var applications: Rule
+    /// Report checks (`POST /api/v1/check`), each up to 20 files.
+    public var checks: Rule
+
+    public init(applications: Rule, checks: Rule) {
+        self.applications = applications
+        self.checks = checks
+    }
+
+    /// 10 applications in 10 minutes, 30 checks a minute, per address.
+    public static let standard = RateLimits(
+        applications: Rule(limit: 10, seconds: 600), checks: Rule(limit: 30, seconds: 60))
+}
+
+/// Counts each client's recent submissions in memory (one server process) and refuses those over the rule with
+/// 429 and `Retry-After`. Time comes from `now` (seconds, monotonic), handed in.
+actor RateLimiter {
+    private var hits: [String: [Double]] = [:]
+    private let now: @Sendable () -> Double
+
+    init(now: @escaping @Sendable () -> Double) { self.now = now }
+
+    /// nil when `key` may go on (and the hit is counted), else the seconds until it may.
+    func admit(_ key: String, _ rule: RateLimits.Rule) -> Double? {
+        let t = now()
+        var recent = (hits[key] ?? []).filter { t - $0 < rule.seconds }
+        defer { hits[key] = recent }
+        guard recent.count < rule.limit else { return rule.seconds - (t - recent[0]) }
+        recent.append(t)
+        // Forget idle clients now and then, so that the table cannot grow without bound.
+        if hits.count > 10_000 { hits = hits.filter { !$0.value.isEmpty && t - $0.value.last! < rule.seconds } }
+        return nil
+    }
+}
+
+/// A route's rate limit: `name` separates the kinds of submission, the client is its IP address.
+struct RateLimitMiddleware: AsyncMiddleware {
+    let limiter: RateLimiter
+    let name: String
+    let rule: RateLimits.Rule
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let client = request.remoteAddress?.ipAddress ?? "unknown"
+        if let wait = await limiter.admit("\(name)|\(client)", rule) {
+            let seconds = Int(wait.rounded(.up))
+            var problem = ProblemDetails(
+                .tooManyRequests, detail: "提交过于频繁：每 \(Int(rule.seconds)) 秒最多 \(rule.limit) 次，请 \(seconds) 秒后再试")
+            problem.instance = request.url.path
+            let response = Response(status: .tooManyRequests)
+            try response.content.encode(problem, using: GongkaiWeb.encoder)
+            response.headers.contentType = ProblemDetails.mediaType
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
+        }
+        return try await next.respond(to: request)
+    }
+}
