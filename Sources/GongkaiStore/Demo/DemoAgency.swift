@@ -122,12 +122,25 @@ public struct DemoAgency: Sendable {
         }
         // 本年度在区政府网站公开政府信息216条 (seed, 一、总体情况 (四)).
         for n in 1...216 {
+            let item = [1, 5, 6, 9, 12][n % 5]
+            let (title, number) = catalogueTitle(item: item, k: n / 5 + 1)
             try await repo.add(
                 CatalogueItem(
                     agencyID: agencyID, indexNumber: "11A0115-YJJ-2020-\(String(format: "%03d", n))",
-                    article20Item: [1, 5, 6, 9, 12][n % 5], title: "2020年政府信息第\(n)条",
+                    article20Item: item, title: title, documentNumber: number,
                     publishedOn: day("2020-\(String(format: "%02d", 1 + n % 12))-\(String(format: "%02d", 1 + n % 28))")
                 ))
+        }
+    }
+
+    /// A title (and 文号) of the kind the bureau publishes under each Art. 20 item, the `k`-th of its kind.
+    static func catalogueTitle(item: Int, k: Int) -> (String, String) {
+        switch item {
+        case 1: return ("关于进一步加强安全生产工作的通知", "京兴应急发〔2020〕\(k)号")
+        case 5: return ("2020年第\(k)批危险化学品经营许可证核发结果", "")
+        case 6: return ("行政处罚决定信息公示（京兴应急罚〔2020〕\(k)号）", "京兴应急罚〔2020〕\(k)号")
+        case 9: return ("2020年部门预算项目政府采购意向公开（第\(k)批）", "")
+        default: return ("2020年第\(k)期安全生产和应急预警信息", "")
         }
     }
 }

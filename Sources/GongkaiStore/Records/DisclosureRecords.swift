@@ -163,6 +163,15 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
         publishedOn = c.publishedOn.iso
         channels = c.channels.joined(separator: "、")
     }
+
+    /// The item, or nil for a row whose date is not one (only a hand-edited database has such rows).
+    func value() -> CatalogueItem? {
+        guard let day = CivilDate(storeText: publishedOn) else { return nil }
+        return CatalogueItem(
+            id: id, agencyID: agencyID, indexNumber: indexNumber, article20Item: article20Item, title: title,
+            documentNumber: documentNumber, publishedOn: day,
+            channels: channels.split(separator: "、").map(String.init))
+    }
 }
 
 /// Row of `holiday_overrides`.

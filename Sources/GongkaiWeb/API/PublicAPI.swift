@@ -18,6 +18,7 @@ struct PublicAPI: RouteCollection {
         v1.get("openapi.json", use: openAPI)
         v1.get("agencies", use: agencies)
         v1.get("applications", ":trackingCode", use: track)
+        v1.get("agencies", ":agencyID", "catalogue", use: CatalogueAPI(context: context).catalogue)
         func limited(_ name: String, _ rule: RateLimits.Rule) -> any RoutesBuilder {
             v1.grouped(RateLimitMiddleware(limiter: context.limiter, name: name, rule: rule))
         }

@@ -75,3 +75,11 @@ extension Office {
         try await AgencyRepository(database: database).all()
     }
 }
+
+extension Office {
+    /// 政府信息公开目录: one page of agency `agencyID`'s catalogue matching `query` (public: no user needed).
+    public func catalogue(agencyID: Int, query: CatalogueQuery) async throws -> CataloguePage {
+        try await DisclosureRepository(database: database, scope: try await scope(agencyID: agencyID, username: nil))
+            .catalogue(query)
+    }
+}

@@ -1,0 +1,63 @@
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import Vapor
+
+/// `GET /api/v1/agencies/{id}/catalogue?q=&category=&year=&page=`: the agency's 政府信息公开目录, newest first,
+/// 20 items a page.
+struct CatalogueAPI {
+    let context: WebContext
+
+    struct Item: Content {
+        var indexNumber: String
+        /// Art. 20 item, 1–15.
+        var category: Int
+        var categoryLabel: String
+        var title: String
+        var documentNumber: String?
+        var publishedOn: CivilDate
+        var channels: [String]
+    }
+
+    struct Page: Content {
+        var total: Int
+        var page: Int
+        var pageSize: Int
+        var items: [Item]
+    }
+
+    func catalogue(_ req: Request) async throws -> Page {
+        guard let agencyID = req.parameters.get("agencyID", as: Int.self) else {
+            throw ProblemDetails(.notFound, detail: "机关编号应为整数")
+        }
+        var errors: [ProblemDetails.FieldError] = []
+        func int(_ name: String, _ range: ClosedRange<Int>, _ words: String) -> Int? {
+            guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
+            guard let n = Int(text), range.contains(n) else {
+                errors.append(.init(field: name, message: "「\(text)」不是\(words)"))
+                return nil
+            }
+            return n
+        }
+        let category = int("category", 1...15, "第二十条的项号（1–15）")
+        let year = int("year", 2008...2100, "2008–2100 之间的年份")
+        let page = int("page", 1...100_000, "从 1 起的页码") ?? 1
+        let text = req.query[String.self, at: "q"] ?? ""
+        if text.count > 100 { errors.append(.init(field: "q", message: "检索词最多 100 个字")) }
+        guard errors.isEmpty else {
+            throw ProblemDetails(.unprocessableEntity, detail: errors.map(\.message).joined(separator: "；"), errors: errors)
+        }
+        let query = CatalogueQuery(
+            text: text, article20Item: category.flatMap(Article20Item.init(rawValue:)), year: year, page: page)
+        let found = try await context.office.catalogue(agencyID: agencyID, query: query)
+        return Page(
+            total: found.total, page: page, pageSize: query.pageSize,
+            items: found.items.map { c in
+                Item(
+                    indexNumber: c.indexNumber, category: c.article20Item,
+                    categoryLabel: Article20Item(rawValue: c.article20Item)?.label ?? "",
+                    title: c.title, documentNumber: c.documentNumber.isEmpty ? nil : c.documentNumber,
+                    publishedOn: c.publishedOn, channels: c.channels)
+            })
+    }
+}
