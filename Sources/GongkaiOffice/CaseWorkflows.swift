@@ -58,7 +58,8 @@ extension Office {
         }
     }
 
-    private func file(_ stored: StoredCase, on day: CivilDate) throws -> CaseFile {
+    /// The case file of a case in hand, as of `day`.
+    func file(_ stored: StoredCase, on day: CivilDate) throws -> CaseFile {
         let c = stored.value
         return CaseFile(
             stored: stored, on: day, status: c.status(now: day, calendar: calendar),

@@ -139,8 +139,9 @@ extension Intake {
         let request = InformationRequest(
             description: text(description) ?? "", documentTitle: text(documentTitle),
             documentNumber: text(documentNumber), indexNumber: text(indexNumber))
-        let described = [request.documentTitle, request.documentNumber, request.indexNumber].contains { $0 != nil }
-        if request.description.isEmpty && !(requiringArticle29 && described) {
+        // An officer's intake needs a description; an online one, what Art. 29 accepts in its place too.
+        let described = requiringArticle29 ? ApplicationContents.describes(request) : !request.description.isEmpty
+        if !described {
             problems.append(IntakeError(field: "申请内容", reason: "不能为空", key: "request.description"))
         }
         let delivery = check { () throws -> Delivery? in
@@ -161,8 +162,8 @@ extension Intake {
         guard problems.isEmpty, let trackingCode, let moment, let reference, let channel, let date, let applicant
         else { return (nil, problems) }
         let c = ApplicationCase(
-            id: reference, trackingCode: trackingCode, applicant: applicant, request: request, delivery: delivery ?? nil,
-            receipt: Receipt(Submission(channel: channel, date: date, time: time ?? nil), calendar: calendar, rule: rule),
+            id: reference, trackingCode: trackingCode, applicant: applicant, request: request, delivery: delivery,
+            receipt: Receipt(Submission(channel: channel, date: date, time: time), calendar: calendar, rule: rule),
             receivedBy: actor, at: moment)
         return (c, [])
     }

@@ -40,20 +40,17 @@ extension Office {
         _ intake: Intake, agencyID: Int, at moment: Moment, using rng: inout G
     ) async throws -> (stored: StoredCase, submitted: SubmittedApplication) {
         let scope = try await scope(agencyID: agencyID, username: nil)
-        var intake = Self.online(intake, at: moment)
-        let problems = onlineProblems(intake, at: moment)
-        if problems.count == 1 { throw problems[0] }
-        if !problems.isEmpty { throw IntakeProblems(problems: problems) }
+        // Checked once, under a provisional reference; numbered below.
+        var c = try Self.online(intake, at: moment).applicationCase(
+            trackingCode: .random(using: &rng), actor: "", at: moment, rule: scope.agency.receiptRule,
+            requiringArticle29: true, calendar: calendar)
         let repository = cases(scope)
         // Two submissions at once may draw the same number: the second is refused by the store and numbered again.
         for _ in 0..<5 {
-            intake.reference = try await repository.nextReference(prefix: Self.onlineReferencePrefix(moment.date.year))
-            let c = try intake.applicationCase(
-                trackingCode: .random(using: &rng), actor: "", at: moment, rule: scope.agency.receiptRule,
-                requiringArticle29: true, calendar: calendar)
+            c.id = try await repository.nextReference(prefix: Self.onlineReferencePrefix(moment.date.year))
             do {
                 let stored = try await repository.receive(c)
-                let file = try await caseFile(stored.value.id, scope: scope, on: moment.date)
+                let file = try file(stored, on: moment.date)
                 let submitted = SubmittedApplication(
                     trackingCode: stored.value.trackingCode?.description ?? "", status: file.status.code,
                     submittedAt: "\(moment.date.iso)T\(moment.time):00+08:00", receivedOn: stored.value.receivedOn,
@@ -63,6 +60,6 @@ extension Office {
                 continue
             }
         }
-        throw CaseError.duplicateReference(intake.reference)
+        throw CaseError.duplicateReference(c.id)
     }
 }

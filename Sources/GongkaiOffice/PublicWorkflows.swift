@@ -77,9 +77,12 @@ extension Office {
 }
 
 extension Office {
-    /// 政府信息公开目录: one page of agency `agencyID`'s catalogue matching `query` (public: no user needed).
-    public func catalogue(agencyID: Int, query: CatalogueQuery) async throws -> CataloguePage {
+    /// 政府信息公开目录: page `page` (20 items) of agency `agencyID`'s catalogue, newest first, with `text` in the
+    /// title, 文号 or 索引号, of an Art. 20 item and a year when given (public: no user needed).
+    public func catalogue(
+        agencyID: Int, text: String, article20Item: Article20Item?, year: Int?, page: Int
+    ) async throws -> CataloguePage {
         try await DisclosureRepository(database: database, scope: try await scope(agencyID: agencyID, username: nil))
-            .catalogue(query)
+            .catalogue(CatalogueQuery(text: text, article20Item: article20Item, year: year, page: page))
     }
 }

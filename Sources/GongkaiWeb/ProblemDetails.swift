@@ -38,6 +38,16 @@ struct ProblemDetails: Error, Content, Equatable {
         }
     }
 
+    /// The response carrying these details, `instance` set to the request's path.
+    func response(to request: Request) throws -> Response {
+        var problem = self
+        problem.instance = request.url.path
+        let response = Response(status: HTTPResponseStatus(statusCode: status))
+        try response.content.encode(problem, using: GongkaiWeb.encoder)
+        response.headers.contentType = Self.mediaType
+        return response
+    }
+
     static let mediaType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 }
 
@@ -49,12 +59,7 @@ struct ProblemDetailsMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            var problem = Self.problem(for: error, logger: request.logger)
-            problem.instance = request.url.path
-            let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
-            try response.content.encode(problem, using: GongkaiWeb.encoder)
-            response.headers.contentType = ProblemDetails.mediaType
-            return response
+            return try Self.problem(for: error, logger: request.logger).response(to: request)
         }
     }
 

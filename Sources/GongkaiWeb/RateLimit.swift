@@ -59,12 +59,9 @@ struct RateLimitMiddleware: AsyncMiddleware {
         let client = request.remoteAddress?.ipAddress ?? "unknown"
         if let wait = await limiter.admit("\(name)|\(client)", rule) {
             let seconds = Int(wait.rounded(.up))
-            var problem = ProblemDetails(
-                .tooManyRequests, detail: "提交过于频繁：每 \(Int(rule.seconds)) 秒最多 \(rule.limit) 次，请 \(seconds) 秒后再试")
-            problem.instance = request.url.path
-            let response = Response(status: .tooManyRequests)
-            try response.content.encode(problem, using: GongkaiWeb.encoder)
-            response.headers.contentType = ProblemDetails.mediaType
+            let response = try ProblemDetails(
+                .tooManyRequests, detail: "提交过于频繁：每 \(Int(rule.seconds)) 秒最多 \(rule.limit) 次，请 \(seconds) 秒后再试"
+            ).response(to: request)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
         }

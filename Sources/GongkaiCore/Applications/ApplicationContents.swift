@@ -38,9 +38,14 @@ public enum ApplicationContents {
             : applicant.creditCode != nil || applicant.identityDocument != nil
         if !identified { out.append(.identity) }
         if blank(applicant.phone) && blank(applicant.email) && blank(applicant.address) { out.append(.contact) }
-        if [request.description, request.documentTitle, request.documentNumber, request.indexNumber].allSatisfy(blank) {
-            out.append(.description)
-        }
+        if !describes(request) { out.append(.description) }
         return out
+    }
+
+    /// Art. 29(2)(二): the request names the information wanted — a description, its title, 文号 or 索引号.
+    public static func describes(_ request: InformationRequest) -> Bool {
+        [request.description, request.documentTitle, request.documentNumber, request.indexNumber].contains {
+            !($0?.allSatisfy(\.isWhitespace) ?? true)
+        }
     }
 }

@@ -24,6 +24,7 @@ public struct CatalogueQuery: Hashable, Sendable {
 public struct CataloguePage: Hashable, Sendable {
     public var items: [CatalogueItem]
     public var total: Int
+    public var pageSize: Int
 }
 
 extension DisclosureRepository {
@@ -52,6 +53,6 @@ extension DisclosureRepository {
         let start = (max(1, query.page) - 1) * size
         let records = try await matching().sort(\.$publishedOn, .descending).sort(\.$id, .descending)
             .range(start..<(start + size)).all()
-        return CataloguePage(items: records.compactMap { $0.value() }, total: total)
+        return CataloguePage(items: records.compactMap { $0.value() }, total: total, pageSize: size)
     }
 }

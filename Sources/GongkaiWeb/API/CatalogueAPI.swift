@@ -1,6 +1,5 @@
 import GongkaiCore
 import GongkaiOffice
-import GongkaiStore
 import Vapor
 
 /// `GET /api/v1/agencies/{id}/catalogue?q=&category=&year=&page=`: the agency's 政府信息公开目录, newest first,
@@ -47,11 +46,11 @@ struct CatalogueAPI {
         guard errors.isEmpty else {
             throw ProblemDetails(.unprocessableEntity, detail: errors.map(\.message).joined(separator: "；"), errors: errors)
         }
-        let query = CatalogueQuery(
-            text: text, article20Item: category.flatMap(Article20Item.init(rawValue:)), year: year, page: page)
-        let found = try await context.office.catalogue(agencyID: agencyID, query: query)
+        let found = try await context.office.catalogue(
+            agencyID: agencyID, text: text, article20Item: category.flatMap(Article20Item.init(rawValue:)), year: year,
+            page: page)
         return Page(
-            total: found.total, page: page, pageSize: query.pageSize,
+            total: found.total, page: page, pageSize: found.pageSize,
             items: found.items.map { c in
                 Item(
                     indexNumber: c.indexNumber, category: c.article20Item,

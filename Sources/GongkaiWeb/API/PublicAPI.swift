@@ -2,7 +2,6 @@ import Foundation
 import GongkaiCore
 import GongkaiDocuments
 import GongkaiOffice
-import GongkaiStore
 import Vapor
 
 /// The public JSON API under `/api/v1`, described by `/api/v1/openapi.json` (`Resources/openapi.json`). Paths and
@@ -29,11 +28,14 @@ struct PublicAPI: RouteCollection {
 
     /// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document of this API.
     func openAPI(_ req: Request) async throws -> Response {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
-            let data = FileManager.default.contents(atPath: url.path)
-        else { throw Abort(.internalServerError) }
+        guard let data = Self.openAPIDocument else { throw Abort(.internalServerError) }
         return Self.json(data)
     }
+
+    /// Read once, from the target's resources.
+    static let openAPIDocument: Data? = Bundle.module
+        .url(forResource: "openapi", withExtension: "json", subdirectory: "Resources")
+        .flatMap { FileManager.default.contents(atPath: $0.path) }
 
     struct AgencyItem: Content {
         var id: Int
