@@ -2,10 +2,12 @@ import Foundation
 import GongkaiCore
 import GongkaiDocuments
 import GongkaiOffice
+import Leaf
+import LeafKit
 import Vapor
 
 /// The web layer: Vapor routes that parse a request, call one `Office` workflow and present its result (JSON
-/// under `/api/v1`, pages to come). No rule, query or permission check lives here.
+/// under `/api/v1`, server-rendered pages elsewhere). No rule, query or permission check lives here.
 ///
 /// ```swift
 /// let app = try await Application.make(.production)
@@ -15,18 +17,32 @@ import Vapor
 public enum GongkaiWeb {
     /// Middleware, then routes. `limits` bounds what an upload may hold (the same limits the CLI reads).
     public static func configure(
-        _ app: Application, office: Office, clock: WebClock, limits: InputLimits = .standard,
-        rateLimits: RateLimits = .standard
+        _ app: Application, office: Office, clock: WebClock, site: SiteConfig = SiteConfig(),
+        limits: InputLimits = .standard, rateLimits: RateLimits = .standard
     ) throws {
+        let context = WebContext(
+            office: office, clock: clock, site: site, limits: limits, rateLimits: rateLimits,
+            limiter: RateLimiter(now: { ProcessInfo.processInfo.systemUptime }))
+        try useTemplates(app)
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
-        app.middleware.use(ProblemDetailsMiddleware())
+        app.middleware.use(CSRFCookieMiddleware())
+        app.middleware.use(ErrorPresenterMiddleware(pages: Pages(context: context)))
         // Fields are small; uploads have their own bound on their route.
         app.routes.defaultMaxBodySize = "64kb"
-        let context = WebContext(
-            office: office, clock: clock, limits: limits, rateLimits: rateLimits,
-            limiter: RateLimiter(now: { ProcessInfo.processInfo.systemUptime }))
         try app.register(collection: PublicAPI(context: context))
+        try app.register(collection: Portal(context: context))
+    }
+
+    /// Leaf, reading the templates in the target's `Resources/Views` (and nothing outside it; the build directory is
+    /// hidden, `.build`, so the default limit to visible files would refuse every template).
+    static func useTemplates(_ app: Application) throws {
+        guard let views = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("Views")
+        else { throw Abort(.internalServerError, reason: "the page templates are missing from the build") }
+        app.views.use(.leaf)
+        app.leaf.configuration = LeafConfiguration(rootDirectory: views.path)
+        app.leaf.sources = .singleSource(
+            NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions], sandboxDirectory: views.path, viewDirectory: views.path))
     }
 }
 
@@ -34,13 +50,13 @@ extension GongkaiWeb {
     /// Runs the server on `host:port` until Ctrl-C (SIGINT) or SIGTERM, then shuts it down; `started` is called
     /// once it listens. Production environment: errors are logged, never shown.
     public static func serve(
-        office: Office, host: String, port: Int, limits: InputLimits, clock: WebClock = .chinaStandardTime,
-        started: @escaping @Sendable () -> Void
+        office: Office, host: String, port: Int, site: SiteConfig, limits: InputLimits,
+        clock: WebClock = .chinaStandardTime, started: @escaping @Sendable () -> Void
     ) async throws {
         let env = Environment(name: "production", arguments: ["gongkai", "serve", "--hostname", host, "--port", String(port)])
         let app = try await Application.make(env)
         do {
-            try configure(app, office: office, clock: clock, limits: limits)
+            try configure(app, office: office, clock: clock, site: site, limits: limits)
             try await app.startup()
             started()
             try await app.running?.onStop.get()
@@ -61,10 +77,11 @@ extension GongkaiWeb {
     }()
 }
 
-/// What every handler is handed: the office, the clock and the input limits.
+/// What every handler is handed: the office, the clock, the site's configuration and the input limits.
 struct WebContext: Sendable {
     var office: Office
     var clock: WebClock
+    var site: SiteConfig
     var limits: InputLimits
     var rateLimits: RateLimits
     var limiter: RateLimiter

@@ -54,18 +54,33 @@ struct ProblemDetails: Error, Content, Equatable {
 /// Turns every error into problem details with a Chinese `detail`: the office's own errors by what they mean
 /// (not found, conflict, refused), anything unexpected as a 500 whose detail says nothing of the inside — the
 /// public never sees a stack trace or a driver's message. Unexpected errors are logged by their type and text.
-struct ProblemDetailsMiddleware: AsyncMiddleware {
+/// Under `/api/` the details are the response (`application/problem+json`); elsewhere they are shown as a page in
+/// the site's style.
+struct ErrorPresenterMiddleware: AsyncMiddleware {
+    let pages: Pages
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
         } catch {
-            return try Self.problem(for: error, logger: request.logger).response(to: request)
+            let problem = Self.problem(for: error, logger: request.logger)
+            let response: Response
+            if request.url.path.hasPrefix("/api/") {
+                response = try problem.response(to: request)
+            } else {
+                response = try await pages.error(problem, request)
+            }
+            if let limited = error as? RateLimited {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(limited.retryAfter))
+            }
+            return response
         }
     }
 
     static func problem(for error: any Error, logger: Logger) -> ProblemDetails {
         switch error {
         case let problem as ProblemDetails: return problem
+        case let limited as RateLimited: return ProblemDetails(.tooManyRequests, detail: limited.detail)
         case let e as IntakeError: return invalid([e])
         case let e as IntakeProblems: return invalid(e.problems)
         case let e as CaseError:

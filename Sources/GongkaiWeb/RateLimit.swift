@@ -59,12 +59,16 @@ struct RateLimitMiddleware: AsyncMiddleware {
         let client = request.remoteAddress?.ipAddress ?? "unknown"
         if let wait = await limiter.admit("\(name)|\(client)", rule) {
             let seconds = Int(wait.rounded(.up))
-            let response = try ProblemDetails(
-                .tooManyRequests, detail: "提交过于频繁：每 \(Int(rule.seconds)) 秒最多 \(rule.limit) 次，请 \(seconds) 秒后再试"
-            ).response(to: request)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
-            return response
+            throw RateLimited(
+                detail: "提交过于频繁：每 \(Int(rule.seconds)) 秒最多 \(rule.limit) 次，请 \(seconds) 秒后再试", retryAfter: seconds)
         }
         return try await next.respond(to: request)
     }
+}
+
+/// A submission over its route's limit: 429 with `Retry-After` (as problem details or as a page).
+struct RateLimited: Error {
+    var detail: String
+    /// Seconds until the oldest submission in the window leaves it.
+    var retryAfter: Int
 }

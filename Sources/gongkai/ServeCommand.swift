@@ -10,7 +10,7 @@ import GongkaiWeb
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the web server: the public API under /api/v1 (see /api/v1/openapi.json). Ctrl-C stops it.")
+        abstract: "Run the web server: the public portal, and the public API under /api/v1 (see /api/v1/openapi.json). Ctrl-C stops it.")
 
     @OptionGroup var store: StoreOptions
 
@@ -36,8 +36,9 @@ struct ServeCommand: ParsableCommand {
                     let (agency, created) = try await office.createDemo()
                     print("\(created ? "已创建" : "已有")演示机关：\(agency.name)（编号 \(agency.id ?? 0)）")
                 }
-                try await GongkaiWeb.serve(office: office, host: host, port: port, limits: limits) {
-                    print("Gongkai 已启动：http://\(host):\(port)/api/v1/agencies（接口说明 /api/v1/openapi.json）；Ctrl-C 停止")
+                let site = SiteConfig.from(environment: environment)
+                try await GongkaiWeb.serve(office: office, host: host, port: port, site: site, limits: limits) {
+                    print("Gongkai 已启动：http://\(host):\(port)/（接口 /api/v1，说明 /api/v1/openapi.json）；Ctrl-C 停止")
                 }
             }
         }

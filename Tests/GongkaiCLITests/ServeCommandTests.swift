@@ -30,7 +30,7 @@ import Testing
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(printed.contains("http://127.0.0.1:\(port)/api/v1/agencies"))
+        #expect(printed.contains("http://127.0.0.1:\(port)/"))
     }
 
     @Test func aBadPortIsNamed() throws {

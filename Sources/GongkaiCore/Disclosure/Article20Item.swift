@@ -43,6 +43,27 @@ public enum Article20Item: Int, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The item's sub-column in a 法定主动公开内容 column, as government sites name it (`预决算`, `应急管理`).
+    public var columnName: String {
+        switch self {
+        case .regulationsAndNormativeDocuments: return "法规、规章和规范性文件"
+        case .functionsAndContacts: return "机构职能"
+        case .plans: return "规划信息"
+        case .statistics: return "统计信息"
+        case .licensingAndServices: return "行政许可和服务事项"
+        case .penaltiesAndEnforcement: return "行政处罚和行政强制"
+        case .budgets: return "财政预决算"
+        case .fees: return "行政事业性收费"
+        case .procurement: return "政府集中采购"
+        case .majorProjects: return "重大建设项目"
+        case .socialPolicies: return "民生政策"
+        case .emergencies: return "应急管理"
+        case .supervision: return "监督检查"
+        case .civilServiceRecruitment: return "公务员招考"
+        case .otherByLaw: return "其他法定公开信息"
+        }
+    }
+
     /// "第二十条第（N）项", as report section II heads its blocks.
     public var heading: String { "第二十条第" + numeral + "项" }
 

@@ -29,6 +29,30 @@ struct CatalogueAPI {
         guard let agencyID = req.parameters.get("agencyID", as: Int.self) else {
             throw ProblemDetails(.notFound, detail: "机关编号应为整数")
         }
+        let request = try CatalogueRequest(req)
+        let found = try await context.office.catalogue(
+            agencyID: agencyID, text: request.text, article20Item: request.category, year: request.year, page: request.page)
+        return Page(
+            total: found.total, page: request.page, pageSize: found.pageSize,
+            items: found.items.map { c in
+                Item(
+                    indexNumber: c.indexNumber, category: c.article20Item,
+                    categoryLabel: Article20Item(rawValue: c.article20Item)?.label ?? "",
+                    title: c.title, documentNumber: c.documentNumber.isEmpty ? nil : c.documentNumber,
+                    publishedOn: c.publishedOn, channels: c.channels)
+            })
+    }
+}
+
+/// The catalogue's query string (`q`, `category`, `year`, `page`) as the API and the page read it: every bad value
+/// named at once (422), nothing searched.
+struct CatalogueRequest {
+    var text: String
+    var category: Article20Item?
+    var year: Int?
+    var page: Int
+
+    init(_ req: Request) throws {
         var errors: [ProblemDetails.FieldError] = []
         func int(_ name: String, _ range: ClosedRange<Int>, _ words: String) -> Int? {
             guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
@@ -38,25 +62,13 @@ struct CatalogueAPI {
             }
             return n
         }
-        let category = int("category", 1...15, "第二十条的项号（1–15）")
-        let year = int("year", 2008...2100, "2008–2100 之间的年份")
-        let page = int("page", 1...100_000, "从 1 起的页码") ?? 1
-        let text = req.query[String.self, at: "q"] ?? ""
+        category = int("category", 1...15, "第二十条的项号（1–15）").flatMap(Article20Item.init(rawValue:))
+        year = int("year", 2008...2100, "2008–2100 之间的年份")
+        page = int("page", 1...100_000, "从 1 起的页码") ?? 1
+        text = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
         if text.count > 100 { errors.append(.init(field: "q", message: "检索词最多 100 个字")) }
         guard errors.isEmpty else {
             throw ProblemDetails(.unprocessableEntity, detail: errors.map(\.message).joined(separator: "；"), errors: errors)
         }
-        let found = try await context.office.catalogue(
-            agencyID: agencyID, text: text, article20Item: category.flatMap(Article20Item.init(rawValue:)), year: year,
-            page: page)
-        return Page(
-            total: found.total, page: page, pageSize: found.pageSize,
-            items: found.items.map { c in
-                Item(
-                    indexNumber: c.indexNumber, category: c.article20Item,
-                    categoryLabel: Article20Item(rawValue: c.article20Item)?.label ?? "",
-                    title: c.title, documentNumber: c.documentNumber.isEmpty ? nil : c.documentNumber,
-                    publishedOn: c.publishedOn, channels: c.channels)
-            })
     }
 }
