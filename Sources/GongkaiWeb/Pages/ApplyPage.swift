@@ -111,7 +111,7 @@ struct ApplyPage {
         let contact = [
             field("applicant.phone", "联系电话", hint: "手机或者固定电话，用于联系您", type: "tel", autocomplete: "tel", maxlength: 30),
             field("applicant.email", "电子邮箱", type: "email", autocomplete: "email", maxlength: 120),
-            field("applicant.address", "通信地址", autocomplete: "street-address", maxlength: 200),
+            field("applicant.address", "通信地址", maxlength: 200),
             field("applicant.postcode", "邮政编码", autocomplete: "postal-code", inputmode: "numeric", maxlength: 6),
         ]
         let request = [
@@ -122,7 +122,14 @@ struct ApplyPage {
             field("request.documentNumber", "发文字号（如知道）", hint: "如：京大应急发〔2020〕1号", maxlength: 100),
             field("request.indexNumber", "索引号（如知道）", maxlength: 100),
         ]
-        let summary = problems.map { p in
+        // The summary lists the problems in the order of the form's fields.
+        let order = ["applicant.kind"] + (applicant + organisation + contact + request).map(\.key)
+            + ["delivery.medium", "delivery.method"]
+        let sorted = problems.enumerated().sorted { a, b in
+            let (x, y) = (a.element.key.flatMap(order.firstIndex) ?? order.count, b.element.key.flatMap(order.firstIndex) ?? order.count)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        let summary = sorted.map { p in
             Problem(href: p.key.map { "#" + $0.replacingOccurrences(of: ".", with: "-") }, message: "\(p.field)：\(p.reason)")
         }
         return Content(

@@ -34,6 +34,7 @@
 
   // The server's copy wins after an error (it holds exactly what was sent); an empty form takes the draft.
   if (!hasErrors) restore();
+  else document.getElementById("problems").focus();
   form.addEventListener("input", save);
   form.addEventListener("change", function () { save(); showKind(); });
 
