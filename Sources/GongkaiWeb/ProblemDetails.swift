@@ -99,6 +99,7 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             default: break
             }
         case let e as any AbortError:
+            if e.status.code >= 500 { logger.error("server error \(String(reflecting: type(of: error))): \(error)") }
             return ProblemDetails(e.status, detail: Self.words(for: e.status, reason: e.reason))
         case is DecodingError:
             return ProblemDetails(.badRequest, detail: "请求体无法读取：应为 JSON，字段见 /api/v1/openapi.json")

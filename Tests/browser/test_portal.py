@@ -5,6 +5,8 @@ Runs `gongkai serve --demo` (GONGKAI_BIN, default .build/debug/gongkai) on a fre
 """
 import urllib.parse
 
+from conftest import ROOT
+
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -25,8 +27,12 @@ def fill(driver, values):
 
 
 def submit_and_wait(driver, button_id="submit"):
+    """Clicks the button with `button_id` (None: the page's only submit button) and waits for the next page."""
     old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.ID, button_id).click()
+    if button_id is None:
+        driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    else:
+        driver.find_element(By.ID, button_id).click()
     WebDriverWait(driver, 20).until(ec.staleness_of(old))
 
 
@@ -144,6 +150,31 @@ def test_the_skip_link_is_the_first_stop_of_the_keyboard(driver, server):
     assert driver.switch_to.active_element.get_attribute("id") == "main"
 
 
+FIXTURES = ROOT / "Tests" / "Fixtures" / "reports"
+
+
+def check_reports(driver, server, *names):
+    driver.get(server + "/check")
+    driver.find_element(By.ID, "file").send_keys("\n".join(str(FIXTURES / n) for n in names))
+    submit_and_wait(driver, button_id=None)
+
+
+def test_a_researcher_checks_two_reports_and_sees_the_errors_on_their_cells(driver, server):
+    driver.set_window_size(1280, 900)
+    check_reports(driver, server, "05-pingtan-ziranziyuanju-2020.txt", "seed-daxing-yingji-2020.txt")
+    headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "section.checked h2")]
+    assert headings == ["平潭综合实验区自然资源与生态环境局2020年度报告：发现 2 处错误",
+                        "北京市大兴区应急管理局2020年度报告：表格自洽，未发现错误"], headings
+    flagged = driver.find_elements(By.CSS_SELECTOR, "td.flagged")
+    assert [c.text for c in flagged] == ["0 6", "9 7"], [c.text for c in flagged]
+    flagged[0].find_element(By.CSS_SELECTOR, "a.mark").click()
+    target = driver.find_element(By.ID, "file-1-finding-6")
+    assert "（七）总计" in target.text and "应为 1，实为 0" in target.text
+    assert driver.execute_script("return location.hash") == "#file-1-finding-6"
+    csv = driver.find_element(By.PARTIAL_LINK_TEXT, "CSV").get_attribute("href")
+    assert csv.startswith("data:text/csv;charset=utf-8,%EF%BB%BF")
+
+
 def public_pages(driver, server):
     """Every public page, with the states a person meets: empty, with errors, answered, found, not found."""
     yield "首页", server + "/"
@@ -152,6 +183,7 @@ def public_pages(driver, server):
     yield "目录（参数有误）", server + "/agencies/1/catalogue?year=abc"
     yield "申请表", server + "/agencies/1/apply"
     yield "申请查询", server + "/track"
+    yield "核查年报", server + "/check"
     yield "查询码不存在", server + "/track?code=ABCD-EFGH-JKMN-PQRS"
     yield "404", server + "/no-such-page"
     yield "长者模式", server + "/display?mode=large&back=/agencies/1"
@@ -178,4 +210,6 @@ def test_every_public_page_passes_axe_and_fits_the_screen(driver, server, width)
     code = driver.find_element(By.ID, "tracking-code").text
     driver.get(server + "/track?code=" + code)
     failures += [f"查询结果：{v}" for v in axe_violations(driver)]
+    check_reports(driver, server, "05-pingtan-ziranziyuanju-2020.txt", "15-shuyang-fagaiju-2023.txt")
+    failures += [f"核查结果：{v}" for v in axe_violations(driver)]
     assert not failures, f"宽 {width}px：\n" + "\n".join(failures)

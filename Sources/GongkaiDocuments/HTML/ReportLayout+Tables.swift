@@ -30,17 +30,15 @@ enum ReportTableLayout {
             var index = 0
             while index < block.rows.count {
                 let row = block.rows[index]
-                let values = zip(section.cells[row] ?? [], spans).map {
-                    LayoutCell(text: $0.0.description, role: .data, colSpan: $0.1)
-                }
+                let values = Self.values(section.cells[row] ?? [], row: row, columns: columns, spans: spans, in: section)
                 if row == .inspection, index + 1 < block.rows.count, block.rows[index + 1] == .confirmation {
                     let next = block.rows[index + 1]
                     rows.append(
                         [LayoutCell(text: ProactiveRow.otherServices.label(in: section.format), role: .rowGroupHeader, rowSpan: 2),
                          LayoutCell(text: row.label(in: section.format), role: .rowHeader)] + values)
-                    let nextValues = zip(section.cells[next] ?? [], spans).map {
-                        LayoutCell(text: $0.0.description, role: .data, colSpan: $0.1)
-                    }
+                    let nextValues = Self.values(
+                        section.cells[next] ?? [], row: next, columns: next.columns(in: section.format), spans: spans,
+                        in: section)
                     rows.append([LayoutCell(text: next.label(in: section.format), role: .rowHeader)] + nextValues)
                     index += 2
                     continue
@@ -51,6 +49,17 @@ enum ReportTableLayout {
         }
         return LayoutTable(
             caption: proactiveCaption, columnCount: 5, headerRowCount: 0, rows: rows, columnWidths: [20, 16, 21, 21, 22])
+    }
+
+    /// A 表一 row's values laid out under its columns, each cell placed by its row and column.
+    static func values(
+        _ cells: [Cell], row: ProactiveRow, columns: [ProactiveColumn], spans: [Int], in section: ProactiveSection
+    ) -> [LayoutCell] {
+        zip(cells, zip(columns, spans)).map { cell, column in
+            LayoutCell(
+                text: cell.description, role: .data, colSpan: column.1,
+                place: CellPlace(section: 2, rows: [row.label(in: section.format)], column: column.0.label))
+        }
     }
 
     /// How three data columns are shared among `count` values: 3 → 1,1,1; 2 → 1,2; 1 → 3.
@@ -86,7 +95,12 @@ enum ReportTableLayout {
         let resultRows = table.rows.filter { $0 != .new && $0 != .carriedOver && $0 != .carriedForward }
         var previousGroup: String?
         for row in table.rows {
-            let values = table.row(row).map { LayoutCell(text: $0.description, role: .data) }
+            let names = Array(Set([row.label, row.displayName])).sorted()
+            let values = zip(table.row(row), ApplicantColumn.allCases).map { cell, column in
+                LayoutCell(
+                    text: cell.description, role: .data,
+                    place: CellPlace(section: 3, rows: names, column: column.label))
+            }
             var labels: [LayoutCell] = []
             if row == resultRows.first {
                 labels.append(LayoutCell(text: "三、本年度办理结果", role: .rowGroupHeader, rowSpan: resultRows.count))
@@ -126,7 +140,11 @@ enum ReportTableLayout {
              LayoutCell(text: "行政诉讼", role: .columnGroupHeader, colSpan: 10)],
             second,
             (results + results).map { LayoutCell(text: $0.label, role: .columnHeader) },
-            table.cells.map { LayoutCell(text: $0.description, role: .data) },
+            zip(table.cells, AppealsGroup.allCases.flatMap { g in results.map { (g, $0) } }).map { cell, place in
+                LayoutCell(
+                    text: cell.description, role: .data,
+                    place: CellPlace(section: 4, rows: [place.0.label], column: place.1.label))
+            },
         ]
         return LayoutTable(
             caption: appealsCaption, columnCount: 15, headerRowCount: 3, rows: rows,

@@ -14,8 +14,26 @@ struct LayoutCell: Sendable, Equatable {
     var role: Role
     var rowSpan = 1
     var colSpan = 1
+    /// Where a data cell sits as findings name it (`ReportLocation`); nil for headers and notes.
+    var place: CellPlace? = nil
 
     var isHeader: Bool { role != .data }
+}
+
+/// A data cell's section, row and column in the words findings use: the row by every name it goes by
+/// (表二's numbered rows by their label and by their full name, `（三）不予公开 1.属于国家秘密`).
+public struct CellPlace: Sendable, Equatable {
+    public var section: Int
+    public var rows: [String]
+    public var column: String
+
+    /// Whether a finding at `location` concerns this cell: the same section, and the same row and column
+    /// where the finding names them (a finding naming only a column concerns that whole column). A finding
+    /// naming neither concerns the report, not a cell.
+    public func concerns(_ location: ReportLocation) -> Bool {
+        guard location.section == section, location.row != nil || location.column != nil else { return false }
+        return (location.row.map(rows.contains) ?? true) && (location.column.map { $0 == column } ?? true)
+    }
 }
 
 /// An official report table as rows of laid-out cells; cells covered by a span are left out.

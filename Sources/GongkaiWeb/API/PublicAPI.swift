@@ -86,7 +86,8 @@ struct PublicAPI: RouteCollection {
     /// as `gongkai check --json` does; the same JSON, one object per file, in the order sent.
     func check(_ req: Request) async throws -> Response {
         let uploads = try UploadedFiles.parse(
-            req, field: "file", maxFiles: Self.maxCheckFiles, maxBytes: context.limits.maxFileBytes)
+            req, field: "file", maxFiles: Self.maxCheckFiles, maxBytes: context.limits.maxFileBytes
+        ).files
         let limits = context.limits
         let results = try await req.application.threadPool.runIfActive {
             ReportBatch.check(uploads: uploads, limits: limits)

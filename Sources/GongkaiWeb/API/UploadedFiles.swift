@@ -2,11 +2,15 @@ import Foundation
 import MultipartKit
 import Vapor
 
-/// The files of a `multipart/form-data` body: every part named `field` (or `field[]`) with a file name, in order.
-enum UploadedFiles {
+/// The files of a `multipart/form-data` body: every part named `field` (or `field[]`) with a file name, in order;
+/// and its short text fields (a form's token), by name.
+struct UploadedFiles {
+    var files: [(name: String, data: Data)]
+    var fields: [String: String]
+
     /// The files, or problem details: not multipart (415), larger than `maxBytes` in all (413), no file or more
     /// than `maxFiles` (422), a broken body (400).
-    static func parse(_ req: Request, field: String, maxFiles: Int, maxBytes: Int) throws -> [(name: String, data: Data)] {
+    static func parse(_ req: Request, field: String, maxFiles: Int, maxBytes: Int) throws -> UploadedFiles {
         guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
             let boundary = type.parameters["boundary"], !boundary.isEmpty
         else {
@@ -36,6 +40,13 @@ enum UploadedFiles {
         do { try parser.execute(body) } catch {
             throw ProblemDetails(.badRequest, detail: "上传的表单无法读取（multipart 格式错误）")
         }
+        var fields: [String: String] = [:]
+        for part in c.parts {
+            let disposition = Disposition(part.headers["content-disposition"] ?? "")
+            if disposition.fileName == nil, let name = disposition.name, part.data.count <= 1024 {
+                fields[name] = String(decoding: part.data, as: UTF8.self)
+            }
+        }
         let files = c.parts.compactMap { part -> (name: String, data: Data)? in
             let disposition = Disposition(part.headers["content-disposition"] ?? "")
             guard disposition.name == field || disposition.name == field + "[]", let file = disposition.fileName,
@@ -52,7 +63,7 @@ enum UploadedFiles {
                 .unprocessableEntity, detail: "一次最多上传 \(maxFiles) 个文件，实为 \(files.count) 个",
                 errors: [.init(field: field, message: "文件过多")])
         }
-        return files
+        return UploadedFiles(files: files, fields: fields)
     }
 
     /// `form-data; name="file"; filename="报告.txt"` (also `filename*=UTF-8''…`), read leniently.
