@@ -96,6 +96,13 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             case .notPermitted: return ProblemDetails(.forbidden, detail: e.description)
             case .invalidValue(let field, _, let reason):
                 return ProblemDetails(.unprocessableEntity, detail: e.description, errors: [.init(field: field, message: reason)])
+            case .invalidValues(let all):
+                return ProblemDetails(
+                    .unprocessableEntity, detail: e.description,
+                    errors: all.compactMap {
+                        guard case .invalidValue(let field, _, let reason) = $0 else { return nil }
+                        return .init(field: field, message: reason)
+                    })
             default: break
             }
         case let e as any AbortError:

@@ -10,7 +10,7 @@ struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agency",
         abstract: "Register an agency, or list them (each keeps its own registers and publishes its own report).",
-        subcommands: [Add.self, List.self, ReceiptRuleCommand.self])
+        subcommands: [Add.self, List.self, ReceiptRuleCommand.self, GuideCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an agency and print its id.")

@@ -49,3 +49,26 @@ struct FeeTests {
         #expect(Fen(5).description == "0.05元")
     }
 }
+
+/// The fee tiers as a 指南 publishes them name the same boundaries and prices `unitPrice` charges.
+@Suite struct FeeScheduleTextTests {
+    // | standard        | unit | price (元) | words in the schedule                    |
+    static let rows: [(FeeStandard, Int, Int64, String)] = [
+        (.perApplication, 10, 0, "10件以下（含10件）的，不收费"),
+        (.perApplication, 11, 100, "11—30件（含30件）的部分，每件收费100元"),
+        (.perApplication, 30, 100, "11—30件（含30件）的部分，每件收费100元"),
+        (.perApplication, 31, 200, "以10件为一档，每增加一档，收费标准提高100元/件"),
+        (.perApplication, 41, 300, "以10件为一档，每增加一档，收费标准提高100元/件"),
+        (.perVolume, 30, 0, "30页以下（含30页）的，不收费"),
+        (.perVolume, 31, 10, "31—100页（含100页）的部分，每页收费10元"),
+        (.perVolume, 101, 20, "101—200页（含200页）的部分，每页收费20元"),
+        (.perVolume, 201, 40, "200页以上的部分，每页收费40元"),
+    ]
+
+    @Test func theWordsMatchThePrices() {
+        for (standard, unit, yuan, words) in Self.rows {
+            #expect(standard.unitPrice(unit) == .yuan(yuan), "\(standard) \(unit)")
+            #expect(standard.scheduleText.contains(words), "\(standard): \(words)")
+        }
+    }
+}

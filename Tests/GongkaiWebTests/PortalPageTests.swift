@@ -1,5 +1,7 @@
 import Foundation
 import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
 import Testing
 import Vapor
 import VaporTesting
@@ -57,6 +59,40 @@ import VaporTesting
         }
     }
 
+    @Test func theGuideIsDrawnFromTheAgencysDetailsAndTheLawAndKeepsItsVersions() async throws {
+        try await WebTestApp.with { app, office in
+            try await app.testing().test(.GET, "/agencies/1/guide") { res in
+                #expect(res.status == .ok)
+                let html = res.body.string
+                for heading in ["一、主动公开", "二、依申请公开", "三、工作机构", "四、监督和救济"] {
+                    #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
+                }
+                #expect(html.contains("第1版，2020-01-02起施行"))
+                #expect(html.contains("20个工作日内予以答复") && html.contains("7个工作日内一次性告知申请人补正"))
+                #expect(html.contains("以互联网渠道方式提交的，以双方确认之日为收到申请之日"))
+                #expect(html.contains(FeeStandard.perApplication.scheduleText))
+                #expect(html.contains("60日内向北京市大兴区人民政府申请行政复议，或者在6个月内向北京市大兴区人民法院提起行政诉讼"))
+                #expect(!html.contains("历史版本"))
+            }
+            var changed = DemoAgency.guide
+            (changed.feeStandard, changed.fax) = (.perVolume, "010-87654321")
+            try await office.publishGuide(changed, agencyID: 1, effectiveOn: CivilDate(2024, 1, 1))
+            try await app.testing().test(.GET, "/agencies/1/guide") { res in
+                let html = res.body.string
+                #expect(html.contains("第2版，2024-01-01起施行") && html.contains(FeeStandard.perVolume.scheduleText))
+                #expect(html.contains("传真申请：传真至010-87654321"))
+                #expect(html.contains("<a href=\"/agencies/1/guide?version=1\">第1版（2020-01-02起施行）</a>"))
+            }
+            try await app.testing().test(.GET, "/agencies/1/guide?version=1") { res in
+                #expect(res.body.string.contains("第1版，2020-01-02起施行（已被新版本替代）"))
+                #expect(res.body.string.contains(FeeStandard.perApplication.scheduleText))
+            }
+            for missing in ["/agencies/1/guide?version=7", "/agencies/1/guide?version=x"] {
+                try await app.testing().test(.GET, missing) { res in #expect(res.status == .notFound, "\(missing)") }
+            }
+        }
+    }
+
     @Test func errorsArePagesInTheSiteStyleAndTheAPIKeepsProblemDetails() async throws {
         try await WebTestApp.with { app, _ in
             for path in ["/no-such-page", "/agencies/99", "/agencies/abc", "/agencies/99/catalogue", "/static/nothing.css",
@@ -76,7 +112,7 @@ import VaporTesting
 
     @Test func pagesCarryNoInlineScriptOrStyleAndTheSecurityHeaders() async throws {
         try await WebTestApp.with { app, _ in
-            for path in ["/", "/agencies/1", "/agencies/1/catalogue", "/agencies/1/apply", "/track", "/nope"] {
+            for path in ["/", "/agencies/1", "/agencies/1/guide", "/agencies/1/catalogue", "/agencies/1/apply", "/track", "/check", "/nope"] {
                 try await app.testing().test(.GET, path) { res in
                     let html = res.body.string
                     #expect(!html.contains("<script>") && !html.contains(" style=") && !html.contains("<style"), "\(path)")

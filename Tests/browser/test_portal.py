@@ -179,6 +179,7 @@ def public_pages(driver, server):
     """Every public page, with the states a person meets: empty, with errors, answered, found, not found."""
     yield "首页", server + "/"
     yield "专栏", server + "/agencies/1"
+    yield "指南", server + "/agencies/1/guide"
     yield "目录检索", server + "/agencies/1/catalogue?q=" + urllib.parse.quote("预算")
     yield "目录（参数有误）", server + "/agencies/1/catalogue?year=abc"
     yield "申请表", server + "/agencies/1/apply"

@@ -64,6 +64,18 @@ public enum FeeStandard: String, Hashable, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The tiers of `unitPrice` in the words a 指南 publishes them (国办函〔2020〕109号).
+    public var scheduleText: String {
+        switch self {
+        case .perApplication:
+            return "按件计收：同一申请人一个自然月内累计申请10件以下（含10件）的，不收费；11—30件（含30件）的部分，每件收费100元；"
+                + "30件以上的部分，以10件为一档，每增加一档，收费标准提高100元/件。"
+        case .perVolume:
+            return "按量计收：同一申请件中，30页以下（含30页）的，不收费；31—100页（含100页）的部分，每页收费10元；"
+                + "101—200页（含200页）的部分，每页收费20元；200页以上的部分，每页收费40元。"
+        }
+    }
+
     /// The total for `units` units (the sum of each unit's progressive price).
     public func fee(units: Int) -> Fen {
         precondition(units >= 0, "units must not be negative")

@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case unknownRegister(String)
     case notPermitted(user: String, action: String)
     case invalidValue(field: String, value: String, reason: String)
+    /// Several fields at once (each an `invalidValue`), so that a form can mark them all.
+    case invalidValues([StoreError])
     case importRejected(file: String, errorCount: Int)
     case backupFailed(String)
     case notFound(String)
@@ -22,6 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
             return "没有名为 \(name) 的台账；可用：\(RegisterCatalog.all.map(\.name).joined(separator: "、"))"
         case .notPermitted(let user, let action): return "用户 \(user) 的角色无权\(action)"
         case .invalidValue(let field, let value, let reason): return "字段 \(field) 的值「\(value)」无效：\(reason)"
+        case .invalidValues(let all): return all.map(\.description).joined(separator: "\n")
         case .importRejected(let file, let count):
             return "\(file)：发现 \(count) 处错误，未导入任何记录（可加 --skip-invalid 跳过错误行）"
         case .backupFailed(let reason): return "备份或恢复失败：\(reason)"

@@ -17,6 +17,13 @@ public struct DemoAgency: Sendable {
         "1200000", "985000.50", "1530000", "870000", "2100000", "640081.50", "1474000", "500000",
     ]
 
+    /// The demo's 指南 details (contacts marked as demonstration data).
+    public static let guide = GuideDetails(
+        officeName: "北京市大兴区应急管理局办公室", address: "北京市大兴区兴丰大街（演示地址）", postcode: "102600",
+        hours: "工作日上午9:00—12:00，下午13:30—17:30（法定节假日除外）", phone: "010-12345678（演示号码）",
+        email: "yjj-gk@example.cn", feeStandard: .perApplication, reconsiderationBody: "北京市大兴区人民政府",
+        court: "北京市大兴区人民法院")
+
     /// The demo's officer, who records every event.
     public static let demoOfficer = "dx-yjj-admin"
 
@@ -43,6 +50,7 @@ public struct DemoAgency: Sendable {
             try await Self.addItemsAndDecisions(scope: scope, on: db)
             try await Self.addApplications(scope: scope, calendar: calendar, on: db)
             try await Self.addProcurementAndCatalogue(scope: scope, on: db)
+            try await GuideRepository(database: db, scope: scope).publish(Self.guide, effectiveOn: Self.day("2020-01-02"))
             return agency
         }
         return (agency, true)

@@ -9,7 +9,7 @@ public enum StoreMigrations {
             CreateAgencies(), CreateRolesAndUsers(), CreateApplications(), CreateApplicationEvents(),
             CreateAppealCases(), CreateNormativeDocuments(), CreateAdministrativeItems(),
             CreateAdministrativeDecisions(), CreateProcurementProjects(), CreateFeeCollections(),
-            CreateCatalogueItems(), CreateHolidayOverrides(), AddApplicationCaseFields(), AddReceiptRules(),
+            CreateCatalogueItems(), CreateHolidayOverrides(), AddApplicationCaseFields(), AddReceiptRules(), CreateAgencyGuides(),
         ]
     }
 }

@@ -18,6 +18,7 @@ struct Portal: RouteCollection {
         routes.get("static", ":file", use: StaticFiles.serve)
         routes.get("agencies", ":agencyID", use: agency)
         routes.get("agencies", ":agencyID", "catalogue", use: CataloguePage(context: context).show)
+        routes.get("agencies", ":agencyID", "guide", use: GuidePage(context: context).show)
         routes.get("track", use: TrackPage(context: context).show)
         let check = CheckPage(context: context)
         routes.get("check", use: check.show)
