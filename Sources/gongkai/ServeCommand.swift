@@ -36,7 +36,8 @@ struct ServeCommand: ParsableCommand {
                     let (agency, created) = try await office.createDemo()
                     print("\(created ? "已创建" : "已有")演示机关：\(agency.name)（编号 \(agency.id ?? 0)）")
                 }
-                let site = SiteConfig.from(environment: environment)
+                var site = SiteConfig.from(environment: environment)
+                if demo, environment["GONGKAI_SITE_NAME"] == nil { site.name = "政府信息公开平台（演示）" }
                 try await GongkaiWeb.serve(office: office, host: host, port: port, site: site, limits: limits) {
                     print("Gongkai 已启动：http://\(host):\(port)/（接口 /api/v1，说明 /api/v1/openapi.json）；Ctrl-C 停止")
                 }

@@ -124,6 +124,33 @@ import VaporTesting
         }
     }
 
+    @Test func theSitemapReachesEveryPageAndTheFooterCarriesTheConfiguredNumbers() async throws {
+        try await WebTestApp.with { app, _ in
+            try await app.testing().test(.GET, "/sitemap") { res in
+                let html = res.body.string
+                for href in ["/agencies/1", "/agencies/1/guide", "/agencies/1/catalogue", "/agencies/1/apply", "/track", "/check"] {
+                    #expect(html.contains("<a href=\"\(href)\">"), "\(href)")
+                }
+                #expect(!html.contains("网站标识码") && !html.contains("<p></p>"))
+            }
+        }
+        let site = SiteConfig.from(environment: [
+            "GONGKAI_SITE_NAME": "大兴区人民政府", "GONGKAI_SITE_SPONSOR": "北京市大兴区人民政府办公室",
+            "GONGKAI_SITE_CODE": "1101150001", "GONGKAI_SITE_ICP": "京ICP备05060933号", "GONGKAI_SITE_PSB": " ",
+        ])
+        #expect(site.publicSecurity == nil && site.contact == nil)
+        try await WebTestApp.with(site: site) { app, _ in
+            try await app.testing().test(.GET, "/") { res in
+                let html = res.body.string
+                #expect(html.contains("<title>首页_大兴区人民政府</title>"))
+                #expect(html.contains("<meta name=\"SiteIDCode\" content=\"1101150001\">"))
+                #expect(html.contains("主办单位：北京市大兴区人民政府办公室"))
+                #expect(html.contains("<span>网站标识码：1101150001</span>"))
+                #expect(html.contains("<a href=\"https://beian.miit.gov.cn/\">京ICP备05060933号</a>"))
+            }
+        }
+    }
+
     @Test func theStylesheetIsServedWithCacheHeaders() async throws {
         try await WebTestApp.with { app, _ in
             try await app.testing().test(.GET, "/static/site.css") { res in

@@ -14,7 +14,7 @@ enum WebTestApp {
 
     static func with(
         now: Moment = Moment(parsing: "2024-03-11 10:00")!, limits: InputLimits = .standard,
-        rateLimits: RateLimits = .standard, _ body: (Application, Office) async throws -> Void
+        rateLimits: RateLimits = .standard, site: SiteConfig = SiteConfig(), _ body: (Application, Office) async throws -> Void
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-web-\(UUID().uuidString).sqlite")
         let store = try await Store.open(.sqlite(path: path.path))
@@ -23,7 +23,7 @@ enum WebTestApp {
             try await store.migrate()
             let office = Office(database: store.database, calendar: calendar)
             _ = try await office.createDemo()
-            try GongkaiWeb.configure(app, office: office, clock: .fixed(now), limits: limits, rateLimits: rateLimits)
+            try GongkaiWeb.configure(app, office: office, clock: .fixed(now), site: site, limits: limits, rateLimits: rateLimits)
             try await body(app, office)
         } catch {
             try? await app.asyncShutdown()

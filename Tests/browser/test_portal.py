@@ -186,6 +186,7 @@ def public_pages(driver, server):
     yield "申请查询", server + "/track"
     yield "核查年报", server + "/check"
     yield "查询码不存在", server + "/track?code=ABCD-EFGH-JKMN-PQRS"
+    yield "网站地图", server + "/sitemap"
     yield "404", server + "/no-such-page"
     yield "长者模式", server + "/display?mode=large&back=/agencies/1"
 

@@ -11,6 +11,8 @@ struct PageView<Content: Encodable>: Encodable {
 
     var title: String
     var site: SiteConfig
+    /// Whether the footer has a 网站标识码 or 备案 number to show.
+    var hasRegistration: Bool
     var crumbs: [Crumb]
     /// 大字号、高对比度 (适老化) chosen by the reader.
     var largeText: Bool
@@ -32,7 +34,9 @@ struct Pages {
         scripts: [String] = [], status: HTTPResponseStatus = .ok, content: Content
     ) async throws -> Response {
         let page = PageView(
-            title: title, site: context.site, crumbs: crumbs, largeText: DisplayPreference.isLarge(req),
+            title: title, site: context.site,
+            hasRegistration: [context.site.siteCode, context.site.icp, context.site.publicSecurity].contains { $0 != nil },
+            crumbs: crumbs, largeText: DisplayPreference.isLarge(req),
             path: req.url.path, csrf: CSRF.token(for: req), scripts: scripts, content: content)
         let view = try await req.view.render(template, page)
         let response = try await view.encodeResponse(status: status, for: req)

@@ -15,6 +15,7 @@ struct Portal: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
         routes.get("display", use: display)
+        routes.get("sitemap", use: sitemap)
         routes.get("static", ":file", use: StaticFiles.serve)
         routes.get("agencies", ":agencyID", use: agency)
         routes.get("agencies", ":agencyID", "catalogue", use: CataloguePage(context: context).show)
@@ -71,6 +72,13 @@ struct Portal: RouteCollection {
     static func requestedAgency(_ req: Request, _ context: WebContext) async throws -> Agency {
         guard let id = req.parameters.get("agencyID", as: Int.self) else { throw Abort(.notFound) }
         return try await context.office.scope(agencyID: id, username: nil).agency
+    }
+
+    /// `/sitemap`: 网站地图 — every page a visitor can reach, by agency.
+    func sitemap(_ req: Request) async throws -> Response {
+        let agencies = try await context.office.agencies().map { AgencyLink(id: $0.id ?? 0, name: $0.name) }
+        return try await pages.render(
+            "sitemap", req, title: "网站地图", crumbs: [.init(label: "网站地图")], content: HomeContent(agencies: agencies))
     }
 
     /// `/display?mode=large|standard&back=/path`: sets the reader's display preference and returns.
