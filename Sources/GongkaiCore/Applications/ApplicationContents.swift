@@ -42,6 +42,12 @@ public enum ApplicationContents {
         return out
     }
 
+    /// What Art. 29(2) asks an application to state, as a 指南 tells applicants (from `Missing`'s words).
+    public static var requirementText: String {
+        let who = [Missing.name, .identity, .contact].map(\.label).joined(separator: "、")
+        return "申请应当包括：\(who)；\(Missing.description.label)；申请公开的政府信息的形式要求，包括获取信息的方式、途径（条例第二十九条）。"
+    }
+
     /// Art. 29(2)(二): the request names the information wanted — a description, its title, 文号 or 索引号.
     public static func describes(_ request: InformationRequest) -> Bool {
         [request.description, request.documentTitle, request.documentNumber, request.indexNumber].contains {

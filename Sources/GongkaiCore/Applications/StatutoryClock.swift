@@ -35,6 +35,12 @@ public enum StatutoryClock {
     /// 信息处理费 — the applicant pays within 20 working days, counted from the day after receiving the notice.
     public static let feePaymentPeriod = 20
 
+    /// 第三十三条 in the words a 指南 or a 回执 tells the applicant: the answer period and the longest extension.
+    public static var answerPeriodText: String {
+        "自收到申请之日起\(answerPeriod)个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，"
+            + "延长的期限最长不超过\(maximumExtension)个工作日（条例第三十三条）"
+    }
+
     /// The answer due date with its day-by-day explanation.
     public static func answerDue(_ input: ClockInput, calendar: WorkingDayCalendar) throws -> DueDate {
         try check(input, calendar: calendar)

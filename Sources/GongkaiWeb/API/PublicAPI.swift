@@ -69,13 +69,7 @@ struct PublicAPI: RouteCollection {
         do { body = try req.content.decode(ApplicationBody.self) } catch let error as DecodingError {
             throw ProblemDetails.decoding(error)
         }
-        let (intake, deliveryProblems) = body.intake()
-        let now = context.clock.now()
-        if !deliveryProblems.isEmpty {
-            throw IntakeProblems(problems: deliveryProblems + context.office.onlineProblems(intake, at: now))
-        }
-        var rng = SystemRandomNumberGenerator()
-        let (_, submitted) = try await context.office.applyOnline(intake, agencyID: agencyID, at: now, using: &rng)
+        let (_, submitted) = try await body.submit(to: context.office, agencyID: agencyID, at: context.clock.now())
         let response = Self.json(try GongkaiWeb.encoder.encode(submitted))
         response.status = .created
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/applications/\(submitted.trackingCode)")
@@ -85,13 +79,7 @@ struct PublicAPI: RouteCollection {
     /// `POST /api/v1/check`: report files as `multipart/form-data`, each in a part named `file`, read and checked
     /// as `gongkai check --json` does; the same JSON, one object per file, in the order sent.
     func check(_ req: Request) async throws -> Response {
-        let uploads = try UploadedFiles.parse(
-            req, field: "file", maxFiles: Self.maxCheckFiles, maxBytes: context.limits.maxFileBytes
-        ).files
-        let limits = context.limits
-        let results = try await req.application.threadPool.runIfActive {
-            ReportBatch.check(uploads: uploads, limits: limits)
-        }
+        let results = try await UploadedFiles.reports(req, limits: context.limits).checked(on: req, limits: context.limits)
         return Self.json(try ReportBatch.json(results))
     }
 

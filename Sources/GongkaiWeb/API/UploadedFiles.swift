@@ -1,4 +1,6 @@
 import Foundation
+import GongkaiCore
+import GongkaiDocuments
 import MultipartKit
 import Vapor
 
@@ -64,6 +66,17 @@ struct UploadedFiles {
                 errors: [.init(field: field, message: "文件过多")])
         }
         return UploadedFiles(files: files, fields: fields)
+    }
+
+    /// Report files in parts named `file` (at most `PublicAPI.maxCheckFiles`, `limits.maxFileBytes` in all).
+    static func reports(_ req: Request, limits: InputLimits) throws -> UploadedFiles {
+        try parse(req, field: "file", maxFiles: PublicAPI.maxCheckFiles, maxBytes: limits.maxFileBytes)
+    }
+
+    /// The files read and checked as `gongkai check` does, off the event loop.
+    func checked(on req: Request, limits: InputLimits) async throws -> [ReportCheck] {
+        let files = files
+        return try await req.application.threadPool.runIfActive { ReportBatch.check(uploads: files, limits: limits) }
     }
 
     /// `form-data; name="file"; filename="报告.txt"` (also `filename*=UTF-8''…`), read leniently.

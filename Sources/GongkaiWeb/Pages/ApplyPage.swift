@@ -59,11 +59,13 @@ struct ApplyPage {
         var notice: String?
     }
 
-    static let kinds: [(String, String)] = [
-        ("naturalPerson", "公民（自然人）"), ("commercialEnterprise", "商业企业"), ("researchInstitution", "科研机构"),
-        ("publicInterestOrganization", "社会公益组织"), ("legalServiceOrganization", "法律服务机构"),
-        ("otherOrganization", "其他组织"),
-    ]
+    static let kinds: [(String, String)] = ApplicantKind.allCases.map { kind in
+        switch kind {
+        case .naturalPerson: return (kind.rawValue, "公民（自然人）")
+        case .otherOrganization: return (kind.rawValue, "其他组织")
+        default: return (kind.rawValue, kind.label)
+        }
+    }
     static let idTypes: [IdentityDocumentType] = [
         .residentIDCard, .passport, .mainlandTravelPermitHKMacao, .mainlandTravelPermitTaiwan,
         .foreignPermanentResidentID,
@@ -144,10 +146,7 @@ struct ApplyPage {
             problems: summary, notice: notice)
     }
 
-    static func newSubmissionToken() -> String {
-        var rng = SystemRandomNumberGenerator()
-        return (0..<2).map { _ in String(format: "%016llx", rng.next() as UInt64) }.joined()
-    }
+    static func newSubmissionToken() -> String { randomHex(words: 2) }
 
     func page(_ req: Request, _ agency: Agency, _ content: Content, status: HTTPResponseStatus) async throws -> Response {
         try await Pages(context: context).render(
@@ -182,17 +181,11 @@ struct ApplyPage {
         if let trap = form.website, !trap.isEmpty {
             throw ProblemDetails(.badRequest, detail: "提交未被接受。如果您是在正常填写，请联系本机关。")
         }
-        let (intake, deliveryProblems) = form.body.intake()
-        let now = context.clock.now()
-        let office = context.office, agencyID = agency.id ?? 0
+        let (body, now, office, agencyID) = (form.body, context.clock.now(), context.office, agency.id ?? 0)
         do {
             let applied = try await ledger.submit(submission) {
-                if !deliveryProblems.isEmpty {
-                    throw IntakeProblems(problems: deliveryProblems + office.onlineProblems(intake, at: now))
-                }
-                var rng = SystemRandomNumberGenerator()
-                let (stored, submitted) = try await office.applyOnline(intake, agencyID: agencyID, at: now, using: &rng)
-                return AppliedContent(agency: agency, stored: stored.value, submitted: submitted)
+                let (received, submitted) = try await body.submit(to: office, agencyID: agencyID, at: now)
+                return AppliedContent(agency: agency, stored: received, submitted: submitted)
             }
             return try await Pages(context: context).render(
                 "applied", req, title: "申请已提交_\(agency.name)",
@@ -222,6 +215,8 @@ struct AppliedContent: Encodable, Sendable {
     var receivedOn: String?
     var dueOn: String?
     var explanation: [String]
+    /// 第三十三条, as the core words it.
+    var answerPeriod = StatutoryClock.answerPeriodText
 
     init(agency: Agency, stored c: ApplicationCase, submitted: SubmittedApplication) {
         self.agency = agency.name

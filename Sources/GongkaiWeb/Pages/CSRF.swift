@@ -13,8 +13,7 @@ enum CSRF {
     static func token(for req: Request) -> String {
         if let existing = req.cookies[cookie]?.string, isWellFormed(existing) { return existing }
         if let fresh = req.storage[NewToken.self] { return fresh }
-        var rng = SystemRandomNumberGenerator()
-        let fresh = (0..<4).map { _ in String(format: "%016llx", rng.next() as UInt64) }.joined()
+        let fresh = randomHex(words: 4)
         req.storage[NewToken.self] = fresh
         return fresh
     }
@@ -32,6 +31,12 @@ enum CSRF {
     }
 
     static func newToken(_ req: Request) -> String? { req.storage[NewToken.self] }
+}
+
+/// `words` random 64-bit words from the system's generator as lower-case hex (16 characters each): form tokens.
+func randomHex(words: Int) -> String {
+    var rng = SystemRandomNumberGenerator()
+    return (0..<words).map { _ in String(format: "%016llx", rng.next() as UInt64) }.joined()
 }
 
 /// Sets the cookie of a token made while answering the request.

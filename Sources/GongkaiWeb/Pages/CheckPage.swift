@@ -79,8 +79,7 @@ struct CheckPage {
         var content = content
         let upload: UploadedFiles
         do {
-            upload = try UploadedFiles.parse(
-                req, field: "file", maxFiles: PublicAPI.maxCheckFiles, maxBytes: context.limits.maxFileBytes)
+            upload = try UploadedFiles.reports(req, limits: context.limits)
         } catch let problem as ProblemDetails {
             content.error = problem.errors?.first?.message ?? problem.detail
             return try await page(req, content, status: HTTPResponseStatus(statusCode: problem.status))
@@ -89,10 +88,7 @@ struct CheckPage {
             content.error = "页面已过期或在别的窗口打开过，请重新选择文件后再提交一次。"
             return try await page(req, content, status: .forbidden)
         }
-        let limits = context.limits
-        let results = try await req.application.threadPool.runIfActive {
-            ReportBatch.check(uploads: upload.files, limits: limits)
-        }
+        let results = try await upload.checked(on: req, limits: context.limits)
         content.files = results.enumerated().map { Self.result($1, index: $0 + 1) }
         content.jsonDownload = "data:application/json;charset=utf-8,"
             + (String(decoding: try ReportBatch.json(results), as: UTF8.self).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
