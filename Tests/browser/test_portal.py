@@ -8,6 +8,7 @@ import urllib.parse
 from conftest import ROOT
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -27,13 +28,19 @@ def fill(driver, values):
 
 
 def submit_and_wait(driver, button_id="submit"):
-    """Clicks the button with `button_id` (None: the page's only submit button) and waits for the next page."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Clicks the button with `button_id` (None: the page's only submit button) and waits for the next page.
+
+    The old page is marked with a script variable and the wait is for a complete page without it. (Selenium's
+    `staleness_of` asks Chromium about the old node while it is being replaced, and Chromium may answer that race
+    with a generic WebDriverException instead of a stale-element error; errors during the switch are ignored.)
+    """
+    driver.execute_script("window.__gongkaiOldPage = true")
     if button_id is None:
         driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     else:
         driver.find_element(By.ID, button_id).click()
-    WebDriverWait(driver, 20).until(ec.staleness_of(old))
+    WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return !window.__gongkaiOldPage && document.readyState === 'complete'"))
 
 
 def assert_fits(driver, where):
