@@ -30,4 +30,13 @@ public enum RegionalVariant: String, Codable, Hashable, Sendable, CaseIterable {
     case national
     case beijing
     case hubei
+
+    /// The format's name as an agency chooses it: 全国通用格式, or a province's.
+    public var chineseName: String {
+        switch self {
+        case .national: "全国通用格式"
+        case .beijing: "北京市格式（含行政检查、行政确认）"
+        case .hubei: "湖北省格式"
+        }
+    }
 }

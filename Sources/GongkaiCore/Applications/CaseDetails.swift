@@ -104,6 +104,16 @@ public struct Moment: Hashable, Comparable, Sendable, Codable, CustomStringConve
     public var description: String { "\(date) \(time)" }
 
     public static func < (a: Moment, b: Moment) -> Bool { (a.date, a.time) < (b.date, b.time) }
+
+    /// Minutes since 1970-01-01 00:00 of the same local time: stored times and spans in minutes
+    /// (`Moment(minuteNumber: m.minuteNumber + 15)` is a quarter of an hour later).
+    public var minuteNumber: Int { date.dayNumber * 1440 + time.hour * 60 + time.minute }
+
+    public init(minuteNumber: Int) {
+        let (day, minute) = (minuteNumber.quotientAndRemainder(dividingBy: 1440))
+        let (d, m) = minute < 0 ? (day - 1, minute + 1440) : (day, minute)
+        self.init(date: CivilDate(dayNumber: d), time: TimeOfDay(hour: m / 60, minute: m % 60)!)
+    }
 }
 
 /// 事件记录 — one line of a case's append-only log: the event, the moment it was recorded and who recorded it.

@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     /// The database (named with any password hidden) could not do what was asked, and why in Chinese
     /// (`StoreError(_:database:)` maps the drivers' errors).
     case database(String, reason: String)
+    /// The first-run set-up was asked for, but the database already holds an agency.
+    case alreadySetUp
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .backupFailed(let reason): return "备份或恢复失败：\(reason)"
         case .notFound(let what): return "找不到\(what)"
         case .database(let name, let reason): return "数据库 \(name)：\(reason)"
+        case .alreadySetUp: return "系统已经设置过（已有机关），不能再次初始化"
         }
     }
 

@@ -55,6 +55,11 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "username") var username: String
     @Field(key: "display_name") var displayName: String
     @Field(key: "role") var role: String
+    /// bcrypt; nil until a password is set (no sign-in without one).
+    @OptionalField(key: "password_hash") var passwordHash: String?
+    @Field(key: "failed_sign_ins") var failedSignIns: Int
+    /// Minute number until which sign-in is refused.
+    @OptionalField(key: "locked_until") var lockedUntil: Int?
 
     init() {}
 
@@ -64,6 +69,7 @@ final class UserRecord: Model, @unchecked Sendable {
         username = user.username
         displayName = user.displayName
         role = user.role
+        failedSignIns = 0
     }
 
     func value() -> User {

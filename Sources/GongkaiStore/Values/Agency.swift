@@ -34,6 +34,17 @@ public struct Agency: Hashable, Sendable, Codable {
 /// 行政层级 of an agency.
 public enum AgencyLevel: String, Hashable, Sendable, Codable, CaseIterable {
     case national, provincial, municipal, county, township
+
+    /// 国家级, 省级, 市级, 县级 (区县), 乡级 (乡镇、街道).
+    public var chineseName: String {
+        switch self {
+        case .national: "国家级"
+        case .provincial: "省级"
+        case .municipal: "市级"
+        case .county: "县级（区县）"
+        case .township: "乡级（乡镇、街道）"
+        }
+    }
 }
 
 /// 角色 — what a user may do; only some roles may see applicants' ID and phone numbers.
@@ -47,11 +58,29 @@ public struct Role: Hashable, Sendable, Codable {
         self.mayViewPersonalData = mayViewPersonalData
     }
 
-    /// The roles every database starts with.
+    /// The roles every database starts with (names are stable: commands and stored users refer to them).
     public static let builtIn: [Role] = [
         Role(name: "admin", mayViewPersonalData: true),
         Role(name: "officer", mayViewPersonalData: true),
         Role(name: "viewer", mayViewPersonalData: false),
+        Role(name: "registrar", mayViewPersonalData: true),
+        Role(name: "reviewer", mayViewPersonalData: true),
+        Role(name: "head", mayViewPersonalData: true),
+        Role(name: "supervisor", mayViewPersonalData: false),
+    ]
+
+    /// The role's name as an office calls it: 管理员 (users, agency details, templates), 承办人 (handles cases),
+    /// 查阅人 (reads, sees no personal data), 登记员 (registers and confirms receipt), 审核人 (reviews answers and
+    /// publications), 负责人 (approves extensions and publication), 监督人 (the district's supervisor: reads every
+    /// agency's reports and registers, no personal data).
+    public var title: String { Self.title(of: name) }
+
+    /// The title of the role named `name` (the name itself for a role not built in).
+    public static func title(of name: String) -> String { titles[name] ?? name }
+
+    static let titles = [
+        "admin": "管理员", "officer": "承办人", "viewer": "查阅人", "registrar": "登记员", "reviewer": "审核人",
+        "head": "负责人", "supervisor": "监督人",
     ]
 }
 
