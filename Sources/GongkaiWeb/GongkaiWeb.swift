@@ -15,14 +15,15 @@ import Vapor
 /// try await app.execute()
 /// ```
 public enum GongkaiWeb {
-    /// Middleware, then routes. `limits` bounds what an upload may hold (the same limits the CLI reads).
+    /// Middleware, then routes. `limits` bounds what an upload may hold (the same limits the CLI reads);
+    /// `secrets` hashes staff passwords and makes session tokens.
     public static func configure(
         _ app: Application, office: Office, clock: WebClock, site: SiteConfig = SiteConfig(),
-        limits: InputLimits = .standard, rateLimits: RateLimits = .standard
+        limits: InputLimits = .standard, rateLimits: RateLimits = .standard, secrets: any StaffSecrets = BcryptSecrets()
     ) throws {
         let context = WebContext(
             office: office, clock: clock, site: site, limits: limits, rateLimits: rateLimits,
-            limiter: RateLimiter(now: { ProcessInfo.processInfo.systemUptime }))
+            limiter: RateLimiter(now: { ProcessInfo.processInfo.systemUptime }), staff: office.staff(secrets))
         try useTemplates(app)
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
@@ -32,6 +33,8 @@ public enum GongkaiWeb {
         app.routes.defaultMaxBodySize = "64kb"
         try app.register(collection: PublicAPI(context: context))
         try app.register(collection: Portal(context: context))
+        try app.register(collection: SetupPage(context: context))
+        try app.register(collection: StaffPages(context: context))
     }
 
     /// Leaf, reading the templates in the target's `Resources/Views` (and nothing outside it; the build directory is
@@ -77,7 +80,8 @@ extension GongkaiWeb {
     }()
 }
 
-/// What every handler is handed: the office, the clock, the site's configuration and the input limits.
+/// What every handler is handed: the office, the clock, the site's configuration, the input limits and the
+/// staff's sign-in.
 struct WebContext: Sendable {
     var office: Office
     var clock: WebClock
@@ -85,6 +89,8 @@ struct WebContext: Sendable {
     var limits: InputLimits
     var rateLimits: RateLimits
     var limiter: RateLimiter
+    /// Staff sign-in, sessions and passwords.
+    var staff: StaffSignIn
 }
 
 /// The edge's clock: the web layer reads it and hands the day to the workflows (the core never reads a clock).

@@ -94,6 +94,7 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             switch e {
             case .agencyNotFound, .notFound: return ProblemDetails(.notFound, detail: e.description)
             case .notPermitted: return ProblemDetails(.forbidden, detail: e.description)
+            case .alreadySetUp: return ProblemDetails(.conflict, detail: e.description)
             case .invalidValue(let field, _, let reason):
                 return ProblemDetails(.unprocessableEntity, detail: e.description, errors: [.init(field: field, message: reason)])
             case .invalidValues(let all):
@@ -105,6 +106,7 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
                     })
             default: break
             }
+        case let e as SignInError: return ProblemDetails(.unauthorized, detail: e.description)
         case let e as any AbortError:
             if e.status.code >= 500 { logger.error("server error \(String(reflecting: type(of: error))): \(error)") }
             return ProblemDetails(e.status, detail: Self.words(for: e.status, reason: e.reason))

@@ -17,15 +17,20 @@ public struct RateLimits: Sendable {
     public var applications: Rule
     /// Report checks (`POST /api/v1/check`), each up to 20 files.
     public var checks: Rule
+    /// Staff sign-in attempts (`POST /staff/login`), whatever the username: guessing across many accounts from one
+    /// address is slowed here, guessing one account's password is stopped by its lock (`StaffSignInPolicy`).
+    public var signIns: Rule
 
-    public init(applications: Rule, checks: Rule) {
+    public init(applications: Rule, checks: Rule, signIns: Rule = Rule(limit: 20, seconds: 600)) {
         self.applications = applications
         self.checks = checks
+        self.signIns = signIns
     }
 
-    /// 10 applications in 10 minutes, 30 checks a minute, per address.
+    /// 10 applications in 10 minutes, 30 checks a minute, 20 sign-in attempts in 10 minutes, per address.
     public static let standard = RateLimits(
-        applications: Rule(limit: 10, seconds: 600), checks: Rule(limit: 30, seconds: 60))
+        applications: Rule(limit: 10, seconds: 600), checks: Rule(limit: 30, seconds: 60),
+        signIns: Rule(limit: 20, seconds: 600))
 }
 
 /// Counts each client's recent submissions in memory (one server process) and refuses those over the rule with

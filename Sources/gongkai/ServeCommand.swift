@@ -34,14 +34,25 @@ struct ServeCommand: ParsableCommand {
                 let office = Office(database: store.database, calendar: calendar)
                 if demo {
                     let (agency, created) = try await office.createDemo()
-                    print("\(created ? "已创建" : "已有")演示机关：\(agency.name)（编号 \(agency.id ?? 0)）")
+                    printNow("\(created ? "已创建" : "已有")演示机关：\(agency.name)（编号 \(agency.id ?? 0)）")
+                    // A new password at each start: a demo on a reachable address keeps no guessable login.
+                    let password = "demo-" + String(UInt64.random(in: 1 << 60...UInt64.max), radix: 36)
+                    try await office.staff(BcryptSecrets()).setPassword(password, username: DemoAgency.demoOfficer)
+                    printNow("演示工作人员登录：http://\(host):\(port)/staff  用户名 \(DemoAgency.demoOfficer)  密码 \(password)")
                 }
                 var site = SiteConfig.from(environment: environment)
                 if demo, environment["GONGKAI_SITE_NAME"] == nil { site.name = "政府信息公开平台（演示）" }
                 try await GongkaiWeb.serve(office: office, host: host, port: port, site: site, limits: limits) {
-                    print("Gongkai 已启动：http://\(host):\(port)/（接口 /api/v1，说明 /api/v1/openapi.json）；Ctrl-C 停止")
+                    printNow("Gongkai 已启动：http://\(host):\(port)/（接口 /api/v1，说明 /api/v1/openapi.json）；Ctrl-C 停止")
                 }
             }
         }
     }
+}
+
+/// Prints a line and flushes it at once: into a file or a pipe too, the address and the demo login are read while
+/// the server runs.
+private func printNow(_ line: String) {
+    print(line)
+    fflush(nil)
 }

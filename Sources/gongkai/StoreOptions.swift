@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import GongkaiOffice
 import GongkaiStore
 
 /// `--database URL` for every store command; falls back to `GONGKAI_DATABASE_URL`, then `sqlite://./gongkai.sqlite`.
@@ -77,6 +78,9 @@ func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {
         printError(error.description)
         throw ExitCode(1)
     } catch let error as CSVError {
+        printError(error.description)
+        throw ExitCode(1)
+    } catch let error as SignInError {
         printError(error.description)
         throw ExitCode(1)
     }

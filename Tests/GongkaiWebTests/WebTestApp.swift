@@ -12,9 +12,16 @@ import VaporTesting
 enum WebTestApp {
     static let calendar = try! WorkingDayCalendar.official()
 
+    /// Bcrypt at its lowest cost: the same algorithm as a server's, quick enough for many sign-ins.
+    static let secrets = BcryptSecrets(cost: 4)
+    /// The demo officer's password in these tests.
+    static let staffPassword = "demo-pass-2024"
+
+    /// `demo`: whether the database holds the demo agency (with `staffPassword` for its officer) or nothing at all.
     static func with(
         now: Moment = Moment(parsing: "2024-03-11 10:00")!, limits: InputLimits = .standard,
-        rateLimits: RateLimits = .standard, site: SiteConfig = SiteConfig(), _ body: (Application, Office) async throws -> Void
+        rateLimits: RateLimits = .standard, site: SiteConfig = SiteConfig(), demo: Bool = true,
+        _ body: (Application, Office) async throws -> Void
     ) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-web-\(UUID().uuidString).sqlite")
         let store = try await Store.open(.sqlite(path: path.path))
@@ -22,8 +29,12 @@ enum WebTestApp {
         do {
             try await store.migrate()
             let office = Office(database: store.database, calendar: calendar)
-            _ = try await office.createDemo()
-            try GongkaiWeb.configure(app, office: office, clock: .fixed(now), site: site, limits: limits, rateLimits: rateLimits)
+            if demo {
+                _ = try await office.createDemo()
+                try await office.staff(secrets).setPassword(staffPassword, username: DemoAgency.demoOfficer)
+            }
+            try GongkaiWeb.configure(
+                app, office: office, clock: .fixed(now), site: site, limits: limits, rateLimits: rateLimits, secrets: secrets)
             try await body(app, office)
         } catch {
             try? await app.asyncShutdown()

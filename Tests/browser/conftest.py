@@ -68,6 +68,7 @@ def server():
             stdout=log, stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
+        SERVER_LOG["path"] = pathlib.Path(tmp) / "serve.log"
         deadline = time.time() + 60
         while True:
             try:
@@ -82,6 +83,20 @@ def server():
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0, "gongkai serve 没有在 Ctrl-C 后正常退出"
         log.close()
+
+
+SERVER_LOG = {}
+
+
+@pytest.fixture(scope="session")
+def demo_staff(server):
+    """The demo officer's username and password, as `serve --demo` printed them."""
+    import re
+
+    text = SERVER_LOG["path"].read_text()
+    found = re.search(r"用户名 (\S+)  密码 (\S+)", text)
+    assert found, "gongkai serve --demo 没有打印演示工作人员的登录信息：\n" + text
+    return found.group(1), found.group(2)
 
 
 def axe_violations(driver):

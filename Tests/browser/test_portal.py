@@ -27,15 +27,18 @@ def fill(driver, values):
         el.send_keys(value)
 
 
-def submit_and_wait(driver, button_id="submit"):
-    """Clicks the button with `button_id` (None: the page's only submit button) and waits for the next page.
+def submit_and_wait(driver, button_id="submit", css=None):
+    """Clicks the button with `button_id` (None: the page's only submit button in main; `css`: the element it
+    selects) and waits for the next page.
 
     The old page is marked with a script variable and the wait is for a complete page without it. (Selenium's
     `staleness_of` asks Chromium about the old node while it is being replaced, and Chromium may answer that race
     with a generic WebDriverException instead of a stale-element error; errors during the switch are ignored.)
     """
     driver.execute_script("window.__gongkaiOldPage = true")
-    if button_id is None:
+    if css is not None:
+        driver.find_element(By.CSS_SELECTOR, css).click()
+    elif button_id is None:
         driver.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
     else:
         driver.find_element(By.ID, button_id).click()

@@ -11,31 +11,8 @@ struct ApplyPage {
     let context: WebContext
     let ledger: SubmissionLedger<AppliedContent>
 
-    /// A field of the form: `key` is the API's path (`applicant.phone`), `name` the form's (`applicant[phone]`).
-    struct Field: Encodable {
-        var key: String
-        var id: String
-        var name: String
-        var label: String
-        var hint: String?
-        var type: String
-        var autocomplete: String?
-        var inputmode: String?
-        var maxlength: Int
-        var required: Bool
-        var value: String
-        var error: String?
-        var options: [Option]
-        /// `aria-describedby`: the hint and the error, when there are any.
-        var describedBy: String?
-    }
-
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-        var id: String
-    }
+    typealias Field = FormField
+    typealias Option = FormField.Option
 
     struct Problem: Encodable {
         var href: String?

@@ -22,7 +22,16 @@ struct PageView<Content: Encodable>: Encodable {
     var csrf: String
     /// Scripts this page adds (improvements only; the page works without them).
     var scripts: [String]
+    /// The signed-in member of staff (back-office pages): name, role and agency in the header, and 退出.
+    var staff: StaffBar?
     var content: Content
+}
+
+/// Who is signed in, as the back office's header shows it.
+struct StaffBar: Encodable {
+    var name: String
+    var role: String
+    var agency: String
 }
 
 /// Builds a page's envelope from the request: display preference, form token, path.
@@ -37,7 +46,9 @@ struct Pages {
             title: title, site: context.site,
             hasRegistration: [context.site.siteCode, context.site.icp, context.site.publicSecurity].contains { $0 != nil },
             crumbs: crumbs, largeText: DisplayPreference.isLarge(req),
-            path: req.url.path, csrf: CSRF.token(for: req), scripts: scripts, content: content)
+            path: req.url.path, csrf: CSRF.token(for: req), scripts: scripts,
+            staff: StaffSession.signedIn(req).map { StaffBar(name: $0.user.displayName, role: $0.role.title, agency: $0.agency.name) },
+            content: content)
         let view = try await req.view.render(template, page)
         let response = try await view.encodeResponse(status: status, for: req)
         // Pages may show what a person typed: no shared cache keeps them.

@@ -40,9 +40,11 @@ struct Portal: RouteCollection {
         var agencies: [AgencyLink]
     }
 
-    /// `/`: the district home — every agency's column, tracking and checking.
+    /// `/`: the district home — every agency's column, tracking and checking; the first-run page while no agency
+    /// is stored.
     func home(_ req: Request) async throws -> Response {
         let agencies = try await context.office.agencies().map { AgencyLink(id: $0.id ?? 0, name: $0.name) }
+        if agencies.isEmpty { return req.redirect(to: "/setup", redirectType: .normal) }
         return try await pages.render("home", req, title: "首页", content: HomeContent(agencies: agencies))
     }
 

@@ -1,0 +1,175 @@
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import Vapor
+
+/// The back office's door: 工作人员登录, 退出, 修改密码 and the 工作台 (the signed-in member's open cases). Each
+/// handler parses the form and calls one `StaffSignIn` or `Office` workflow.
+struct StaffPages: RouteCollection {
+    let context: WebContext
+    var pages: Pages { Pages(context: context) }
+    var staff: StaffSignIn { context.staff }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("staff", "login", use: loginForm)
+        routes.grouped(RateLimitMiddleware(limiter: context.limiter, name: "sign-in", rule: context.rateLimits.signIns))
+            .post("staff", "login", use: login)
+        let signedIn = routes.grouped("staff").grouped(StaffAuthMiddleware(context: context))
+        signedIn.get(use: home)
+        signedIn.post("logout", use: logout)
+        signedIn.get("password", use: passwordForm)
+        signedIn.post("password", use: changePassword)
+    }
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var back: String?
+        var _csrf: String?
+    }
+
+    struct FormContent: Encodable {
+        var fields: [FormField]
+        var back: String
+        var error: String?
+        var notice: String?
+    }
+
+    func loginPage(_ req: Request, username: String = "", back: String?, error: String? = nil, notice: String? = nil,
+                   status: HTTPResponseStatus = .ok) async throws -> Response {
+        let errors = error.map { ["password": $0] } ?? [:]
+        let fields = [
+            FormField.plain("username", "用户名", autocomplete: "username", value: username),
+            FormField.plain("password", "密码", type: "password", autocomplete: "current-password", maxlength: 200, errors: errors),
+        ]
+        return try await pages.render(
+            "staff-login", req, title: "工作人员登录", crumbs: [.init(label: "工作人员登录")], status: status,
+            content: FormContent(fields: fields, back: StaffSession.safeReturn(back), error: error, notice: notice))
+    }
+
+    /// `GET /staff/login`: the form (`?back=` the page to return to; `?signedOut=1` after signing out).
+    func loginForm(_ req: Request) async throws -> Response {
+        let notice = req.query[String.self, at: "signedOut"] == nil ? nil : "您已安全退出。"
+        return try await loginPage(req, back: req.query[String.self, at: "back"], notice: notice)
+    }
+
+    /// `POST /staff/login`: signs in and goes back to the page asked for; a wrong name or password, or a locked
+    /// account, comes back to the form with the name kept.
+    func login(_ req: Request) async throws -> Response {
+        let form = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
+        let username = form.username ?? ""
+        guard CSRF.isValid(req, formToken: form._csrf) else {
+            return try await loginPage(
+                req, username: username, back: form.back, error: "页面已过期，请重新输入密码后登录。", status: .forbidden)
+        }
+        do {
+            let (token, _) = try await staff.signIn(username: username, password: form.password ?? "", at: context.clock.now())
+            let response = req.redirect(to: StaffSession.safeReturn(form.back), redirectType: .normal)
+            StaffSession.set(token, on: response, req)
+            return response
+        } catch let error as SignInError {
+            req.logger.notice("staff sign-in refused", metadata: ["reason": "\(error == .refused ? "refused" : "locked")"])
+            return try await loginPage(req, username: username, back: form.back, error: error.description, status: .unauthorized)
+        }
+    }
+
+    /// `POST /staff/logout`: ends the session (the form's token is checked: another site cannot sign anyone out).
+    func logout(_ req: Request) async throws -> Response {
+        let form = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
+        guard CSRF.isValid(req, formToken: form._csrf) else { throw ProblemDetails(.forbidden, detail: "页面已过期，请返回后重试。") }
+        if let token = StaffSession.token(req) { try await staff.signOut(token: token) }
+        let response = req.redirect(to: "/staff/login?signedOut=1", redirectType: .normal)
+        StaffSession.clear(on: response)
+        return response
+    }
+
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+        var _csrf: String?
+    }
+
+    func passwordPage(_ req: Request, errors: [String: String] = [:], notice: String? = nil,
+                      status: HTTPResponseStatus = .ok) async throws -> Response {
+        let fields = [
+            FormField.plain("current", "当前密码", type: "password", autocomplete: "current-password", maxlength: 200, errors: errors),
+            FormField.plain(
+                "new", "新密码", hint: "至少 \(StaffPasswordRules.minimumLength) 个字符，含字母、数字、其他符号中的至少两种，不含用户名",
+                type: "password", autocomplete: "new-password", maxlength: 200, errors: errors),
+            FormField.plain("confirm", "再次输入新密码", type: "password", autocomplete: "new-password", maxlength: 200, errors: errors),
+        ]
+        return try await pages.render(
+            "staff-password", req, title: "修改密码", crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "修改密码")],
+            status: status, content: FormContent(fields: fields, back: "/staff", error: errors.values.first, notice: notice))
+    }
+
+    /// `GET /staff/password`: the form.
+    func passwordForm(_ req: Request) async throws -> Response { try await passwordPage(req) }
+
+    /// `POST /staff/password`: changes the password; the member's other sessions end, this one goes on.
+    func changePassword(_ req: Request) async throws -> Response {
+        let form = (try? req.content.decode(PasswordForm.self)) ?? PasswordForm()
+        guard CSRF.isValid(req, formToken: form._csrf), let token = StaffSession.token(req) else {
+            return try await passwordPage(req, errors: ["current": "页面已过期，请重新填写。"], status: .forbidden)
+        }
+        guard form.new == form.confirm else {
+            return try await passwordPage(req, errors: ["confirm": "两次输入的新密码不一致"], status: .unprocessableEntity)
+        }
+        do {
+            try await staff.changePassword(token: token, current: form.current ?? "", new: form.new ?? "", at: context.clock.now())
+            return try await passwordPage(req, notice: "密码已修改。您在其他设备上的登录已全部退出。")
+        } catch SignInError.wrongCurrentPassword {
+            return try await passwordPage(req, errors: ["current": SignInError.wrongCurrentPassword.description], status: .unprocessableEntity)
+        } catch let error as SignInError {
+            return try await passwordPage(req, errors: ["new": error.description], status: .unprocessableEntity)
+        }
+    }
+
+    struct HomeContent: Encodable {
+        struct Row: Encodable {
+            var reference: String
+            var received: String
+            var request: String
+            var due: String?
+            var status: String
+            var urgent: Bool
+        }
+
+        var name: String
+        var role: String
+        var agency: String
+        var today: String
+        var rows: [Row]
+        var overdue: Int
+        var dueSoon: Int
+    }
+
+    /// `GET /staff`: 工作台 — who is signed in, and the agency's open applications with their due dates and
+    /// working days left, most urgent first.
+    func home(_ req: Request) async throws -> Response {
+        let member = try StaffSession.member(req)
+        let today = context.clock.now().date
+        let open = try await context.office.openCases(scope: member.scope, on: today)
+        let rows = open.map { file -> (HomeContent.Row, Int) in
+            let (urgent, order): (Bool, Int) = switch file.status {
+            case .overdue(let late): (true, -late)
+            case .dueSoon(let left): (true, left)
+            case .open(let left): (false, left)
+            default: (false, Int.max)
+            }
+            let text = file.value.request.description
+            return (HomeContent.Row(
+                reference: file.value.id, received: file.value.receipt.date.description,
+                request: text.count > 40 ? String(text.prefix(40)) + "…" : text, due: file.answerDue?.due.description,
+                status: file.status.label, urgent: urgent), order)
+        }.sorted { $0.1 < $1.1 }.map(\.0)
+        let overdue = open.filter { if case .overdue = $0.status { true } else { false } }.count
+        let dueSoon = open.filter { if case .dueSoon = $0.status { true } else { false } }.count
+        return try await pages.render(
+            "staff-home", req, title: "工作台", crumbs: [.init(label: "工作台")],
+            content: HomeContent(
+                name: member.user.displayName, role: member.role.title, agency: member.agency.name,
+                today: "\(today)（\(today.weekday.chinese)）", rows: rows, overdue: overdue, dueSoon: dueSoon))
+    }
+}

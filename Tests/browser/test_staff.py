@@ -1,0 +1,65 @@
+"""The back office's door in real headless Chromium: an officer is sent to sign in, mistypes, signs in, sees the
+工作台 with the open applications, and signs out; an axe audit of each of these pages at 1280 and 375 px.
+"""
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import axe_violations
+from test_portal import WIDTHS, apply_as_citizen, assert_fits, fill, submit_and_wait
+
+
+def sign_in(driver, server, username, password):
+    driver.get(server + "/staff/login")
+    fill(driver, {"username": username, "password": password})
+    submit_and_wait(driver, None)
+
+
+def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, demo_staff):
+    username, password = demo_staff
+    # An application arrives, so that the workbench has one to show.
+    apply_as_citizen(driver, server)
+    fill(driver, {"applicant-idNumber": "11010519491231002X", "applicant-phone": "13800000000",
+                  "request-description": "2020年安全生产执法检查计划"})
+    submit_and_wait(driver)
+
+    driver.get(server + "/staff")
+    assert driver.current_url == server + "/staff/login?back=%2Fstaff"
+    assert driver.find_element(By.TAG_NAME, "h1").text == "工作人员登录"
+    fill(driver, {"username": username, "password": "not-the-password-1"})
+    submit_and_wait(driver, None)
+    assert "用户名或密码不正确" in driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert driver.find_element(By.ID, "username").get_attribute("value") == username
+    assert driver.find_element(By.ID, "password").get_attribute("value") == ""
+
+    fill(driver, {"password": password})
+    submit_and_wait(driver, None)
+    assert driver.current_url == server + "/staff"
+    assert driver.find_element(By.TAG_NAME, "h1").text == "工作台"
+    table = driver.find_element(By.CSS_SELECTOR, "table.cases").text
+    assert "2020年安全生产执法检查计划" in table
+    assert "110105" not in driver.page_source, "no ID number on the workbench"
+
+    submit_and_wait(driver, css="nav.staff-bar button")
+    assert "您已安全退出" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    driver.get(server + "/staff")
+    assert driver.current_url.startswith(server + "/staff/login")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_back_office_pages_pass_axe_and_fit_the_screen(driver, server, demo_staff, width):
+    username, password = demo_staff
+    driver.set_window_size(width, 900)
+    failures = []
+    driver.get(server + "/staff/login")
+    failures += [f"登录：{v}" for v in axe_violations(driver)]
+    sign_in(driver, server, username, "not-the-password-2")
+    failures += [f"登录（有错误）：{v}" for v in axe_violations(driver)]
+    sign_in(driver, server, username, password)
+    for name, path in [("工作台", "/staff"), ("修改密码", "/staff/password")]:
+        driver.get(server + path)
+        failures += [f"{name}：{v}" for v in axe_violations(driver)]
+        assert_fits(driver, name)
+    submit_and_wait(driver, None)  # the password form sent empty: its errors
+    failures += [f"修改密码（有错误）：{v}" for v in axe_violations(driver)]
+    submit_and_wait(driver, css="nav.staff-bar button")
+    assert not failures, f"宽 {width}px：\n" + "\n".join(failures)
