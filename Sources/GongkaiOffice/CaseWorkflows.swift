@@ -21,6 +21,9 @@ extension Office {
     public func receive<G: RandomNumberGenerator>(
         _ intake: Intake, scope: AgencyScope, at moment: Moment, using rng: inout G
     ) async throws -> StoredCase {
+        guard CasePermissions.mayReceive(role: scope.role) else {
+            throw CaseError.notPermitted(user: scope.actor, action: "登记申请")
+        }
         let c = try intake.applicationCase(
             trackingCode: .random(using: &rng), actor: scope.username ?? "", at: moment,
             rule: scope.agency.receiptRule, calendar: calendar)
@@ -33,7 +36,10 @@ extension Office {
         _ event: ApplicationEvent, on referenceOrCode: String, scope: AgencyScope, at moment: Moment,
         expectedVersion: Int? = nil
     ) async throws -> StoredCase {
-        try await cases(scope).record(event, at: moment, on: referenceOrCode, expectedVersion: expectedVersion)
+        guard CasePermissions.mayRecord(event.kind, role: scope.role) else {
+            throw CaseError.notPermitted(user: scope.actor, action: "记录「\(event.kind.label)」")
+        }
+        return try await cases(scope).record(event, at: moment, on: referenceOrCode, expectedVersion: expectedVersion)
     }
 
     /// The case file of `referenceOrCode` as of `day`.

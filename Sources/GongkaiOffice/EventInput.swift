@@ -35,12 +35,34 @@ public struct EventInput: Hashable, Sendable {
         ("withdrawn", [], "撤回申请"),
     ]
 
+    /// Each event's name as the back office's forms call it (the meanings above also say how to type the fields).
+    public static let titles: [String: String] = [
+        "correction-requested": "告知补正（第三十条）", "correction-received": "收到补正后的申请",
+        "correction-lapsed": "申请人逾期未补正（第三十条）",
+        "consultation-sent": "征求第三方或者其他机关的意见（第三十二条、第三十四条）",
+        "consultation-delivered": "被征求意见方收到征求意见书", "consultation-replied": "收到征求意见的回复",
+        "extension-approved": "延长答复期限（第三十三条第二款）", "fee-notice-sent": "发出收费通知",
+        "fee-notice-delivered": "申请人收到收费通知", "fee-paid": "申请人缴纳信息处理费", "fee-lapsed": "申请人逾期未缴费",
+        "reasons-requested": "要求申请人说明理由（第三十五条）", "delayed-reply-set": "确定延迟答复的期限（第三十五条）",
+        "answered": "答复（第三十六条）", "answered-in-parts": "区分处理的答复（第三十七条）", "withdrawn": "申请人撤回申请",
+    ]
+
+    /// The kind of event `name` stands for, with stand-in fields (`day` for dates): what the state machine is
+    /// asked when deciding which steps to offer. Nil for an unknown name.
+    public static func prototype(_ name: String, on day: CivilDate) -> ApplicationEvent.Kind? {
+        let standIns = [
+            "deadline": "\(day)", "until": "\(day)", "party": "third-party", "days": "1", "approved-by": "负责人",
+            "amount": "1", "outcome": "granted", "outcomes": "granted,withheld.4",
+        ]
+        return try? EventInput(name: name, date: day, fields: standIns).kind()
+    }
+
     /// The core event, or an `IntakeError` naming the field.
     public func event() throws -> ApplicationEvent {
         ApplicationEvent(date, try kind())
     }
 
-    private func kind() throws -> ApplicationEvent.Kind {
+    func kind() throws -> ApplicationEvent.Kind {
         switch name {
         case "correction-requested": return .correctionRequested(deadline: try day("deadline"))
         case "correction-received": return .correctionReceived

@@ -53,13 +53,13 @@ extension GongkaiWeb {
     /// Runs the server on `host:port` until Ctrl-C (SIGINT) or SIGTERM, then shuts it down; `started` is called
     /// once it listens. Production environment: errors are logged, never shown.
     public static func serve(
-        office: Office, host: String, port: Int, site: SiteConfig, limits: InputLimits,
+        office: Office, host: String, port: Int, site: SiteConfig, limits: InputLimits, rateLimits: RateLimits = .standard,
         clock: WebClock = .chinaStandardTime, started: @escaping @Sendable () -> Void
     ) async throws {
         let env = Environment(name: "production", arguments: ["gongkai", "serve", "--hostname", host, "--port", String(port)])
         let app = try await Application.make(env)
         do {
-            try configure(app, office: office, clock: clock, site: site, limits: limits)
+            try configure(app, office: office, clock: clock, site: site, limits: limits, rateLimits: rateLimits)
             try await app.startup()
             started()
             try await app.running?.onStop.get()

@@ -27,6 +27,28 @@ public struct RateLimits: Sendable {
         self.signIns = signIns
     }
 
+    /// The standard rules, each replaced by `GONGKAI_RATE_APPLICATIONS`, `GONGKAI_RATE_CHECKS` or
+    /// `GONGKAI_RATE_SIGNINS` when set, written `N/SECONDS` (`100/600`: 100 in 10 minutes). Every bad value is
+    /// named at once.
+    public static func from(environment: [String: String]) throws -> RateLimits {
+        var limits = standard
+        var problems: [String] = []
+        func rule(_ key: String, _ fallback: Rule) -> Rule {
+            guard let text = environment[key] else { return fallback }
+            let parts = text.split(separator: "/")
+            guard parts.count == 2, let n = Int(parts[0]), n > 0, let s = Double(parts[1]), s > 0 else {
+                problems.append("\(key)=「\(text)」应写作 次数/秒数，如 100/600")
+                return fallback
+            }
+            return Rule(limit: n, seconds: s)
+        }
+        limits.applications = rule("GONGKAI_RATE_APPLICATIONS", limits.applications)
+        limits.checks = rule("GONGKAI_RATE_CHECKS", limits.checks)
+        limits.signIns = rule("GONGKAI_RATE_SIGNINS", limits.signIns)
+        guard problems.isEmpty else { throw RateLimitConfigurationError(problems: problems) }
+        return limits
+    }
+
     /// 10 applications in 10 minutes, 30 checks a minute, 20 sign-in attempts in 10 minutes, per address.
     public static let standard = RateLimits(
         applications: Rule(limit: 10, seconds: 600), checks: Rule(limit: 30, seconds: 60),
@@ -76,4 +98,10 @@ struct RateLimited: Error {
     var detail: String
     /// Seconds until the oldest submission in the window leaves it.
     var retryAfter: Int
+}
+
+/// Rate-limit settings that could not be read, each named with its variable.
+public struct RateLimitConfigurationError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
 }

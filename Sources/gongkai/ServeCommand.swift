@@ -29,6 +29,8 @@ struct ServeCommand: ParsableCommand {
         let port = port ?? environment["GONGKAI_PORT"].map { Int($0) ?? -1 } ?? 8080
         guard (1...65535).contains(port) else { throw ValidationError("端口应为 1–65535 之间的整数（--port 或 GONGKAI_PORT）") }
         let (calendar, limits, demo) = (try WorkingDayCalendar.official(), try ReportInputs.limits(), demo)
+        let rateLimits: RateLimits
+        do { rateLimits = try RateLimits.from(environment: environment) } catch { throw ValidationError("\(error)") }
         try reportingStoreErrors {
             try store.withStore { store in
                 let office = Office(database: store.database, calendar: calendar)
@@ -42,7 +44,9 @@ struct ServeCommand: ParsableCommand {
                 }
                 var site = SiteConfig.from(environment: environment)
                 if demo, environment["GONGKAI_SITE_NAME"] == nil { site.name = "政府信息公开平台（演示）" }
-                try await GongkaiWeb.serve(office: office, host: host, port: port, site: site, limits: limits) {
+                try await GongkaiWeb.serve(
+                    office: office, host: host, port: port, site: site, limits: limits, rateLimits: rateLimits
+                ) {
                     printNow("Gongkai 已启动：http://\(host):\(port)/（接口 /api/v1，说明 /api/v1/openapi.json）；Ctrl-C 停止")
                 }
             }

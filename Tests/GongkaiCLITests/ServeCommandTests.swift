@@ -33,6 +33,16 @@ import Testing
         #expect(printed.contains("http://127.0.0.1:\(port)/"))
     }
 
+    @Test func badRateLimitsAreNamedTogether() throws {
+        let r = try CLIRunner.run(
+            ["serve", "--database", AgencyCommandTests.database()],
+            env: ["GONGKAI_RATE_APPLICATIONS": "ten", "GONGKAI_RATE_SIGNINS": "5/0", "GONGKAI_RATE_CHECKS": "30/60"])
+        #expect(r.status != 0, "\(r.stdout)")
+        #expect(r.stderr.contains("GONGKAI_RATE_APPLICATIONS=「ten」应写作 次数/秒数"), "\(r.stderr)")
+        #expect(r.stderr.contains("GONGKAI_RATE_SIGNINS=「5/0」"), "\(r.stderr)")
+        #expect(!r.stderr.contains("GONGKAI_RATE_CHECKS"))
+    }
+
     @Test func aBadPortIsNamed() throws {
         let r = try CLIRunner.run(["serve", "--port", "70000", "--database", AgencyCommandTests.database()])
         #expect(r.status != 0 && r.stderr.contains("端口应为 1–65535"), "\(r.stderr)")

@@ -13,6 +13,20 @@ import VaporTesting
         var seconds = 1_000.0
     }
 
+    @Test func rulesComeFromTheEnvironment() throws {
+        // | variable set                                   | rule                      |
+        let none = try RateLimits.from(environment: [:])
+        #expect(none.applications.limit == 10 && none.applications.seconds == 600)
+        let set = try RateLimits.from(environment: ["GONGKAI_RATE_APPLICATIONS": "100/600", "GONGKAI_RATE_SIGNINS": "5/60"])
+        #expect(set.applications.limit == 100 && set.signIns.limit == 5 && set.signIns.seconds == 60)
+        #expect(set.checks.limit == RateLimits.standard.checks.limit)
+        for bad in ["10", "0/60", "10/-1", "x/y", "10/60/1"] {
+            #expect(throws: RateLimitConfigurationError.self, "\(bad)") {
+                try RateLimits.from(environment: ["GONGKAI_RATE_CHECKS": bad])
+            }
+        }
+    }
+
     @Test func theWindowSlides() async {
         let time = FakeTime()
         let limiter = RateLimiter(now: { time.seconds })

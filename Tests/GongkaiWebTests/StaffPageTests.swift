@@ -25,10 +25,12 @@ import VaporTesting
         return (session, try #require(PageSession.hidden("_csrf", in: html)))
     }
 
-    /// Signs the demo officer in; returns the session holding the cookie.
-    static func signIn(_ app: Application, password: String = WebTestApp.staffPassword) async throws -> PageSession {
+    /// Signs `username` (the demo officer) in; returns the session holding the cookie.
+    static func signIn(
+        _ app: Application, username: String = officer, password: String = WebTestApp.staffPassword
+    ) async throws -> PageSession {
         var (session, csrf) = try await openLogin(app)
-        let (h, b) = session.form([("_csrf", csrf), ("username", officer), ("password", password), ("back", "/staff")])
+        let (h, b) = session.form([("_csrf", csrf), ("username", username), ("password", password), ("back", "/staff")])
         try await app.testing().test(.POST, "/staff/login", headers: h, body: b) { res in
             #expect(res.status == .seeOther)
             #expect(res.headers.first(name: .location) == "/staff")

@@ -66,6 +66,8 @@ def server():
         process = subprocess.Popen(
             [str(binary), "serve", "--demo", "--port", str(port), "--database", f"sqlite://{database}"],
             stdout=log, stderr=subprocess.STDOUT,
+            # The tests apply and sign in more often than one person would in ten minutes.
+            env={**os.environ, "GONGKAI_RATE_APPLICATIONS": "200/600", "GONGKAI_RATE_SIGNINS": "200/600"},
         )
         base = f"http://127.0.0.1:{port}"
         SERVER_LOG["path"] = pathlib.Path(tmp) / "serve.log"

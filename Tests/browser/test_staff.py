@@ -2,7 +2,9 @@
 工作台 with the open applications, and signs out; an axe audit of each of these pages at 1280 and 375 px.
 """
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import axe_violations
 from test_portal import WIDTHS, apply_as_citizen, assert_fits, fill, submit_and_wait
@@ -14,13 +16,17 @@ def sign_in(driver, server, username, password):
     submit_and_wait(driver, None)
 
 
-def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, demo_staff):
-    username, password = demo_staff
-    # An application arrives, so that the workbench has one to show.
+def apply_for(driver, server, description):
+    """An application arrives (through the form, mistakes first), so that the workbench has one to show."""
     apply_as_citizen(driver, server)
     fill(driver, {"applicant-idNumber": "11010519491231002X", "applicant-phone": "13800000000",
-                  "request-description": "2020年安全生产执法检查计划"})
+                  "request-description": description})
     submit_and_wait(driver)
+
+
+def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, demo_staff):
+    username, password = demo_staff
+    apply_for(driver, server, "2020年安全生产执法检查计划")
 
     driver.get(server + "/staff")
     assert driver.current_url == server + "/staff/login?back=%2Fstaff"
@@ -39,6 +45,21 @@ def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, de
     assert "2020年安全生产执法检查计划" in table
     assert "110105" not in driver.page_source, "no ID number on the workbench"
 
+    # The case: opened from the workbench, answered through its form.
+    driver.find_element(By.XPATH, "//tr[td[contains(., '2020年安全生产执法检查计划')]]//a").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text.startswith("申请 网申")
+    assert "11010519491231002X" in driver.page_source, "an officer sees the ID number"
+    answer = driver.find_element(By.XPATH, "//details[summary[starts-with(., '答复（')]]")
+    answer.find_element(By.TAG_NAME, "summary").click()
+    Select(answer.find_element(By.TAG_NAME, "select")).select_by_value("unavailable.1")
+    driver.execute_script("window.__gongkaiOldPage = true")
+    answer.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return !window.__gongkaiOldPage && document.readyState === 'complete'"))
+    assert "已记录：答复" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert "已办结" in driver.find_element(By.CSS_SELECTOR, "p.status").text
+    assert "无法提供" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
+
     submit_and_wait(driver, css="nav.staff-bar button")
     assert "您已安全退出" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     driver.get(server + "/staff")
@@ -55,8 +76,16 @@ def test_the_back_office_pages_pass_axe_and_fit_the_screen(driver, server, demo_
     sign_in(driver, server, username, "not-the-password-2")
     failures += [f"登录（有错误）：{v}" for v in axe_violations(driver)]
     sign_in(driver, server, username, password)
-    for name, path in [("工作台", "/staff"), ("修改密码", "/staff/password")]:
-        driver.get(server + path)
+    driver.get(server + "/staff")
+    if not driver.find_elements(By.CSS_SELECTOR, "table.cases a"):
+        # Run alone, nothing is open yet (the portal's tests leave open applications).
+        apply_for(driver, server, f"{width}px 宽屏幕上的申请")
+        driver.get(server + "/staff")
+    case = driver.find_element(By.CSS_SELECTOR, "table.cases a").get_attribute("href")
+    for name, url in [("工作台", server + "/staff"), ("案卷", case), ("修改密码", server + "/staff/password")]:
+        driver.get(url)
+        for step in driver.find_elements(By.TAG_NAME, "details"):
+            driver.execute_script("arguments[0].open = true", step)
         failures += [f"{name}：{v}" for v in axe_violations(driver)]
         assert_fits(driver, name)
     submit_and_wait(driver, None)  # the password form sent empty: its errors

@@ -99,7 +99,7 @@ public struct AgencyRepository: Sendable {
         else { throw StoreError.notFound("机关 \(agencyID) 的用户 \(username)") }
         let role = try await RoleRecord.query(on: database).filter(\.$name == user.role).first()
         return AgencyScope(
-            agency: agency, username: username, mayViewPersonalData: role?.mayViewPersonalData ?? false)
+            agency: agency, username: username, mayViewPersonalData: role?.mayViewPersonalData ?? false, role: user.role)
     }
 
     /// The agency's own scope, with no user and no personal data: reports, imports, the demo.

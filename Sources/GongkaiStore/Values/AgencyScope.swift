@@ -16,15 +16,18 @@ public struct AgencyScope: Hashable, Sendable {
     public let username: String?
     /// May see 身份证明, 联系人, 电话, 邮箱, 地址, 邮编 (`Role.mayViewPersonalData`).
     public let mayViewPersonalData: Bool
+    /// The acting user's role (`Role.name`); nil for the agency's own processes.
+    public let role: String?
 
     /// `agency` must be a stored agency (with its id).
-    init(agency: Agency, username: String?, mayViewPersonalData: Bool) {
+    init(agency: Agency, username: String?, mayViewPersonalData: Bool, role: String? = nil) {
         precondition(agency.id != nil, "a scope is made from a stored agency")
         self.agency = agency
         self.username = username
         self.mayViewPersonalData = mayViewPersonalData
+        self.role = role
     }
 
     /// The actor written on events.
-    var actor: String { username ?? "" }
+    public var actor: String { username ?? "" }
 }

@@ -19,6 +19,9 @@ struct StaffPages: RouteCollection {
         signedIn.post("logout", use: logout)
         signedIn.get("password", use: passwordForm)
         signedIn.post("password", use: changePassword)
+        let cases = CasePage(context: context)
+        signedIn.get("cases", ":reference", use: cases.show)
+        signedIn.post("cases", ":reference", "events", use: cases.record)
     }
 
     struct LoginForm: Content {
@@ -129,6 +132,7 @@ struct StaffPages: RouteCollection {
     struct HomeContent: Encodable {
         struct Row: Encodable {
             var reference: String
+            var href: String
             var received: String
             var request: String
             var due: String?
@@ -160,7 +164,7 @@ struct StaffPages: RouteCollection {
             }
             let text = file.value.request.description
             return (HomeContent.Row(
-                reference: file.value.id, received: file.value.receipt.date.description,
+                reference: file.value.id, href: CasePage.href(file.value.id), received: file.value.receipt.date.description,
                 request: text.count > 40 ? String(text.prefix(40)) + "…" : text, due: file.answerDue?.due.description,
                 status: file.status.label, urgent: urgent), order)
         }.sorted { $0.1 < $1.1 }.map(\.0)
