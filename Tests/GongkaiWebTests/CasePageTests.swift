@@ -143,3 +143,43 @@ import VaporTesting
         }
     }
 }
+
+/// 工作台的待办分类: each queue with its count; a case moves from 办理中 to 暂停计时 and to 本月办结 as it is handled.
+@Suite struct WorkQueueTests {
+    static func counts(_ app: Application, _ session: PageSession, _ query: String = "") async throws -> String {
+        var html = ""
+        try await app.testing().test(.GET, "/staff" + query, headers: session.headers) { res in
+            #expect(res.status == .ok)
+            html = res.body.string
+        }
+        return html
+    }
+
+    @Test func casesMoveBetweenQueuesAsTheyAreHandled() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let first = try await CasePageTests.applied(app, office)
+            let second = try await CasePageTests.applied(app, office)
+            let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            let day = ApplyPageTests.moment.date
+            _ = try await office.record(
+                ApplicationEvent(day, .consultationSent(.thirdParty)), on: first, scope: scope, at: ApplyPageTests.moment)
+            _ = try await office.record(ApplicationEvent(day, .answered(.granted)), on: second, scope: scope, at: ApplyPageTests.moment)
+            let session = try await StaffPageTests.signIn(app)
+            // | queue            | count | holds  |
+            // | 办理中           | 1     | first  |
+            // | 暂停计时         | 1     | first (consulting) |
+            // | 本月办结         | 1     | second |
+            // | 已超期, 即将到期 | 0     |        |
+            let home = try await Self.counts(app, session)
+            for (title, n) in [("办理中", 1), ("已超期", 0), ("即将到期", 0), ("暂停计时", 1), ("本月办结", 1)] {
+                #expect(home.contains("\(title) <span class=\"count\">\(n)</span>"), "\(title)")
+            }
+            let paused = try await Self.counts(app, session, "?queue=paused")
+            #expect(paused.contains("<h2>暂停计时（1 件）</h2>") && paused.contains(first) && !paused.contains(">\(second)<"))
+            let closed = try await Self.counts(app, session, "?queue=closedThisMonth&sort=received")
+            #expect(closed.contains("<h2>本月办结（1 件）</h2>") && closed.contains(">\(second)<"))
+            let unknown = try await Self.counts(app, session, "?queue=everything")
+            #expect(unknown.contains("<h2>办理中（1 件）</h2>"), "an unknown queue shows the open cases")
+        }
+    }
+}

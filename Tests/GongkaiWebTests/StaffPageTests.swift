@@ -83,7 +83,9 @@ import VaporTesting
                 let html = res.body.string
                 #expect(html.contains("<h1>工作台</h1>"))
                 #expect(html.contains("信息公开工作人员（承办人）"))
-                #expect(html.contains("办理中的申请（1 件"))
+                #expect(html.contains("<h2>办理中（1 件）</h2>"))
+                #expect(html.contains("aria-current=\"page\">办理中 <span class=\"count\">1</span>"))
+                #expect(html.contains("已超期 <span class=\"count\">0</span>"))
                 #expect(html.contains("2023年某路段施工许可"))
                 #expect(html.contains("2024-04-09"), "the answer's due date")
                 #expect(!html.contains("11010519491231002X") && !html.contains("13800000000"), "no ID or phone on the list")

@@ -98,6 +98,13 @@ public struct CaseRepository: Sendable {
         return try await load(records, on: database)
     }
 
+    /// Cases closed from `first` through `last` (answered, lapsed or withdrawn), most recently closed first.
+    public func closed(from first: CivilDate, through last: CivilDate) async throws -> [StoredCase] {
+        let records = try await query(database).filter(\.$closedOn >= first.iso).filter(\.$closedOn <= last.iso)
+            .sort(\.$closedOn, .descending).sort(\.$reference).all()
+        return try await load(records, on: database)
+    }
+
     /// Every case that counts in the report of `year` (`ReportPeriod`): received by 31 December and not closed
     /// before 1 January.
     public func countedIn(year: Int) async throws -> [ApplicationCase] {

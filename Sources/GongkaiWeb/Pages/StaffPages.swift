@@ -140,22 +140,34 @@ struct StaffPages: RouteCollection {
             var urgent: Bool
         }
 
+        struct Tab: Encodable {
+            var title: String
+            var href: String
+            var count: Int
+            var current: Bool
+        }
+
         var name: String
         var role: String
         var agency: String
         var today: String
+        var tabs: [Tab]
+        var queue: String
+        var sortedByReceipt: Bool
+        var queueHref: String
         var rows: [Row]
-        var overdue: Int
-        var dueSoon: Int
     }
 
-    /// `GET /staff`: 工作台 — who is signed in, and the agency's open applications with their due dates and
-    /// working days left, most urgent first.
+    /// `GET /staff?queue=open|overdue|dueSoon|paused|closedThisMonth&sort=due|received`: 工作台 — who is signed in,
+    /// the agency's queues each with its count (`Office.workQueues`), and the chosen queue's applications with
+    /// their due dates and working days left: most urgent first, or by date received.
     func home(_ req: Request) async throws -> Response {
         let member = try StaffSession.member(req)
         let today = context.clock.now().date
-        let open = try await context.office.openCases(scope: member.scope, on: today)
-        let rows = open.map { file -> (HomeContent.Row, Int) in
+        let queues = try await context.office.workQueues(scope: member.scope, on: today)
+        let queue = req.query[String.self, at: "queue"].flatMap(WorkQueues.Queue.init(rawValue:)) ?? .open
+        let byReceipt = req.query[String.self, at: "sort"] == "received"
+        let rows = (queues.cases[queue] ?? []).map { file -> (HomeContent.Row, Int) in
             let (urgent, order): (Bool, Int) = switch file.status {
             case .overdue(let late): (true, -late)
             case .dueSoon(let left): (true, left)
@@ -167,13 +179,18 @@ struct StaffPages: RouteCollection {
                 reference: file.value.id, href: CasePage.href(file.value.id), received: file.value.receipt.date.description,
                 request: text.count > 40 ? String(text.prefix(40)) + "…" : text, due: file.answerDue?.due.description,
                 status: file.status.label, urgent: urgent), order)
-        }.sorted { $0.1 < $1.1 }.map(\.0)
-        let overdue = open.filter { if case .overdue = $0.status { true } else { false } }.count
-        let dueSoon = open.filter { if case .dueSoon = $0.status { true } else { false } }.count
+        }
+        let sorted = byReceipt || queue == .closedThisMonth ? rows.map(\.0) : rows.enumerated().sorted {
+            ($0.element.1, $0.offset) < ($1.element.1, $1.offset)
+        }.map(\.element.0)
+        let tabs = WorkQueues.Queue.allCases.map {
+            HomeContent.Tab(title: $0.title, href: "/staff?queue=\($0.rawValue)", count: queues.count($0), current: $0 == queue)
+        }
         return try await pages.render(
             "staff-home", req, title: "工作台", crumbs: [.init(label: "工作台")],
             content: HomeContent(
                 name: member.user.displayName, role: member.role.title, agency: member.agency.name,
-                today: "\(today)（\(today.weekday.chinese)）", rows: rows, overdue: overdue, dueSoon: dueSoon))
+                today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
+                queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted))
     }
 }
