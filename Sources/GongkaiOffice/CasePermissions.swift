@@ -57,7 +57,7 @@ extension Office {
             guard let kind = EventInput.prototype(entry.name, on: file.on),
                 ApplicationStateMachine.next(phase, kind) != nil, CasePermissions.mayRecord(kind, role: scope.role)
             else { return nil }
-            return CaseAction(name: entry.name, meaning: EventInput.titles[entry.name] ?? entry.meaning, fields: entry.fields)
+            return CaseAction(name: entry.name, meaning: entry.title, fields: entry.fields)
         }
     }
 }

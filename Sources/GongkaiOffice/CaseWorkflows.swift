@@ -64,11 +64,14 @@ extension Office {
         }
     }
 
-    /// The case file of a case in hand, as of `day`.
-    func file(_ stored: StoredCase, on day: CivilDate) throws -> CaseFile {
+    /// The case file of a case in hand, as of `day`; due soon within `dueSoonWithin` working days (the core's
+    /// default when nil).
+    func file(_ stored: StoredCase, on day: CivilDate, dueSoonWithin: Int? = nil) throws -> CaseFile {
         let c = stored.value
+        let status = dueSoonWithin.map { c.status(now: day, calendar: calendar, dueSoonWithin: $0) }
+            ?? c.status(now: day, calendar: calendar)
         return CaseFile(
-            stored: stored, on: day, status: c.status(now: day, calendar: calendar),
+            stored: stored, on: day, status: status,
             answerDue: try c.answerDue(calendar: calendar),
             correctionNoticeDue: try c.correctionNoticeDue(calendar: calendar))
     }

@@ -15,37 +15,29 @@ public struct EventInput: Hashable, Sendable {
         self.fields = fields
     }
 
-    /// The event names and the fields each needs.
-    public static let names: [(name: String, fields: [String], meaning: String)] = [
-        ("correction-requested", ["deadline"], "告知补正（第三十条）"),
-        ("correction-received", [], "收到补正后的申请"),
-        ("correction-lapsed", [], "逾期未补正"),
-        ("consultation-sent", ["party"], "征求意见（third-party 第三十二条 / other-agency 第三十四条）"),
-        ("consultation-delivered", [], "被征求意见方收到征求意见书（15个工作日自此起算）"),
-        ("consultation-replied", [], "收到意见"),
-        ("extension-approved", ["days", "approved-by"], "延期答复（第三十三条第二款）"),
-        ("fee-notice-sent", ["amount"], "发出收费通知"),
-        ("fee-notice-delivered", [], "申请人收到收费通知（缴费期限自次日起算）"),
-        ("fee-paid", [], "缴费"),
-        ("fee-lapsed", [], "逾期未缴费"),
-        ("reasons-requested", [], "要求申请人说明理由（第三十五条）"),
-        ("delayed-reply-set", ["until"], "确定延迟答复的期限并告知（第三十五条）"),
-        ("answered", ["outcome"], "答复（outcome 为年报行号，如 granted、unavailable.1）"),
-        ("answered-in-parts", ["outcomes"], "区分处理的答复（outcomes 以逗号分隔，如 granted,withheld.4）"),
-        ("withdrawn", [], "撤回申请"),
+    /// The event names, the fields each needs, what it means (with how to type its fields, for the CLI) and its
+    /// title on the back office's forms.
+    public static let names: [(name: String, fields: [String], meaning: String, title: String)] = [
+        ("correction-requested", ["deadline"], "告知补正（第三十条）", "告知补正（第三十条）"),
+        ("correction-received", [], "收到补正后的申请", "收到补正后的申请"),
+        ("correction-lapsed", [], "逾期未补正", "申请人逾期未补正（第三十条）"),
+        ("consultation-sent", ["party"], "征求意见（third-party 第三十二条 / other-agency 第三十四条）", "征求第三方或者其他机关的意见（第三十二条、第三十四条）"),
+        ("consultation-delivered", [], "被征求意见方收到征求意见书（15个工作日自此起算）", "被征求意见方收到征求意见书"),
+        ("consultation-replied", [], "收到意见", "收到征求意见的回复"),
+        ("extension-approved", ["days", "approved-by"], "延期答复（第三十三条第二款）", "延长答复期限（第三十三条第二款）"),
+        ("fee-notice-sent", ["amount"], "发出收费通知", "发出收费通知"),
+        ("fee-notice-delivered", [], "申请人收到收费通知（缴费期限自次日起算）", "申请人收到收费通知"),
+        ("fee-paid", [], "缴费", "申请人缴纳信息处理费"),
+        ("fee-lapsed", [], "逾期未缴费", "申请人逾期未缴费"),
+        ("reasons-requested", [], "要求申请人说明理由（第三十五条）", "要求申请人说明理由（第三十五条）"),
+        ("delayed-reply-set", ["until"], "确定延迟答复的期限并告知（第三十五条）", "确定延迟答复的期限（第三十五条）"),
+        ("answered", ["outcome"], "答复（outcome 为年报行号，如 granted、unavailable.1）", "答复（第三十六条）"),
+        ("answered-in-parts", ["outcomes"], "区分处理的答复（outcomes 以逗号分隔，如 granted,withheld.4）", "区分处理的答复（第三十七条）"),
+        ("withdrawn", [], "撤回申请", "申请人撤回申请"),
     ]
 
-    /// Each event's name as the back office's forms call it (the meanings above also say how to type the fields).
-    public static let titles: [String: String] = [
-        "correction-requested": "告知补正（第三十条）", "correction-received": "收到补正后的申请",
-        "correction-lapsed": "申请人逾期未补正（第三十条）",
-        "consultation-sent": "征求第三方或者其他机关的意见（第三十二条、第三十四条）",
-        "consultation-delivered": "被征求意见方收到征求意见书", "consultation-replied": "收到征求意见的回复",
-        "extension-approved": "延长答复期限（第三十三条第二款）", "fee-notice-sent": "发出收费通知",
-        "fee-notice-delivered": "申请人收到收费通知", "fee-paid": "申请人缴纳信息处理费", "fee-lapsed": "申请人逾期未缴费",
-        "reasons-requested": "要求申请人说明理由（第三十五条）", "delayed-reply-set": "确定延迟答复的期限（第三十五条）",
-        "answered": "答复（第三十六条）", "answered-in-parts": "区分处理的答复（第三十七条）", "withdrawn": "申请人撤回申请",
-    ]
+    /// The back office's title of the event `name`, or nil for an unknown name.
+    public static func title(of name: String) -> String? { names.first { $0.name == name }?.title }
 
     /// The kind of event `name` stands for, with stand-in fields (`day` for dates): what the state machine is
     /// asked when deciding which steps to offer. Nil for an unknown name.

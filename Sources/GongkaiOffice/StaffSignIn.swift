@@ -116,12 +116,17 @@ public struct StaffSignIn: Sendable {
         }
         let token = secrets.newSessionToken()
         try await repository.startSession(userID: account.user.id!, tokenDigest: secrets.digest(ofToken: token), at: minute)
-        return (token, try await member(account))
+        return (token, Self.member(account))
     }
 
     /// Who holds the session `token` at `now`, or nil when there is none or it has ended (an ended session is
     /// removed). A live session is marked used.
     public func member(token: String, at now: Moment) async throws -> StaffMember? {
+        try await liveAccount(token: token, at: now).map(Self.member)
+    }
+
+    /// The account holding the live session `token` at `now` (the session marked used), or nil.
+    func liveAccount(token: String, at now: Moment) async throws -> StaffAccount? {
         let digest = secrets.digest(ofToken: token)
         guard let session = try await repository.session(tokenDigest: digest) else { return nil }
         let minute = now.minuteNumber
@@ -132,7 +137,7 @@ public struct StaffSignIn: Sendable {
             return nil
         }
         if minute != session.lastSeenAt { try await repository.touchSession(id: session.id, at: minute) }
-        return try await member(session.account)
+        return session.account
     }
 
     /// Ends the session `token` (signing out).
@@ -143,9 +148,9 @@ public struct StaffSignIn: Sendable {
     /// Changes the signed-in member's password: the current one must be right and the new one follow the rules.
     /// Every other session of the user ends; the one holding `token` goes on.
     public func changePassword(token: String, current: String, new: String, at now: Moment) async throws {
-        guard let member = try await member(token: token, at: now),
-            let account = try await repository.account(username: member.user.username), let hash = account.passwordHash
-        else { throw SignInError.refused }
+        guard let account = try await liveAccount(token: token, at: now), let hash = account.passwordHash else {
+            throw SignInError.refused
+        }
         guard try secrets.verifyPassword(current, hash: hash) else { throw SignInError.wrongCurrentPassword }
         try await setPassword(new, account: account, keeping: secrets.digest(ofToken: token))
     }
@@ -159,10 +164,27 @@ public struct StaffSignIn: Sendable {
         try await setPassword(password, account: account, keeping: nil)
     }
 
+    /// Adds `user` to their agency with a password (`gongkai user add --password-stdin`), in one transaction: a
+    /// password that breaks the rules stores no user.
+    public func addUser(_ user: User, password: String) async throws -> User {
+        let hash = try checkedHash(password, username: user.username)
+        return try await office.database.transaction { db in
+            let added = try await AgencyRepository(database: db).addUser(user)
+            try await StaffRepository(database: db).setPasswordHash(hash, userID: added.id!)
+            return added
+        }
+    }
+
     func setPassword(_ password: String, account: StaffAccount, keeping: String?) async throws {
-        let problems = StaffPasswordRules.problems(password, username: account.user.username)
+        let hash = try checkedHash(password, username: account.user.username)
+        try await repository.setPasswordHash(hash, userID: account.user.id!, keeping: keeping)
+    }
+
+    /// The hash of `password`, or `SignInError.weakPassword` naming the rules it breaks.
+    func checkedHash(_ password: String, username: String) throws -> String {
+        let problems = StaffPasswordRules.problems(password, username: username)
         guard problems.isEmpty else { throw SignInError.weakPassword(problems) }
-        try await repository.setPasswordHash(try secrets.hashPassword(password), userID: account.user.id!, keeping: keeping)
+        return try secrets.hashPassword(password)
     }
 
     /// 首次设置 — on a database with no agency, creates the agency and its first administrator with a password,
@@ -170,9 +192,7 @@ public struct StaffSignIn: Sendable {
     public func setUp(agency: Agency, administrator: User, password: String, at now: Moment) async throws
         -> (token: String, member: StaffMember)
     {
-        let problems = StaffPasswordRules.problems(password, username: administrator.username)
-        guard problems.isEmpty else { throw SignInError.weakPassword(problems) }
-        let hash = try secrets.hashPassword(password)
+        let hash = try checkedHash(password, username: administrator.username)
         let (_, admin) = try await repository.createFirstAgency(agency, administrator: administrator, passwordHash: hash)
         return try await signIn(username: admin.username, password: password, at: now)
     }
@@ -180,10 +200,8 @@ public struct StaffSignIn: Sendable {
     /// Whether the first-run set-up is still to do (no agency stored).
     public func needsSetUp() async throws -> Bool { try await !repository.hasAgencies() }
 
-    func member(_ account: StaffAccount) async throws -> StaffMember {
-        StaffMember(
-            user: account.user, role: account.role,
-            scope: try await office.scope(agencyID: account.agency.id!, username: account.user.username))
+    static func member(_ account: StaffAccount) -> StaffMember {
+        StaffMember(user: account.user, role: account.role, scope: account.scope)
     }
 }
 

@@ -42,10 +42,8 @@ extension Office {
     /// recently closed first.
     public func workQueues(scope: AgencyScope, on day: CivilDate) async throws -> WorkQueues {
         let repository = cases(scope)
-        let open = try await repository.open(on: day).map { stored in
-            var f = try file(stored, on: day)
-            f.status = stored.value.status(now: day, calendar: calendar, dueSoonWithin: WorkQueues.dueSoonWithin)
-            return f
+        let open = try await repository.open(on: day).map {
+            try file($0, on: day, dueSoonWithin: WorkQueues.dueSoonWithin)
         }
         let month = CivilDate(day.year, day.month, 1)
         let closed = try await repository.closed(from: month, through: day).map { try file($0, on: day) }

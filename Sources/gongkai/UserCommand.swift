@@ -41,14 +41,9 @@ struct UserCommand: ParsableCommand {
             let password = passwordStdin ? try readPassword() : nil
             let created = try reportingStoreErrors {
                 try store.withStore(migrating: .always) { store in
-                    try await store.transaction { db in
-                        let created = try await AgencyRepository(database: db).addUser(user)
-                        if let password {
-                            let office = Office(database: db, calendar: try WorkingDayCalendar.official())
-                            try await office.staff(BcryptSecrets()).setPassword(password, username: created.username)
-                        }
-                        return created
-                    }
+                    guard let password else { return try await AgencyRepository(store: store).addUser(user) }
+                    let office = Office(database: store.database, calendar: try WorkingDayCalendar.official())
+                    return try await office.staff(BcryptSecrets()).addUser(user, password: password)
                 }
             }
             print("已添加用户：\(created.username)（\(Role.title(of: created.role))，机关编号 \(created.agencyID)）\(password == nil ? "；尚未设置密码，不能登录" : "，已设置密码")")

@@ -2,11 +2,13 @@ import FluentKit
 import Foundation
 import GongkaiCore
 
-/// A user as signing in sees them: the user, their role, their agency, and the state of their password.
+/// A user as signing in sees them: the user, their role, the scope they act in, and the state of their password.
 public struct StaffAccount: Sendable, Hashable {
     public var user: User
     public var role: Role
-    public var agency: Agency
+    /// The user's agency, with the user as actor and what their role may see.
+    public var scope: AgencyScope
+    public var agency: Agency { scope.agency }
     /// bcrypt; nil until a password is set.
     public var passwordHash: String?
     public var failedSignIns: Int
@@ -41,8 +43,10 @@ public struct StaffRepository: Sendable {
         let role = try await RoleRecord.query(on: database).filter(\.$name == user.role).first()?.value()
             ?? Role(name: user.role, mayViewPersonalData: false)
         let agency = try await AgencyRepository(database: database).find(id: user.agencyID)
+        let scope = AgencyScope(
+            agency: agency, username: user.username, mayViewPersonalData: role.mayViewPersonalData, role: role.name)
         return StaffAccount(
-            user: user.value(), role: role, agency: agency, passwordHash: user.passwordHash,
+            user: user.value(), role: role, scope: scope, passwordHash: user.passwordHash,
             failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil)
     }
 

@@ -28,6 +28,6 @@ struct ApplyForm: Content {
             ("request.documentTitle", r.documentTitle), ("request.documentNumber", r.documentNumber),
             ("request.indexNumber", r.indexNumber), ("delivery.medium", d.medium), ("delivery.method", d.method),
         ]
-        return Dictionary(uniqueKeysWithValues: pairs.compactMap { k, v in v.map { (k, $0) } })
+        return FormField.typed(pairs)
     }
 }

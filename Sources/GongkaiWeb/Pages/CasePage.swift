@@ -53,7 +53,7 @@ struct CasePage {
             case "party":
                 fields.append(.plain(name, "征求意见对象", type: "select", value: value.isEmpty ? "third-party" : value, errors: errors,
                                      options: [("third-party", "第三方（第三十二条）"), ("other-agency", "其他机关（第三十四条）")]))
-            case "days": fields.append(.plain(name, "延长的工作日数", hint: "不超过20", maxlength: 2, value: value, errors: errors))
+            case "days": fields.append(.plain(name, "延长的工作日数", hint: "不超过\(StatutoryClock.maximumExtension)（第三十三条第二款）", maxlength: 2, value: value, errors: errors))
             case "approved-by": fields.append(.plain(name, "批准人", hint: "政府信息公开工作机构负责人", maxlength: 60, value: value, errors: errors))
             case "amount": fields.append(.plain(name, "收费金额（元）", hint: "如 100.00", maxlength: 12, value: value, errors: errors))
             case "outcome":
@@ -126,7 +126,7 @@ struct CasePage {
     /// `GET`: the case file (`?recorded=NAME` after a step was recorded).
     func show(_ req: Request) async throws -> Response {
         let reference = req.parameters.get("reference") ?? ""
-        let recorded = req.query[String.self, at: "recorded"].flatMap { EventInput.titles[$0] }
+        let recorded = req.query[String.self, at: "recorded"].flatMap(EventInput.title(of:))
         return try await page(req, reference: reference, notice: recorded.map { "已记录：\($0)" })
     }
 
@@ -150,11 +150,10 @@ struct CasePage {
         }
 
         var values: [String: String] {
-            let pairs: [(String, String?)] = [
+            FormField.typed([
                 ("date", date), ("deadline", deadline), ("until", until), ("party", party), ("days", days),
                 ("approved-by", approvedBy), ("amount", amount), ("outcome", outcome), ("outcomes", outcomes),
-            ]
-            return Dictionary(uniqueKeysWithValues: pairs.compactMap { k, v in v.map { (k, $0) } })
+            ])
         }
     }
 
@@ -181,12 +180,14 @@ struct CasePage {
             let reason = e.reason.contains("须填写") ? "请填写" : e.reason
             return try await page(req, reference: reference, posted: (name, form.values, (e.key ?? e.field, reason)), status: .unprocessableEntity)
         } catch let e as CaseError {
+            let status: HTTPResponseStatus
             switch e {
             case .notFound: throw e
-            case .notPermitted: return try await page(req, reference: reference, posted: (name, form.values, ("date", e.description)), status: .forbidden)
-            case .staleVersion: return try await page(req, reference: reference, posted: (name, form.values, ("date", e.description)), status: .conflict)
-            default: return try await page(req, reference: reference, posted: (name, form.values, ("date", e.description)), status: .unprocessableEntity)
+            case .notPermitted: status = .forbidden
+            case .staleVersion: status = .conflict
+            default: status = .unprocessableEntity
             }
+            return try await page(req, reference: reference, posted: (name, form.values, ("date", e.description)), status: status)
         }
     }
 }

@@ -24,6 +24,12 @@ struct FormField: Encodable {
         var id: String
     }
 
+    /// What was typed, by the field's key, from a posted form's optional fields (those not sent are left out): the
+    /// values a form comes back with.
+    static func typed(_ pairs: [(String, String?)]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: pairs.compactMap { k, v in v.map { (k, $0) } })
+    }
+
     /// A field whose key, id and form name are all `name` (the staff's forms), with `errors` by name.
     static func plain(
         _ name: String, _ label: String, hint: String? = nil, type: String = "text", autocomplete: String? = nil,

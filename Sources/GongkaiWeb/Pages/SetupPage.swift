@@ -27,11 +27,10 @@ struct SetupPage: RouteCollection {
         var _csrf: String?
 
         var values: [String: String] {
-            let pairs: [(String, String?)] = [
+            FormField.typed([
                 ("agencyName", agencyName), ("agencyCode", agencyCode), ("level", level), ("region", region),
                 ("username", username), ("displayName", displayName),
-            ]
-            return Dictionary(uniqueKeysWithValues: pairs.compactMap { k, v in v.map { (k, $0) } })
+            ])
         }
     }
 
