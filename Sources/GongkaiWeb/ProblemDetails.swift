@@ -106,6 +106,12 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
                     })
             default: break
             }
+        case let e as LetterError:
+            switch e {
+            case .notFound, .noSuchEvent: return ProblemDetails(.notFound, detail: e.description)
+            case .staleVersion, .alreadyIssued, .locked: return ProblemDetails(.conflict, detail: e.description)
+            default: return ProblemDetails(.unprocessableEntity, detail: e.description)
+            }
         case let e as SignInError: return ProblemDetails(.unauthorized, detail: e.description)
         case let e as any AbortError:
             if e.status.code >= 500 { logger.error("server error \(String(reflecting: type(of: error))): \(error)") }

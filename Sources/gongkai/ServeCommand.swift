@@ -39,8 +39,11 @@ struct ServeCommand: ParsableCommand {
                     printNow("\(created ? "已创建" : "已有")演示机关：\(agency.name)（编号 \(agency.id ?? 0)）")
                     // A new password at each start: a demo on a reachable address keeps no guessable login.
                     let password = "demo-" + String(UInt64.random(in: 1 << 60...UInt64.max), radix: 36)
-                    try await office.staff(BcryptSecrets()).setPassword(password, username: DemoAgency.demoOfficer)
+                    for username in [DemoAgency.demoOfficer, DemoAgency.demoHead] {
+                        try await office.staff(BcryptSecrets()).setPassword(password, username: username)
+                    }
                     printNow("演示工作人员登录：http://\(host):\(port)/staff  用户名 \(DemoAgency.demoOfficer)  密码 \(password)")
+                    printNow("演示负责人（签发文书）：用户名 \(DemoAgency.demoHead)  密码同上")
                 }
                 var site = SiteConfig.from(environment: environment)
                 if demo, environment["GONGKAI_SITE_NAME"] == nil { site.name = "政府信息公开平台（演示）" }

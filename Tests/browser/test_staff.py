@@ -1,5 +1,6 @@
 """The back office's door in real headless Chromium: an officer is sent to sign in, mistypes, signs in, sees the
-工作台 with the open applications, and signs out; an axe audit of each of these pages at 1280 and 375 px.
+工作台 with the open applications, answers one, drafts its letter, and signs out; an axe audit of each of these
+pages (the letter's too) at 1280 and 375 px.
 """
 import pytest
 from selenium.common.exceptions import WebDriverException
@@ -60,6 +61,19 @@ def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, de
     assert "已办结" in driver.find_element(By.CSS_SELECTOR, "p.status").text
     assert "无法提供" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text
 
+    # The answer's letter: drafted from the case, with the article and the agency's remedies; its blank-free
+    # draft is saved as edited.
+    submit_and_wait(driver, css="table.letters button[aria-label^='拟制政府信息公开申请答复书']")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "政府信息公开申请答复书"
+    letter = driver.find_element(By.CSS_SELECTOR, "article.letter").text
+    assert "第三十六条第（四）项" in letter and "向北京市大兴区人民政府申请行政复议" in letter
+    body = driver.find_element(By.ID, "body")
+    body.send_keys("\n经检索，本机关未制作该计划。")
+    submit_and_wait(driver, css="button[value=save]")
+    assert "草稿已保存" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert "经检索，本机关未制作该计划。" in driver.find_element(By.CSS_SELECTOR, "article.letter").text
+    assert not driver.find_elements(By.CSS_SELECTOR, "button[value=issue]"), "a 承办人 does not issue"
+
     submit_and_wait(driver, css="nav.staff-bar button")
     assert "您已安全退出" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     driver.get(server + "/staff")
@@ -82,7 +96,14 @@ def test_the_back_office_pages_pass_axe_and_fit_the_screen(driver, server, demo_
         apply_for(driver, server, f"{width}px 宽屏幕上的申请")
         driver.get(server + "/staff")
     case = driver.find_element(By.CSS_SELECTOR, "table.cases a").get_attribute("href")
-    for name, url in [("工作台", server + "/staff"), ("案卷", case), ("修改密码", server + "/staff/password")]:
+    driver.get(case)
+    drafts = driver.find_elements(By.CSS_SELECTOR, "table.letters button")
+    if drafts:
+        submit_and_wait(driver, css="table.letters button")
+    else:
+        driver.find_element(By.CSS_SELECTOR, "table.letters a").click()
+    letter = driver.current_url
+    for name, url in [("工作台", server + "/staff"), ("案卷", case), ("文书", letter), ("修改密码", server + "/staff/password")]:
         driver.get(url)
         for step in driver.find_elements(By.TAG_NAME, "details"):
             driver.execute_script("arguments[0].open = true", step)

@@ -1,3 +1,6 @@
+import Foundation
+import ZIPFoundation
+
 /// The fixed parts of a WordprocessingML package: content types, relationships, styles, fonts, footer.
 ///
 /// Styles follow GB/T 9704-2012 (党政机关公文格式): title 小标宋 2号, headings 黑体 3号, body 仿宋_GB2312 3号,
@@ -116,6 +119,38 @@ enum DOCXParts {
         <w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>\
         <w:docGrid w:type="lines" w:linePitch="560"/></w:sectPr>
         """
+
+    /// A whole .docx: `document` (a `word/document.xml`) with the fixed parts, zipped with a fixed date so that the
+    /// same content gives the same bytes. `file` names the file in the error when zipping fails.
+    static func package(title: String, creator: String, keywords: String, document: String, file: String) throws
+        -> Data
+    {
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes),
+            ("_rels/.rels", packageRelationships),
+            ("docProps/core.xml", core(title: title, creator: creator, keywords: keywords)),
+            ("docProps/app.xml", app),
+            ("word/_rels/document.xml.rels", documentRelationships),
+            ("word/document.xml", document),
+            ("word/styles.xml", styles),
+            ("word/settings.xml", settings),
+            ("word/fontTable.xml", fontTable),
+            ("word/footer1.xml", footer),
+        ]
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let date = Date(timeIntervalSince1970: 1_577_836_800)
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        guard let bytes = archive.data else { throw ReportReadError.other(file: file, message: "无法生成 DOCX 压缩包") }
+        return bytes
+    }
 
     /// Text width between the margins, in twentieths of a point.
     static let textWidth = 11906 - 1474 - 1587

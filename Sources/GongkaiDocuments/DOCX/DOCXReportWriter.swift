@@ -20,33 +20,9 @@ public enum DOCXReportWriter {
     /// The .docx file's bytes.
     public static func render(_ report: AnnualReport) throws -> Data {
         let title = report.title.isEmpty ? "\(report.agency)\(report.year)年政府信息公开工作年度报告" : report.title.joined()
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", DOCXParts.contentTypes),
-            ("_rels/.rels", DOCXParts.packageRelationships),
-            ("docProps/core.xml", DOCXParts.core(title: title, creator: report.agency, keywords: ReportMetadata(report).encoded)),
-            ("docProps/app.xml", DOCXParts.app),
-            ("word/_rels/document.xml.rels", DOCXParts.documentRelationships),
-            ("word/document.xml", document(report)),
-            ("word/styles.xml", DOCXParts.styles),
-            ("word/settings.xml", DOCXParts.settings),
-            ("word/fontTable.xml", DOCXParts.fontTable),
-            ("word/footer1.xml", DOCXParts.footer),
-        ]
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let date = Date(timeIntervalSince1970: 1_577_836_800)
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        guard let bytes = archive.data else {
-            throw ReportReadError.other(file: "report.docx", message: "无法生成 DOCX 压缩包")
-        }
-        return bytes
+        return try DOCXParts.package(
+            title: title, creator: report.agency, keywords: ReportMetadata(report).encoded, document: document(report),
+            file: "report.docx")
     }
 
     /// `word/document.xml`.

@@ -10,7 +10,8 @@ import GongkaiCore
 /// persons, all answered 无法提供 1 (本机关不掌握相关政府信息), stored as whole cases with their events; no appeals.
 public struct DemoAgency: Sendable {
     public static let agency = Agency(
-        name: "北京市大兴区应急管理局", code: "110115-DEMO-YJJ", level: .county, region: .beijing)
+        name: "北京市大兴区应急管理局", code: "110115-DEMO-YJJ", level: .county, region: .beijing,
+        letterPrefix: "大应急公开")
 
     /// 8 procurement amounts in yuan adding up to 9,299,082.00 (929.9082 万元).
     static let procurementYuan = [
@@ -26,6 +27,8 @@ public struct DemoAgency: Sendable {
 
     /// The demo's officer, who records every event.
     public static let demoOfficer = "dx-yjj-admin"
+    /// The demo's 负责人, who approves and issues letters.
+    public static let demoHead = "dx-yjj-head"
 
     let database: any Database
     let calendar: WorkingDayCalendar
@@ -38,6 +41,7 @@ public struct DemoAgency: Sendable {
     /// Creates the agency and its records in one transaction; returns the existing agency if already there.
     public func create() async throws -> (agency: Agency, created: Bool) {
         if let existing = try await AgencyRepository(database: database).find(code: Self.agency.code) {
+            try await Self.addHead(agencyID: existing.id!, on: database)
             return (existing, false)
         }
         let agency = try await database.transaction { db in
@@ -46,6 +50,7 @@ public struct DemoAgency: Sendable {
             let id = agency.id!
             _ = try await agencies.addUser(
                 User(agencyID: id, username: Self.demoOfficer, displayName: "信息公开工作人员", role: "officer"))
+            try await Self.addHead(agencyID: id, on: db)
             let scope = try await agencies.scope(agencyID: id, username: Self.demoOfficer)
             try await Self.addItemsAndDecisions(scope: scope, on: db)
             try await Self.addApplications(scope: scope, calendar: calendar, on: db)
@@ -57,6 +62,13 @@ public struct DemoAgency: Sendable {
     }
 
     static func day(_ s: String) -> CivilDate { CivilDate(storeText: s)! }
+
+    /// The 负责人 (demo databases made before there was one get it too).
+    static func addHead(agencyID: Int, on db: any Database) async throws {
+        let agencies = AgencyRepository(database: db)
+        guard try await !agencies.users(agencyID: agencyID).contains(where: { $0.username == demoHead }) else { return }
+        _ = try await agencies.addUser(User(agencyID: agencyID, username: demoHead, displayName: "办公室负责人", role: "head"))
+    }
 
     /// (category, code prefix, name, valid before 2020, added in 2020, ended in 2020, decisions in 2020)
     static let itemPlan: [(ItemCategory, String, String, Int, Int, Int, Int)] = [

@@ -10,6 +10,7 @@ final class AgencyRecord: Model, @unchecked Sendable {
     @Field(key: "level") var level: String
     @Field(key: "region") var region: String
     @Field(key: "receipt_rule") var receiptRule: String
+    @OptionalField(key: "letter_prefix") var letterPrefix: String?
 
     init() {}
 
@@ -20,13 +21,14 @@ final class AgencyRecord: Model, @unchecked Sendable {
         level = agency.level.rawValue
         region = agency.region.rawValue
         receiptRule = agency.receiptRule.storeText
+        letterPrefix = agency.letterPrefix
     }
 
     func value() -> Agency {
         Agency(
             id: id, name: name, code: code, level: AgencyLevel(rawValue: level) ?? .county,
             region: RegionalVariant(rawValue: region) ?? .national,
-            receiptRule: ReceiptRule(storeText: receiptRule) ?? .article31)
+            receiptRule: ReceiptRule(storeText: receiptRule) ?? .article31, letterPrefix: letterPrefix)
     }
 }
 

@@ -17,10 +17,12 @@ public struct Agency: Hashable, Sendable, Codable {
     /// 收件规则 — Art. 31 unless the agency's published 指南 counts submissions outside working time from the next
     /// working day (`ReceiptRule.agencyGuide`). Applied when a case is received; stored with the case.
     public var receiptRule: ReceiptRule
+    /// 机关代字 of its letters' numbers (大应急公开 in 大应急公开〔2020〕第3号); nil: its name followed by 公开.
+    public var letterPrefix: String?
 
     public init(
         id: Int? = nil, name: String, code: String, level: AgencyLevel, region: RegionalVariant,
-        receiptRule: ReceiptRule = .article31
+        receiptRule: ReceiptRule = .article31, letterPrefix: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -28,7 +30,11 @@ public struct Agency: Hashable, Sendable, Codable {
         self.level = level
         self.region = region
         self.receiptRule = receiptRule
+        self.letterPrefix = letterPrefix
     }
+
+    /// The prefix its letters are numbered with: its own 代字, or the default (`LetterNumber.defaultPrefix`).
+    public var letterSeriesPrefix: String { letterPrefix ?? LetterNumber.defaultPrefix(agencyName: name) }
 }
 
 /// 行政层级 of an agency.

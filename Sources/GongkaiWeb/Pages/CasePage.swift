@@ -23,6 +23,16 @@ struct CasePage {
         var open: Bool
     }
 
+    /// One event the law answers with a letter: the letter that stands (a link), or a button to draft it.
+    struct LetterRow: Encodable {
+        var eventIndex: Int
+        var event: String
+        var kind: String
+        var status: String
+        var href: String?
+        var mayDraft: Bool
+    }
+
     struct PageContent: Encodable {
         var reference: String
         /// Where each step's form posts.
@@ -36,6 +46,8 @@ struct CasePage {
         var due: String?
         var trail: [String]
         var actions: [Action]
+        var letters: [LetterRow]
+        var lettersAction: String
         var error: String?
         var notice: String?
     }
@@ -106,12 +118,21 @@ struct CasePage {
                 name: action.name, meaning: action.meaning,
                 fields: Self.fields(action, today: today, values: mine?.values ?? [:], error: mine?.error), open: mine != nil)
         }
+        let mayDraft = LetterPermissions.mayDraft(role: member.scope.role)
+        let letters = try await context.office.letterSlots(for: file, scope: member.scope).map { slot in
+            let current = slot.current
+            let status = current.map { $0.letter.number?.description ?? ($0.letter.replaces == nil ? "草稿" : "更正文书草稿") } ?? "未拟制"
+            return LetterRow(
+                eventIndex: slot.eventIndex, event: "\(slot.event.date)", kind: slot.kind.title, status: status,
+                href: current.map { LetterPage.href(c.id, $0.id) }, mayDraft: current == nil && mayDraft)
+        }
         let urgent: Bool = switch file.status { case .overdue, .dueSoon: true; default: false }
         let content = PageContent(
             reference: c.id, action: Self.href(c.id) + "/events", version: file.stored.version, status: "\(c.phase.label)，\(file.status.label)", urgent: urgent,
             facts: facts, request: request, events: events,
             due: file.answerDue.map { "\($0.due)（\($0.due.weekday.chinese)）" },
             trail: (c.receipt.trail + (file.answerDue?.trail ?? [])).map(\.description), actions: actions,
+            letters: letters, lettersAction: Self.href(c.id) + "/letters",
             error: posted.map { "未记录：\($0.error.1)" }, notice: notice)
         return try await pages.render(
             "staff-case", req, title: "申请 \(c.id)",

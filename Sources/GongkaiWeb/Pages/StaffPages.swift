@@ -22,6 +22,12 @@ struct StaffPages: RouteCollection {
         let cases = CasePage(context: context)
         signedIn.get("cases", ":reference", use: cases.show)
         signedIn.post("cases", ":reference", "events", use: cases.record)
+        let letters = LetterPage(context: context)
+        signedIn.post("cases", ":reference", "letters", use: letters.draft)
+        signedIn.get("cases", ":reference", "letters", ":id", use: letters.show)
+        signedIn.post("cases", ":reference", "letters", ":id", use: letters.act)
+        signedIn.get("cases", ":reference", "letters", ":id", "docx", use: letters.file)
+        signedIn.get("cases", ":reference", "letters", ":id", "pdf", use: letters.file)
     }
 
     struct LoginForm: Content {
