@@ -225,8 +225,7 @@ enum ContactFormat {
     /// A mobile number (11 digits from 1, optionally +86), or a fixed line: area code from 0 and 7–8 digits, an
     /// extension after 转 or -; spaces, dashes and brackets between groups allowed. A bare 7–8 digit local number too.
     static func isPhone(_ text: String) -> Bool {
-        var t = text.filter { !" -()（）".contains($0) }
-        for prefix in ["+86", "0086"] where t.hasPrefix(prefix) { t.removeFirst(prefix.count) }
+        var t = phoneDigits(text)
         if let ext = t.firstIndex(of: "转") {
             guard t[t.index(after: ext)...].allSatisfy(\.isASCIIDigit), t.index(after: ext) < t.endIndex else { return false }
             t = String(t[..<ext])
@@ -235,6 +234,19 @@ enum ContactFormat {
         if t.first == "1" { return t.count == 11 }
         if t.first == "0" { return (10...12).contains(t.count) }
         return (7...8).contains(t.count)
+    }
+
+    /// The number without separators and country code: `+86 138-0000-0000` → `13800000000`.
+    static func phoneDigits(_ text: String) -> String {
+        var t = text.filter { !" -()（）".contains($0) }
+        for prefix in ["+86", "0086"] where t.hasPrefix(prefix) { t.removeFirst(prefix.count) }
+        return t
+    }
+
+    /// Whether two texts are the same phone number, however written (`0755-1234 5678` = `075512345678`).
+    static func samePhone(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (phoneDigits(a), phoneDigits(b))
+        return !x.isEmpty && x == y
     }
 
     static func isEmail(_ text: String) -> Bool {

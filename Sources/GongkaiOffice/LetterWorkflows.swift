@@ -112,7 +112,10 @@ extension Office {
 
     /// The issued letter `id` as a Word file (GB/T 9704 layout) or, through LibreOffice, a PDF.
     public func letterFile(_ id: Int, pdf: Bool, scope: AgencyScope) async throws -> Data {
-        let stored = try await letter(id, scope: scope)
+        try Self.file(of: try await letter(id, scope: scope), pdf: pdf)
+    }
+
+    static func file(of stored: StoredLetter, pdf: Bool) throws -> Data {
         guard stored.isIssued else { throw LetterError.notCorrectable("草稿没有正式文本，签发后才能下载") }
         let docx = try LetterDOCXWriter.render(stored.letter)
         return pdf ? try PDFReportWriter.convert(docx: docx) : docx

@@ -88,7 +88,7 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             case .notFound, .unknownTrackingCode: return ProblemDetails(.notFound, detail: e.description)
             case .staleVersion, .duplicateReference: return ProblemDetails(.conflict, detail: e.description)
             case .refused: return ProblemDetails(.unprocessableEntity, detail: e.description)
-            case .notPermitted: return ProblemDetails(.forbidden, detail: e.description)
+            case .notPermitted, .secondFactorRefused, .noSecondFactor: return ProblemDetails(.forbidden, detail: e.description)
             }
         case let e as StoreError:
             switch e {

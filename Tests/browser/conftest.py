@@ -101,6 +101,16 @@ def demo_staff(server):
     return found.group(1), found.group(2)
 
 
+@pytest.fixture(scope="session")
+def demo_head(server, demo_staff):
+    """The demo 负责人's username (who issues letters); the password is the officer's."""
+    import re
+
+    found = re.search(r"演示负责人（签发文书）：用户名 (\S+)", SERVER_LOG["path"].read_text())
+    assert found, "gongkai serve --demo 没有打印演示负责人的登录信息"
+    return found.group(1), demo_staff[1]
+
+
 def axe_violations(driver):
     """The axe-core violations of the page the driver shows, as readable lines (empty: none)."""
     from axe_selenium_python import Axe

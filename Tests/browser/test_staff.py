@@ -25,7 +25,7 @@ def apply_for(driver, server, description):
     submit_and_wait(driver)
 
 
-def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, demo_staff):
+def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, demo_staff, demo_head):
     username, password = demo_staff
     apply_for(driver, server, "2020年安全生产执法检查计划")
 
@@ -73,11 +73,35 @@ def test_an_officer_signs_in_sees_the_workbench_and_signs_out(driver, server, de
     assert "草稿已保存" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     assert "经检索，本机关未制作该计划。" in driver.find_element(By.CSS_SELECTOR, "article.letter").text
     assert not driver.find_elements(By.CSS_SELECTOR, "button[value=issue]"), "a 承办人 does not issue"
+    letter_url = driver.current_url.split("?")[0]
+    driver.find_element(By.LINK_TEXT, "返回案卷").click()
+    code = driver.find_element(By.XPATH, "//dt[.='查询码']/following-sibling::dd[1]").text
 
     submit_and_wait(driver, css="nav.staff-bar button")
     assert "您已安全退出" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     driver.get(server + "/staff")
     assert driver.current_url.startswith(server + "/staff/login")
+
+    # The 负责人 issues it: numbered in the agency's series.
+    sign_in(driver, server, *demo_head)
+    driver.get(letter_url)
+    submit_and_wait(driver, css="button[value=issue]")
+    assert "文书已签发" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert "大应急公开〔" in driver.find_element(By.CSS_SELECTOR, "p.status").text
+    submit_and_wait(driver, css="nav.staff-bar button")
+
+    # The applicant: the code shows the status; the phone opens the letter.
+    driver.get(server + "/track?code=" + code)
+    assert "答复书" not in driver.find_element(By.ID, "letters-h").find_element(By.XPATH, "..").text
+    fill(driver, {"phone": "13900000000"})
+    submit_and_wait(driver, css="#letters-h ~ form button")
+    assert "联系电话与申请时填写的不一致" in driver.find_element(By.ID, "phone-error").text
+    fill(driver, {"phone": "138 0000 0000"})
+    submit_and_wait(driver, css="#letters-h ~ form button")
+    letter = driver.find_element(By.CSS_SELECTOR, "article.letter").text
+    assert "政府信息公开申请答复书" in letter and "经检索，本机关未制作该计划。" in letter
+    violations = axe_violations(driver)
+    assert not violations, "申请查询（文书）：\n" + "\n".join(violations)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -17,4 +17,10 @@ public struct TrackingLookup: Sendable {
     public func agencyID(of code: TrackingCode) async throws -> Int? {
         try await ApplicationRecord.query(on: database).filter(\.$trackingCode == code.value).first()?.agencyID
     }
+
+    /// The phone the applicant gave, for comparing with the second factor a visitor types before the letters
+    /// (which carry the applicant's name) are shown; nil when none was given. Never shown, never logged.
+    public func applicantPhone(of code: TrackingCode) async throws -> String? {
+        try await ApplicationRecord.query(on: database).filter(\.$trackingCode == code.value).first()?.applicantPhone
+    }
 }

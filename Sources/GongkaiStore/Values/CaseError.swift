@@ -14,6 +14,10 @@ public enum CaseError: Error, Hashable, Sendable, CustomStringConvertible {
     case notPermitted(user: String, action: String)
     /// No application has this tracking code (or it is not one): the public lookup, which names no agency.
     case unknownTrackingCode(String)
+    /// The phone typed to open the letters is not the one the applicant gave.
+    case secondFactorRefused
+    /// The applicant gave no phone: the letters cannot be opened online.
+    case noSecondFactor
 
     public var description: String {
         switch self {
@@ -24,6 +28,8 @@ public enum CaseError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateReference(let r): return "本机关已有受理编号为「\(r)」的申请"
         case .notPermitted(let user, let action): return "用户 \(user) 的角色无权\(action)"
         case .unknownTrackingCode(let code): return "没有查询码为「\(code)」的申请，请核对查询码（16位，字母和数字）后再试"
+        case .secondFactorRefused: return "联系电话与申请时填写的不一致，请核对后再试"
+        case .noSecondFactor: return "该申请没有填写联系电话，无法在网上查看文书，请与本机关联系"
         }
     }
 }

@@ -22,6 +22,7 @@ struct PublicAPI: RouteCollection {
             v1.grouped(RateLimitMiddleware(limiter: context.limiter, name: name, rule: rule))
         }
         limited("applications", context.rateLimits.applications).post("agencies", ":agencyID", "applications", use: apply)
+        limited("letters", context.rateLimits.signIns).post("applications", ":trackingCode", "letters", use: letters)
         let uploadBound = ByteCount(value: context.limits.maxFileBytes)
         limited("checks", context.rateLimits.checks).on(.POST, "check", body: .collect(maxSize: uploadBound), use: check)
     }
@@ -57,6 +58,42 @@ struct PublicAPI: RouteCollection {
         let code = req.parameters.get("trackingCode") ?? ""
         let view = try await context.office.track(code, on: context.clock.now().date)
         return Self.json(try GongkaiWeb.encoder.encode(view))
+    }
+
+    struct LettersBody: Content {
+        var phone: String?
+    }
+
+    /// One issued letter as the applicant reads it (`LetterItem` in the OpenAPI document).
+    struct LetterItem: Content {
+        var id: Int
+        var kind: String
+        var title: String
+        var number: String?
+        var date: String
+        var addressee: String
+        var paragraphs: [String]
+        var replaces: String?
+        var correctionReason: String?
+    }
+
+    struct LettersAnswer: Content {
+        var agency: String
+        var letters: [LetterItem]
+    }
+
+    /// `POST /api/v1/applications/{trackingCode}/letters` with `{"phone": …}`: the letters issued to the applicant,
+    /// once the phone is the one given when applying (403 otherwise; the second factor travels in the body only).
+    func letters(_ req: Request) async throws -> LettersAnswer {
+        let body = try req.content.decode(LettersBody.self)
+        let found = try await context.office.applicantLetters(req.parameters.get("trackingCode") ?? "", phone: body.phone ?? "")
+        return LettersAnswer(agency: found.agency, letters: found.letters.map { stored in
+            let l = stored.letter
+            return LetterItem(
+                id: stored.id, kind: l.kind.rawValue, title: l.title, number: l.number?.description, date: l.date.iso,
+                addressee: l.addressee, paragraphs: l.paragraphs, replaces: l.replaces?.description,
+                correctionReason: l.correctionReason)
+        })
     }
 
     /// `POST /api/v1/agencies/{id}/applications`: an application made online (`Office.applyOnline`) → 201 with the

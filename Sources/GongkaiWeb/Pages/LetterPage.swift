@@ -42,6 +42,12 @@ struct LetterPage {
         var date: String
     }
 
+    static func preview(_ letter: Letter) -> Preview {
+        Preview(
+            title: letter.title, number: letter.number?.description, addressee: letter.addressee, paragraphs: letter.paragraphs,
+            note: letter.correctionNote, signatory: letter.signatory, date: letter.date.chineseDate)
+    }
+
     static func href(_ reference: String, _ id: Int) -> String { CasePage.href(reference) + "/letters/\(id)" }
 
     func page(_ req: Request, _ stored: StoredLetter, typed: [String: String] = [:], error: String? = nil,
@@ -69,9 +75,7 @@ struct LetterPage {
         let content = PageContent(
             reference: stored.reference, caseHref: CasePage.href(stored.reference), action: base, id: stored.id,
             version: stored.version, kind: letter.kind.title, status: stored.status.label, issued: stored.isIssued, facts: facts,
-            letter: Preview(
-                title: letter.title, number: letter.number?.description, addressee: letter.addressee, paragraphs: letter.paragraphs,
-                note: letter.correctionNote, signatory: letter.signatory, date: letter.date.chineseDate),
+            letter: Self.preview(letter),
             blanks: letter.blanks,
             mayRevise: !stored.isIssued && LetterPermissions.mayDraft(role: role),
             mayIssue: !stored.isIssued && LetterPermissions.mayIssue(role: role),
@@ -173,10 +177,16 @@ struct LetterPage {
         let stored = try await stored(req)
         let pdf = req.url.path.hasSuffix("/pdf")
         let data = try await context.office.letterFile(stored.id, pdf: pdf, scope: try StaffSession.member(req).scope)
+        return Self.download(stored, data: data, pdf: pdf)
+    }
+
+    /// The letter's file as an attachment named by its number and title.
+    static func download(_ stored: StoredLetter, data: Data, pdf: Bool) -> Response {
         let name = "\(stored.letter.number?.description ?? "文书")\(stored.letter.kind.title).\(pdf ? "pdf" : "docx")"
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = pdf ? .pdf : HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "letter"
+        let ascii = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: ascii) ?? "letter"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"letter.\(pdf ? "pdf" : "docx")\"; filename*=UTF-8''\(encoded)")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

@@ -20,7 +20,12 @@ struct Portal: RouteCollection {
         routes.get("agencies", ":agencyID", use: agency)
         routes.get("agencies", ":agencyID", "catalogue", use: CataloguePage(context: context).show)
         routes.get("agencies", ":agencyID", "guide", use: GuidePage(context: context).show)
-        routes.get("track", use: TrackPage(context: context).show)
+        let track = TrackPage(context: context)
+        routes.get("track", use: track.show)
+        // The phone opens the letters: as rate-limited as a sign-in.
+        let secondFactor = routes.grouped(RateLimitMiddleware(limiter: context.limiter, name: "letters", rule: context.rateLimits.signIns))
+        secondFactor.post("track", "letters", use: track.letters)
+        secondFactor.post("track", "letters", "file", use: track.file)
         let check = CheckPage(context: context)
         routes.get("check", use: check.show)
         routes.grouped(RateLimitMiddleware(limiter: context.limiter, name: "checks", rule: context.rateLimits.checks))
