@@ -15,7 +15,8 @@ public struct PublicCaseView: Sendable, Hashable, Encodable {
 
     public var trackingCode: String
     public var agency: String
-    /// A stable code: `open`, `dueSoon`, `overdue`, `answeredOnTime`, `answeredLate`, `awaitingApplicant`.
+    /// A stable code: `open`, `dueSoon`, `overdue`, `answeredOnTime`, `answeredLate`, `awaitingApplicant`,
+    /// `awaitingConfirmation` (submitted online, not yet confirmed by staff).
     public var status: String
     /// The status in words, as of `asOf` (`办理中（剩余12个工作日）`).
     public var statusLabel: String
@@ -23,13 +24,34 @@ public struct PublicCaseView: Sendable, Hashable, Encodable {
     public var phase: String
     public var asOf: CivilDate
     public var submittedOn: CivilDate
-    /// 收到申请之日 (Art. 31, or the agency's own rule).
-    public var receivedOn: CivilDate
+    /// 收到申请之日 (Art. 31, or the agency's own rule); nil while the agency's staff have yet to confirm an online
+    /// submission.
+    public var receivedOn: CivilDate?
     /// 答复期限; nil while a 补正 is awaited (the period restarts from the corrected application).
     public var dueOn: CivilDate?
     /// How `dueOn` was counted, day by day (receipt, holidays, 补正, pauses, extension).
     public var dueExplanation: [String]
     public var events: [Event]
+
+    private enum CodingKeys: String, CodingKey {
+        case trackingCode, agency, status, statusLabel, phase, asOf, submittedOn, receivedOn, dueOn, dueExplanation, events
+    }
+
+    /// Every field, `receivedOn` and `dueOn` as null while unknown (the API's contract names them all).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(trackingCode, forKey: .trackingCode)
+        try c.encode(agency, forKey: .agency)
+        try c.encode(status, forKey: .status)
+        try c.encode(statusLabel, forKey: .statusLabel)
+        try c.encode(phase, forKey: .phase)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(submittedOn, forKey: .submittedOn)
+        try c.encode(receivedOn, forKey: .receivedOn)
+        try c.encode(dueOn, forKey: .dueOn)
+        try c.encode(dueExplanation, forKey: .dueExplanation)
+        try c.encode(events, forKey: .events)
+    }
 }
 
 extension CaseStatus {
@@ -50,9 +72,14 @@ extension Office {
     /// 查询申请: the public view of the case with tracking code `text` as of `day`. A malformed code and an unknown
     /// one are refused alike (`CaseError.unknownTrackingCode`).
     public func track(_ text: String, on day: CivilDate) async throws -> PublicCaseView {
-        guard let code = try? TrackingCode(text),
-            let agencyID = try await TrackingLookup(database: database).agencyID(of: code)
-        else { throw CaseError.unknownTrackingCode(text) }
+        guard let code = try? TrackingCode(text) else { throw CaseError.unknownTrackingCode(text) }
+        let lookup = TrackingLookup(database: database)
+        guard let agencyID = try await lookup.agencyID(of: code) else {
+            guard let waiting = try await lookup.agencyIDOfWaitingSubmission(code) else {
+                throw CaseError.unknownTrackingCode(text)
+            }
+            return try await trackWaiting(code, agencyID: waiting, on: day)
+        }
         let scope = try await scope(agencyID: agencyID, username: nil)
         let file = try await caseFile(code.description, scope: scope, on: day)
         let c = file.value
@@ -62,6 +89,20 @@ extension Office {
             receivedOn: c.receivedOn, dueOn: file.answerDue?.due,
             dueExplanation: (c.receipt.trail + (file.answerDue?.trail ?? [])).map(\.description),
             events: c.events.map { PublicCaseView.Event(date: $0.date, event: Self.publicLabel($0.kind)) })
+    }
+
+    /// A submission staff have yet to confirm: when it was made, and that the periods start on confirmation.
+    func trackWaiting(_ code: TrackingCode, agencyID: Int, on day: CivilDate) async throws -> PublicCaseView {
+        let scope = try await scope(agencyID: agencyID, username: nil)
+        guard let pending = try await PendingRepository(database: database, scope: scope).find(code: code) else {
+            throw CaseError.unknownTrackingCode(code.description)
+        }
+        let submitted = pending.submittedAt.date
+        return PublicCaseView(
+            trackingCode: code.description, agency: scope.agency.name, status: Self.awaitingConfirmation,
+            statusLabel: "待确认：本机关确认收到后开始计算答复期限", phase: "待确认", asOf: day, submittedOn: submitted,
+            receivedOn: nil, dueOn: nil, dueExplanation: [],
+            events: [PublicCaseView.Event(date: submitted, event: "通过互联网渠道提交申请，以本机关确认收到之日为收到申请之日（第三十一条）")])
     }
 
     /// An event in the words the public sees: the timeline's words, without the names of the staff involved.

@@ -6,6 +6,8 @@ import GongkaiStore
 public struct WorkQueues: Sendable {
     /// A queue, in the order the 工作台 shows them.
     public enum Queue: String, CaseIterable, Sendable {
+        /// 待确认 — submitted online, waiting for staff to confirm receipt (Art. 31); not yet cases.
+        case awaitingConfirmation
         /// 办理中 — every open application.
         case open
         /// 已超期 — past the answer's due date.
@@ -19,6 +21,7 @@ public struct WorkQueues: Sendable {
 
         public var title: String {
             switch self {
+            case .awaitingConfirmation: "待确认"
             case .open: "办理中"
             case .overdue: "已超期"
             case .dueSoon: "即将到期"
@@ -33,8 +36,10 @@ public struct WorkQueues: Sendable {
 
     public var day: CivilDate
     public var cases: [Queue: [CaseFile]]
+    /// The submissions of the 待确认 queue, oldest first.
+    public var waiting: [PendingSubmission]
 
-    public func count(_ queue: Queue) -> Int { cases[queue]?.count ?? 0 }
+    public func count(_ queue: Queue) -> Int { queue == .awaitingConfirmation ? waiting.count : cases[queue]?.count ?? 0 }
 }
 
 extension Office {
@@ -47,6 +52,7 @@ extension Office {
         }
         let month = CivilDate(day.year, day.month, 1)
         let closed = try await repository.closed(from: month, through: day).map { try file($0, on: day) }
+        let waiting = try await PendingRepository(database: database, scope: scope).waiting()
         return WorkQueues(day: day, cases: [
             .open: open,
             .overdue: open.filter { if case .overdue = $0.status { true } else { false } },
@@ -58,6 +64,6 @@ extension Office {
                 }
             },
             .closedThisMonth: closed,
-        ])
+        ], waiting: waiting)
     }
 }

@@ -86,7 +86,7 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
         case let e as CaseError:
             switch e {
             case .notFound, .unknownTrackingCode: return ProblemDetails(.notFound, detail: e.description)
-            case .staleVersion, .duplicateReference: return ProblemDetails(.conflict, detail: e.description)
+            case .staleVersion, .duplicateReference, .alreadyConfirmed: return ProblemDetails(.conflict, detail: e.description)
             case .refused: return ProblemDetails(.unprocessableEntity, detail: e.description)
             case .notPermitted, .secondFactorRefused, .noSecondFactor: return ProblemDetails(.forbidden, detail: e.description)
             }

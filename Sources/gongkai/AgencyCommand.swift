@@ -10,7 +10,7 @@ struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agency",
         abstract: "Register an agency, or list them (each keeps its own registers and publishes its own report).",
-        subcommands: [Add.self, List.self, ReceiptRuleCommand.self, GuideCommand.self])
+        subcommands: [Add.self, List.self, ReceiptRuleCommand.self, OnlineConfirmationCommand.self, GuideCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an agency and print its id.")
@@ -119,6 +119,35 @@ extension AgencyCommand {
                 }
             }
             print("\(updated.name) 的收件规则：\(updated.receiptRule.label)")
+        }
+    }
+}
+
+extension OnlineConfirmation: ExpressibleByArgument {}
+
+extension AgencyCommand {
+    /// `gongkai agency online-confirmation --agency ID --by byStaff` — how the agency confirms online applications.
+    struct OnlineConfirmationCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "online-confirmation",
+            abstract: "Set how an agency confirms applications made online (Art. 31: received the day both sides confirm).")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(name: .long, help: "Agency id.")
+        var agency: Int
+
+        @Option(name: .long, help: "automatic (at submission) or byStaff (from the 待确认 queue).")
+        var by: OnlineConfirmation
+
+        func run() throws {
+            let (confirmation, agencyID) = (by, agency)
+            let updated = try reportingStoreErrors {
+                try store.withStore { store in
+                    try await AgencyRepository(store: store).setOnlineConfirmation(confirmation, agencyID: agencyID)
+                }
+            }
+            print("\(updated.name) 的网上申请确认方式：\(updated.onlineConfirmation.label)")
         }
     }
 }

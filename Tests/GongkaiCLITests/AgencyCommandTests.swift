@@ -60,4 +60,18 @@ import Testing
         let unknown = try CLIRunner.run(["agency", "receipt-rule", "--agency", "9", "--receipt-rule", "article31"] + db)
         #expect(unknown.status == 1 && unknown.stderr.contains("找不到编号为 9 的机关"), "\(unknown.stderr)")
     }
+
+    @Test("agency online-confirmation sets how online applications are confirmed; bad values and agencies are named")
+    func onlineConfirmation() throws {
+        let db = ["--database", Self.database()]
+        #expect(try CLIRunner.run(["agency", "add", "--name", "某局", "--code", "G1", "--level", "county"] + db).status == 0)
+        let set = try CLIRunner.run(["agency", "online-confirmation", "--agency", "1", "--by", "byStaff"] + db)
+        #expect(set.status == 0 && set.stdout == "某局 的网上申请确认方式：工作人员确认\n", "\(set.stdout)\(set.stderr)")
+        let back = try CLIRunner.run(["agency", "online-confirmation", "--agency", "1", "--by", "automatic"] + db)
+        #expect(back.status == 0 && back.stdout.contains("提交即确认"), "\(back.stdout)\(back.stderr)")
+        let bad = try CLIRunner.run(["agency", "online-confirmation", "--agency", "1", "--by", "staff"] + db)
+        #expect(bad.status != 0 && bad.stderr.contains("staff"), "\(bad.stderr)")
+        let unknown = try CLIRunner.run(["agency", "online-confirmation", "--agency", "9", "--by", "byStaff"] + db)
+        #expect(unknown.status == 1 && unknown.stderr.contains("找不到编号为 9 的机关"), "\(unknown.stderr)")
+    }
 }

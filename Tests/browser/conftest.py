@@ -71,6 +71,7 @@ def server():
         )
         base = f"http://127.0.0.1:{port}"
         SERVER_LOG["path"] = pathlib.Path(tmp) / "serve.log"
+        SERVER_LOG["database"] = database
         deadline = time.time() + 60
         while True:
             try:
@@ -88,6 +89,15 @@ def server():
 
 
 SERVER_LOG = {}
+
+
+def gongkai_command(*arguments):
+    """Runs `gongkai ARGUMENTS --database` on the running server's database; returns its standard output."""
+    done = subprocess.run(
+        [str(gongkai_binary()), *arguments, "--database", f"sqlite://{SERVER_LOG['database']}"],
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, f"gongkai {' '.join(arguments)}：{done.stderr}"
+    return done.stdout
 
 
 @pytest.fixture(scope="session")

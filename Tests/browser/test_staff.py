@@ -7,7 +7,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import axe_violations
+from conftest import axe_violations, gongkai_command
 from test_portal import WIDTHS, apply_as_citizen, assert_fits, fill, submit_and_wait
 
 
@@ -137,3 +137,30 @@ def test_the_back_office_pages_pass_axe_and_fit_the_screen(driver, server, demo_
     failures += [f"修改密码（有错误）：{v}" for v in axe_violations(driver)]
     submit_and_wait(driver, css="nav.staff-bar button")
     assert not failures, f"宽 {width}px：\n" + "\n".join(failures)
+
+
+def test_staff_confirm_an_online_submission(driver, server, demo_staff):
+    """Where staff confirm online receipts (Art. 31), the applicant's receipt says the date waits; the submission
+    is in 待确认 (axe at both widths) and becomes a case when confirmed."""
+    gongkai_command("agency", "online-confirmation", "--agency", "1", "--by", "byStaff")
+    try:
+        apply_for(driver, server, "待确认：2020年应急预案修订情况")
+        assert "本机关确认收到后编号" in driver.find_element(By.ID, "receipt-h").find_element(By.XPATH, "..").text
+        sign_in(driver, server, *demo_staff)
+        failures = []
+        for width in WIDTHS:
+            driver.set_window_size(width, 900)
+            driver.get(server + "/staff?queue=awaitingConfirmation")
+            failures += [f"待确认（{width}px）：{v}" for v in axe_violations(driver)]
+            assert_fits(driver, "待确认")
+        assert not failures, "\n".join(failures)
+        row = driver.find_element(By.XPATH, "//tr[td[contains(., '待确认：2020年应急预案修订情况')]]")
+        driver.execute_script("window.__gongkaiOldPage = true")
+        row.find_element(By.TAG_NAME, "button").click()
+        WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return !window.__gongkaiOldPage && document.readyState === 'complete'"))
+        assert "已确认收到" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+        assert driver.find_element(By.TAG_NAME, "h1").text.startswith("申请 网申")
+        submit_and_wait(driver, css="nav.staff-bar button")
+    finally:
+        gongkai_command("agency", "online-confirmation", "--agency", "1", "--by", "automatic")

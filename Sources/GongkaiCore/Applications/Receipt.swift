@@ -160,3 +160,20 @@ extension DayKind {
         return false
     }
 }
+
+/// 网上申请的确认 — Art. 31 (三): an application made online is received on the day both sides confirm it. The
+/// agency decides how it confirms: automatically at submission (the portal answers at once), or by a member of
+/// staff, who confirms each submission from the 待确认 queue — the receipt date is then the day of that
+/// confirmation, and the periods run from it.
+///
+/// ```swift
+/// OnlineConfirmation(rawValue: "byStaff")?.label // "工作人员确认"
+/// ```
+public enum OnlineConfirmation: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 提交即确认 — the submission is confirmed when it is made.
+    case automatic
+    /// 工作人员确认 — received on the day staff confirm it.
+    case byStaff
+
+    public var label: String { self == .automatic ? "提交即确认" : "工作人员确认" }
+}

@@ -107,7 +107,7 @@ extension StoreError {
 extension StoreError {
     /// Whether `error` is a driver's refusal of a duplicate value under a unique index (two writers drew the same
     /// number at once); the writer may then try again.
-    static func isUniqueViolation(_ error: any Error) -> Bool {
+    public static func isUniqueViolation(_ error: any Error) -> Bool {
         switch error {
         case let error as PSQLError: return error.serverInfo?[.sqlState] == "23505"
         case let error as SQLiteError: return error.reason == .constraintUniqueFailed || error.reason == .constraint

@@ -11,6 +11,7 @@ final class AgencyRecord: Model, @unchecked Sendable {
     @Field(key: "region") var region: String
     @Field(key: "receipt_rule") var receiptRule: String
     @OptionalField(key: "letter_prefix") var letterPrefix: String?
+    @Field(key: "online_confirmation") var onlineConfirmation: String
 
     init() {}
 
@@ -22,13 +23,15 @@ final class AgencyRecord: Model, @unchecked Sendable {
         region = agency.region.rawValue
         receiptRule = agency.receiptRule.storeText
         letterPrefix = agency.letterPrefix
+        onlineConfirmation = agency.onlineConfirmation.rawValue
     }
 
     func value() -> Agency {
         Agency(
             id: id, name: name, code: code, level: AgencyLevel(rawValue: level) ?? .county,
             region: RegionalVariant(rawValue: region) ?? .national,
-            receiptRule: ReceiptRule(storeText: receiptRule) ?? .article31, letterPrefix: letterPrefix)
+            receiptRule: ReceiptRule(storeText: receiptRule) ?? .article31, letterPrefix: letterPrefix,
+            onlineConfirmation: OnlineConfirmation(rawValue: onlineConfirmation) ?? .automatic)
     }
 }
 

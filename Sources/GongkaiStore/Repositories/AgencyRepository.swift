@@ -29,10 +29,21 @@ public struct AgencyRepository: Sendable {
     /// Sets the agency's receipt rule (its 指南's rule, or Art. 31); cases already received keep theirs.
     @discardableResult
     public func setReceiptRule(_ rule: ReceiptRule, agencyID: Int) async throws -> Agency {
+        try await update(agencyID) { $0.receiptRule = rule.storeText }
+    }
+
+    /// Sets how the agency confirms applications made online (Art. 31); submissions already waiting stay in the
+    /// 待确认 queue until confirmed.
+    @discardableResult
+    public func setOnlineConfirmation(_ confirmation: OnlineConfirmation, agencyID: Int) async throws -> Agency {
+        try await update(agencyID) { $0.onlineConfirmation = confirmation.rawValue }
+    }
+
+    private func update(_ agencyID: Int, _ change: (AgencyRecord) -> Void) async throws -> Agency {
         guard let record = try await AgencyRecord.find(agencyID, on: database) else {
             throw StoreError.agencyNotFound(agencyID)
         }
-        record.receiptRule = rule.storeText
+        change(record)
         try await record.update(on: database)
         return record.value()
     }

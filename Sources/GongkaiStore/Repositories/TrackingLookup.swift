@@ -18,6 +18,12 @@ public struct TrackingLookup: Sendable {
         try await ApplicationRecord.query(on: database).filter(\.$trackingCode == code.value).first()?.agencyID
     }
 
+    /// The agency holding a submission with `code` that staff have yet to confirm (Art. 31), or nil.
+    public func agencyIDOfWaitingSubmission(_ code: TrackingCode) async throws -> Int? {
+        try await PendingApplicationRecord.query(on: database).filter(\.$trackingCode == code.value)
+            .filter(\.$reference == nil).first()?.agencyID
+    }
+
     /// The phone the applicant gave, for comparing with the second factor a visitor types before the letters
     /// (which carry the applicant's name) are shown; nil when none was given. Never shown, never logged.
     public func applicantPhone(of code: TrackingCode) async throws -> String? {

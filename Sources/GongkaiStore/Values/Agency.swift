@@ -19,10 +19,12 @@ public struct Agency: Hashable, Sendable, Codable {
     public var receiptRule: ReceiptRule
     /// 机关代字 of its letters' numbers (大应急公开 in 大应急公开〔2020〕第3号); nil: its name followed by 公开.
     public var letterPrefix: String?
+    /// 网上申请的确认 (Art. 31): at submission, or by staff from the 待确认 queue.
+    public var onlineConfirmation: OnlineConfirmation
 
     public init(
         id: Int? = nil, name: String, code: String, level: AgencyLevel, region: RegionalVariant,
-        receiptRule: ReceiptRule = .article31, letterPrefix: String? = nil
+        receiptRule: ReceiptRule = .article31, letterPrefix: String? = nil, onlineConfirmation: OnlineConfirmation = .automatic
     ) {
         self.id = id
         self.name = name
@@ -31,6 +33,7 @@ public struct Agency: Hashable, Sendable, Codable {
         self.region = region
         self.receiptRule = receiptRule
         self.letterPrefix = letterPrefix
+        self.onlineConfirmation = onlineConfirmation
     }
 
     /// The prefix its letters are numbered with: its own 代字, or the default (`LetterNumber.defaultPrefix`).

@@ -18,6 +18,8 @@ public enum CaseError: Error, Hashable, Sendable, CustomStringConvertible {
     case secondFactorRefused
     /// The applicant gave no phone: the letters cannot be opened online.
     case noSecondFactor
+    /// The online submission was confirmed already (by someone else), as the case `reference`.
+    case alreadyConfirmed(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum CaseError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notPermitted(let user, let action): return "用户 \(user) 的角色无权\(action)"
         case .unknownTrackingCode(let code): return "没有查询码为「\(code)」的申请，请核对查询码（16位，字母和数字）后再试"
         case .secondFactorRefused: return "联系电话与申请时填写的不一致，请核对后再试"
+        case .alreadyConfirmed(let r): return "该网上申请已确认收到（受理编号 \(r)），无需再次确认"
         case .noSecondFactor: return "该申请没有填写联系电话，无法在网上查看文书，请与本机关联系"
         }
     }

@@ -90,7 +90,7 @@ extension ApplicationBody {
             throw IntakeProblems(problems: deliveryProblems + office.onlineProblems(intake, at: moment))
         }
         var rng = SystemRandomNumberGenerator()
-        let (stored, submitted) = try await office.applyOnline(intake, agencyID: agencyID, at: moment, using: &rng)
-        return (stored.value, submitted)
+        let (application, submitted) = try await office.applyOnline(intake, agencyID: agencyID, at: moment, using: &rng)
+        return (application, submitted)
     }
 }

@@ -100,6 +100,11 @@ struct CasePage {
         }
         let s = c.receipt.submission
         facts.append(Fact(label: "提交", value: "\(s.channel.label) \(s.date)\(s.time.map { " \($0)" } ?? "")"))
+        if let code = c.trackingCode, let online = try await context.office.onlineSubmission(code, scope: member.scope),
+            let at = online.confirmedAt
+        {
+            facts.append(Fact(label: "网上提交", value: "\(online.submittedAt)；\(online.confirmedBy ?? "") \(at) 确认收到（第三十一条）"))
+        }
         facts.append(Fact(label: "收到申请之日", value: "\(c.receivedOn)"))
         if let code = c.trackingCode { facts.append(Fact(label: "查询码", value: code.description)) }
         let request = [
@@ -148,7 +153,8 @@ struct CasePage {
     func show(_ req: Request) async throws -> Response {
         let reference = req.parameters.get("reference") ?? ""
         let recorded = req.query[String.self, at: "recorded"].flatMap(EventInput.title(of:))
-        return try await page(req, reference: reference, notice: recorded.map { "已记录：\($0)" })
+        let confirmed = req.query[String.self, at: "confirmed"] == nil ? nil : "已确认收到，答复期限自收到申请之日的次日起算"
+        return try await page(req, reference: reference, notice: recorded.map { "已记录：\($0)" } ?? confirmed)
     }
 
     struct StepForm: Content {

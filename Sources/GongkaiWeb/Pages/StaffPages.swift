@@ -22,6 +22,7 @@ struct StaffPages: RouteCollection {
         let cases = CasePage(context: context)
         signedIn.get("cases", ":reference", use: cases.show)
         signedIn.post("cases", ":reference", "events", use: cases.record)
+        signedIn.post("pending", ":id", "confirm", use: confirm)
         let letters = LetterPage(context: context)
         signedIn.post("cases", ":reference", "letters", use: letters.draft)
         signedIn.get("cases", ":reference", "letters", ":id", use: letters.show)
@@ -162,16 +163,34 @@ struct StaffPages: RouteCollection {
         var sortedByReceipt: Bool
         var queueHref: String
         var rows: [Row]
+        /// The 待确认 queue's submissions (when it is the queue shown).
+        var waiting: [Waiting]?
+        var notice: String?
+        var error: String?
+    }
+
+    struct Waiting: Encodable {
+        var id: Int
+        var submittedAt: String
+        var applicant: String
+        var request: String
+        var action: String
     }
 
     /// `GET /staff?queue=open|overdue|dueSoon|paused|closedThisMonth&sort=due|received`: 工作台 — who is signed in,
     /// the agency's queues each with its count (`Office.workQueues`), and the chosen queue's applications with
     /// their due dates and working days left: most urgent first, or by date received.
     func home(_ req: Request) async throws -> Response {
+        let queue = req.query[String.self, at: "queue"].flatMap(WorkQueues.Queue.init(rawValue:)) ?? .open
+        return try await home(req, queue: queue, notice: nil, error: nil)
+    }
+
+    func home(_ req: Request, queue: WorkQueues.Queue, notice: String?, error: String?, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let member = try StaffSession.member(req)
         let today = context.clock.now().date
         let queues = try await context.office.workQueues(scope: member.scope, on: today)
-        let queue = req.query[String.self, at: "queue"].flatMap(WorkQueues.Queue.init(rawValue:)) ?? .open
         let byReceipt = req.query[String.self, at: "sort"] == "received"
         let rows = (queues.cases[queue] ?? []).map { file -> (HomeContent.Row, Int) in
             let (urgent, order): (Bool, Int) = switch file.status {
@@ -189,14 +208,46 @@ struct StaffPages: RouteCollection {
         let sorted = byReceipt || queue == .closedThisMonth ? rows.map(\.0) : rows.enumerated().sorted {
             ($0.element.1, $0.offset) < ($1.element.1, $1.offset)
         }.map(\.element.0)
-        let tabs = WorkQueues.Queue.allCases.map {
+        // 待确认 only where staff confirm online receipts (or submissions still wait from when they did).
+        let shown = WorkQueues.Queue.allCases.filter {
+            $0 != .awaitingConfirmation || member.agency.onlineConfirmation == .byStaff || queues.count($0) > 0
+        }
+        let tabs = shown.map {
             HomeContent.Tab(title: $0.title, href: "/staff?queue=\($0.rawValue)", count: queues.count($0), current: $0 == queue)
         }
+        let waiting = queue != .awaitingConfirmation ? nil : queues.waiting.map { p in
+            Waiting(
+                id: p.id ?? 0, submittedAt: p.submittedAt.description, applicant: p.applicantName,
+                request: p.description.count > 40 ? String(p.description.prefix(40)) + "…" : p.description,
+                action: "/staff/pending/\(p.id ?? 0)/confirm")
+        }
         return try await pages.render(
-            "staff-home", req, title: "工作台", crumbs: [.init(label: "工作台")],
+            "staff-home", req, title: "工作台", crumbs: [.init(label: "工作台")], status: status,
             content: HomeContent(
                 name: member.user.displayName, role: member.role.title, agency: member.agency.name,
                 today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
-                queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted))
+                queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error))
+    }
+
+    struct ConfirmForm: Content {
+        var _csrf: String?
+    }
+
+    /// `POST /staff/pending/{id}/confirm`: 确认收到 — the submission becomes a case received today (Art. 31) and its
+    /// page opens; a refusal comes back on the 待确认 queue with its reason.
+    func confirm(_ req: Request) async throws -> Response {
+        let form = (try? req.content.decode(ConfirmForm.self)) ?? ConfirmForm()
+        guard CSRF.isValid(req, formToken: form._csrf) else {
+            return try await home(req, queue: .awaitingConfirmation, notice: nil, error: "页面已过期，请再确认一次", status: .forbidden)
+        }
+        let member = try StaffSession.member(req)
+        do {
+            let stored = try await context.office.confirmOnline(
+                req.parameters.get("id", as: Int.self) ?? 0, scope: member.scope, at: context.clock.now())
+            return req.redirect(to: CasePage.href(stored.value.id) + "?confirmed=1", redirectType: .normal)
+        } catch let e as CaseError {
+            let status = HTTPResponseStatus(statusCode: ErrorPresenterMiddleware.problem(for: e, logger: req.logger).status)
+            return try await home(req, queue: .awaitingConfirmation, notice: nil, error: e.description, status: status)
+        }
     }
 }
