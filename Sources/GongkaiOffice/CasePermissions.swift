@@ -61,3 +61,12 @@ extension Office {
         }
     }
 }
+
+extension Office {
+    /// Refuses a member of one agency who names another agency's data (`CaseError.notPermitted`).
+    public func requireOwnAgency(_ agencyID: Int, scope: AgencyScope) throws {
+        guard agencyID == scope.agencyID else {
+            throw CaseError.notPermitted(user: scope.actor, action: "查看或办理其他机关（编号 \(agencyID)）的申请")
+        }
+    }
+}

@@ -32,6 +32,7 @@ public enum GongkaiWeb {
         // Fields are small; uploads have their own bound on their route.
         app.routes.defaultMaxBodySize = "64kb"
         try app.register(collection: PublicAPI(context: context))
+        try app.register(collection: StaffAPI(context: context))
         try app.register(collection: Portal(context: context))
         try app.register(collection: SetupPage(context: context))
         try app.register(collection: StaffPages(context: context))
