@@ -39,7 +39,31 @@ extension Office {
         guard CasePermissions.mayRecord(event.kind, role: scope.role) else {
             throw CaseError.notPermitted(user: scope.actor, action: "记录「\(event.kind.label)」")
         }
+        var event = event
+        if case .extensionApproved(let days, let named) = event.kind, scope.role != nil {
+            event.kind = .extensionApproved(days: days, approvedBy: try await approver(named, scope: scope))
+        }
         return try await cases(scope).record(event, at: moment, on: referenceOrCode, expectedVersion: expectedVersion)
+    }
+
+    /// 负责人 — the agency's users who approve extensions (Art. 33 (2): 经政府信息公开工作机构负责人同意).
+    public func approvers(scope: AgencyScope) async throws -> [User] {
+        try await AgencyRepository(database: database).users(agencyID: scope.agencyID).filter { $0.role == "head" }
+    }
+
+    /// The approver an extension names, as the letters name them (the display name). Where the agency has 负责人
+    /// accounts, a member of staff must name one of them (by username or name); an agency without any names the
+    /// approver as written.
+    func approver(_ named: String, scope: AgencyScope) async throws -> String {
+        let heads = try await approvers(scope: scope)
+        let named = named.trimmingCharacters(in: .whitespaces)
+        guard !heads.isEmpty else { return named }
+        guard let head = heads.first(where: { $0.username == named || $0.displayName == named }) else {
+            throw IntakeError(
+                field: "approved-by", reason: "「\(named)」不是本机关的负责人；可选：\(heads.map(\.displayName).joined(separator: "、"))",
+                key: "approved-by")
+        }
+        return head.displayName
     }
 
     /// The case file of `referenceOrCode` as of `day`.

@@ -95,11 +95,13 @@ import VaporTesting
             // | step posted                       | answer                                            |
             let cases: [([(String, String)], HTTPStatus, String)] = [
                 ([("name", "fee-paid"), ("date", "2024-03-12")], .unprocessableEntity, "没有待缴费的收费通知"),
-                ([("name", "extension-approved"), ("date", "2024-03-12"), ("days", "25"), ("approved-by", "王局长")],
+                ([("name", "extension-approved"), ("date", "2024-03-12"), ("days", "25"), ("approved-by", DemoAgency.demoHead)],
                  .unprocessableEntity, "25"),
                 ([("name", "correction-requested"), ("date", "2024-03-12"), ("deadline", "")], .unprocessableEntity, "请填写"),
                 ([("name", "answered"), ("date", "2024-03-05"), ("outcome", "granted")], .unprocessableEntity, "2024-03-05"),
                 ([("name", "answered"), ("date", "3月12日"), ("outcome", "granted")], .unprocessableEntity, "不是 YYYY-MM-DD"),
+                ([("name", "extension-approved"), ("date", "2024-03-12"), ("days", "5"), ("approved-by", "王局长")],
+                 .unprocessableEntity, "「王局长」不是本机关的负责人；可选：办公室负责人"),
             ]
             for (fields, status, words) in cases {
                 let (h, b) = session.form([("_csrf", csrf)] + fields)

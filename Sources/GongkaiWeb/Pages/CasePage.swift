@@ -53,7 +53,9 @@ struct CasePage {
     }
 
     /// The form fields of a step, named as `EventInput` reads them.
-    static func fields(_ action: CaseAction, today: CivilDate, values: [String: String], error: (String, String)?) -> [FormField] {
+    static func fields(
+        _ action: CaseAction, today: CivilDate, values: [String: String], error: (String, String)?, approvers: [User], me: User
+    ) -> [FormField] {
         let errors = error.map { [$0.0: $0.1] } ?? [:]
         let outcomes = Outcome.allCases.map { ($0.row.id, "\($0.row.displayName)（\($0.article)）") }
         var fields = [FormField.plain("date", "日期", hint: "YYYY-MM-DD", maxlength: 10, value: values["date"] ?? "\(today)", errors: errors)]
@@ -66,7 +68,11 @@ struct CasePage {
                 fields.append(.plain(name, "征求意见对象", type: "select", value: value.isEmpty ? "third-party" : value, errors: errors,
                                      options: [("third-party", "第三方（第三十二条）"), ("other-agency", "其他机关（第三十四条）")]))
             case "days": fields.append(.plain(name, "延长的工作日数", hint: "不超过\(StatutoryClock.maximumExtension)（第三十三条第二款）", maxlength: 2, value: value, errors: errors))
-            case "approved-by": fields.append(.plain(name, "批准人", hint: "政府信息公开工作机构负责人", maxlength: 60, value: value, errors: errors))
+            case "approved-by" where !approvers.isEmpty:
+                let chosen = value.isEmpty ? (approvers.contains(me) ? me.username : approvers[0].username) : value
+                fields.append(.plain(name, "批准人", hint: "政府信息公开工作机构负责人", type: "select", value: chosen, errors: errors,
+                                     options: approvers.map { ($0.username, $0.displayName) }))
+            case "approved-by": fields.append(.plain(name, "批准人", hint: "政府信息公开工作机构负责人（本机关尚无负责人账号，请填写姓名或职务）", maxlength: 60, value: value, errors: errors))
             case "amount": fields.append(.plain(name, "收费金额（元）", hint: "如 100.00", maxlength: 12, value: value, errors: errors))
             case "outcome":
                 fields.append(.plain(name, "办理结果", hint: "年度报告第三部分的行", type: "select",
@@ -117,11 +123,13 @@ struct CasePage {
             let who = [e.actor.isEmpty ? nil : e.actor, e.recordedAt.map { "记录于 \($0)" }].compactMap { $0 }
             return Fact(label: "\(e.event.date)", value: e.event.kind.label + (who.isEmpty ? "" : "（\(who.joined(separator: "，"))）"))
         }
+        let approvers = try await context.office.approvers(scope: member.scope)
         let actions = context.office.actions(for: file, scope: member.scope).map { action in
             let mine = posted?.name == action.name ? posted : nil
             return Action(
                 name: action.name, meaning: action.meaning,
-                fields: Self.fields(action, today: today, values: mine?.values ?? [:], error: mine?.error), open: mine != nil)
+                fields: Self.fields(action, today: today, values: mine?.values ?? [:], error: mine?.error, approvers: approvers, me: member.user),
+                open: mine != nil)
         }
         let mayDraft = LetterPermissions.mayDraft(role: member.scope.role)
         let letters = try await context.office.letterSlots(for: file, scope: member.scope).map { slot in
