@@ -1,0 +1,83 @@
+import Foundation
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiWeb
+
+/// Every back-office route × every role, and a member of another agency: allowed, refused (403) or not found (404).
+/// The checks live in the office; this is the table a reviewer reads.
+@Suite struct RoutePermissionTests {
+    enum Route: String, CaseIterable {
+        case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord
+    }
+
+    // | route          | admin | officer | head | registrar | reviewer | viewer | supervisor | other agency |
+    static let table: [Route: [HTTPStatus]] = [
+        .workbench: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .ok],
+        .casePage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
+        .recordAnswer: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
+        .draftLetter: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
+        .letterPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
+        .issueLetter: [.seeOther, .forbidden, .seeOther, .forbidden, .seeOther, .forbidden, .forbidden, .notFound],
+        .confirmReceipt: [.seeOther, .seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .notFound],
+        .apiEvents: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
+        .apiRecord: [.created, .created, .created, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
+    ]
+    static let roles = ["admin", "officer", "head", "registrar", "reviewer", "viewer", "supervisor", "other"]
+
+    @Test(arguments: Array(roles.enumerated()))
+    func eachRouteAnswersEachRoleAsTheTableSays(_ column: Int, _ role: String) async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            // Two applications (one to answer on the page; one whose receipt has a draft, for the letter routes and
+            // the API), then a submission awaiting confirmation.
+            let answerable = try await CasePageTests.applied(app, office)
+            let lettered = try await CasePageTests.applied(app, office)
+            let officer = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            let draft = try await office.draftLetter(reference: lettered, eventIndex: 0, scope: officer, at: ApplyPageTests.moment)
+            let code = try #require(try await office.caseFile(lettered, scope: officer, on: ApplyPageTests.moment.date).value.trackingCode)
+            try await AgencyRepository(database: office.database).setOnlineConfirmation(.byStaff, agencyID: 1)
+            let (h, b) = try ApplyAPITests.body(ApplyAPITests.citizen)
+            try await app.testing().test(.POST, "/api/v1/agencies/1/applications", headers: h, body: b) { res in #expect(res.status == .created) }
+            let pending = try #require(try await office.workQueues(scope: officer, on: ApplyPageTests.moment.date).waiting.first?.id)
+            // The member: of the demo agency with `role`, or an officer of another agency.
+            let username = "user-\(role)"
+            if role == "other" {
+                let other = try await AgencyRepository(database: office.database).create(
+                    Agency(name: "乙局", code: "B", level: .county, region: .national)).id!
+                _ = try await office.staff(WebTestApp.secrets).addUser(
+                    User(agencyID: other, username: username, displayName: username, role: "officer"), password: WebTestApp.staffPassword)
+            } else {
+                try await CasePageTests.addUser(office, username, role: role)
+            }
+            let session = try await StaffPageTests.signIn(app, username: username)
+            let token = try await StaffAPITests.token(app, username)
+            let letterPath = LetterPage.href(lettered, draft.id)
+            for route in Route.allCases {
+                let status: HTTPStatus
+                switch route {
+                case .workbench: status = try await LetterPageTests.get(app, session, "/staff").0
+                case .casePage: status = try await LetterPageTests.get(app, session, CasePage.href(answerable)).0
+                case .recordAnswer:
+                    status = try await LetterPageTests.post(app, session, CasePage.href(answerable) + "/events", [
+                        ("name", "answered"), ("date", "2024-03-11"), ("outcome", "granted"),
+                    ]).0
+                case .draftLetter:
+                    status = try await LetterPageTests.post(app, session, CasePage.href(answerable) + "/letters", [("eventIndex", "0")]).0
+                case .letterPage: status = try await LetterPageTests.get(app, session, letterPath).0
+                case .issueLetter:
+                    status = try await LetterPageTests.post(app, session, letterPath, [("action", "issue"), ("version", "\(draft.version)")]).0
+                case .confirmReceipt: status = try await LetterPageTests.post(app, session, "/staff/pending/\(pending)/confirm", []).0
+                case .apiEvents: status = try await StaffAPITests.call(app, .GET, "/api/v1/applications/\(code)/events", token: token).0
+                case .apiRecord:
+                    status = try await StaffAPITests.call(
+                        app, .POST, "/api/v1/applications/\(code)/events", token: token, body: #"{"name": "reasons-requested", "date": "2024-03-12"}"#).0
+                }
+                #expect(status == Self.table[route]![column], "\(route.rawValue) as \(role)")
+            }
+        }
+    }
+}
