@@ -30,6 +30,12 @@ extension Office {
         return try await cases(scope).receive(c)
     }
 
+    /// The next free reference for an application registered by staff in `year`: `2024-0001`, one more than the
+    /// highest stored with that prefix (a suggestion: the officer may use the agency's own numbering).
+    public func nextReference(scope: AgencyScope, year: Int) async throws -> String {
+        try await cases(scope).nextReference(prefix: "\(year)-")
+    }
+
     /// 记录事件: the event through the state machine, in one transaction, refused when the case changed since
     /// `expectedVersion` was read.
     public func record(

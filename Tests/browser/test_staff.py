@@ -127,7 +127,8 @@ def test_the_back_office_pages_pass_axe_and_fit_the_screen(driver, server, demo_
     else:
         driver.find_element(By.CSS_SELECTOR, "table.letters a").click()
     letter = driver.current_url
-    for name, url in [("工作台", server + "/staff"), ("案卷", case), ("文书", letter), ("修改密码", server + "/staff/password")]:
+    for name, url in [("工作台", server + "/staff"), ("案卷", case), ("文书", letter), ("登记申请", server + "/staff/cases/new"),
+                      ("修改密码", server + "/staff/password")]:
         driver.get(url)
         for step in driver.find_elements(By.TAG_NAME, "details"):
             driver.execute_script("arguments[0].open = true", step)
@@ -135,6 +136,11 @@ def test_the_back_office_pages_pass_axe_and_fit_the_screen(driver, server, demo_
         assert_fits(driver, name)
     submit_and_wait(driver, None)  # the password form sent empty: its errors
     failures += [f"修改密码（有错误）：{v}" for v in axe_violations(driver)]
+    driver.get(server + "/staff/cases/new")
+    submit_and_wait(driver)  # no applicant, no request: the errors beside their fields
+    assert driver.find_element(By.ID, "problems")
+    failures += [f"登记申请（有错误）：{v}" for v in axe_violations(driver)]
+    assert_fits(driver, "登记申请（有错误）")
     submit_and_wait(driver, css="nav.staff-bar button")
     assert not failures, f"宽 {width}px：\n" + "\n".join(failures)
 

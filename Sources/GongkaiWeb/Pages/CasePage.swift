@@ -162,7 +162,8 @@ struct CasePage {
         let reference = req.parameters.get("reference") ?? ""
         let recorded = req.query[String.self, at: "recorded"].flatMap(EventInput.title(of:))
         let confirmed = req.query[String.self, at: "confirmed"] == nil ? nil : "已确认收到，答复期限自收到申请之日的次日起算"
-        return try await page(req, reference: reference, notice: recorded.map { "已记录：\($0)" } ?? confirmed)
+        let registered = req.query[String.self, at: "registered"] == nil ? nil : "已登记，答复期限自收到申请之日的次日起算"
+        return try await page(req, reference: reference, notice: recorded.map { "已记录：\($0)" } ?? confirmed ?? registered)
     }
 
     struct StepForm: Content {

@@ -23,6 +23,9 @@ struct StaffPages: RouteCollection {
         signedIn.get("cases", ":reference", use: cases.show)
         signedIn.post("cases", ":reference", "events", use: cases.record)
         signedIn.post("pending", ":id", "confirm", use: confirm)
+        let register = RegisterPage(context: context)
+        signedIn.get("cases", "new", use: register.show)
+        signedIn.post("cases", use: register.register)
         let letters = LetterPage(context: context)
         signedIn.post("cases", ":reference", "letters", use: letters.draft)
         signedIn.get("cases", ":reference", "letters", ":id", use: letters.show)
@@ -167,6 +170,8 @@ struct StaffPages: RouteCollection {
         var waiting: [Waiting]?
         var notice: String?
         var error: String?
+        /// Whether the member may register applications received in person, by post or by fax.
+        var mayRegister: Bool
     }
 
     struct Waiting: Encodable {
@@ -226,7 +231,8 @@ struct StaffPages: RouteCollection {
             content: HomeContent(
                 name: member.user.displayName, role: member.role.title, agency: member.agency.name,
                 today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
-                queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error))
+                queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error,
+                mayRegister: CasePermissions.mayReceive(role: member.scope.role)))
     }
 
     struct ConfirmForm: Content {
