@@ -69,6 +69,8 @@ public enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum StaffPasswordRules {
     public static let minimumLength = 10
     public static let maximumBytes = 72
+    /// The rules in one line, for a form's hint.
+    public static let summary = "至少 \(minimumLength) 个字符，含字母、数字、其他符号中的至少两种，不含用户名"
 
     /// The rules `password` breaks, in words; empty when it is acceptable.
     public static func problems(_ password: String, username: String) -> [String] {

@@ -91,11 +91,11 @@ def server():
 SERVER_LOG = {}
 
 
-def gongkai_command(*arguments):
+def gongkai_command(*arguments, stdin=None):
     """Runs `gongkai ARGUMENTS --database` on the running server's database; returns its standard output."""
     done = subprocess.run(
         [str(gongkai_binary()), *arguments, "--database", f"sqlite://{SERVER_LOG['database']}"],
-        capture_output=True, text=True, timeout=60)
+        capture_output=True, text=True, timeout=60, input=stdin)
     assert done.returncode == 0, f"gongkai {' '.join(arguments)}：{done.stderr}"
     return done.stdout
 

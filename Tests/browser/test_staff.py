@@ -170,3 +170,24 @@ def test_staff_confirm_an_online_submission(driver, server, demo_staff):
         submit_and_wait(driver, css="nav.staff-bar button")
     finally:
         gongkai_command("agency", "online-confirmation", "--agency", "1", "--by", "automatic")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_administrators_page_passes_axe(driver, server, width):
+    """An administrator added with `gongkai user add --password-stdin` keeps the settings and users; the page
+    and its errors pass axe and fit the screen."""
+    username = f"admin-{width}"
+    gongkai_command("user", "add", "--agency", "1", "--username", username, "--name", "系统管理员", "--role", "admin",
+                    "--password-stdin", stdin="admin-pass-2024\n")
+    driver.set_window_size(width, 900)
+    sign_in(driver, server, username, "admin-pass-2024")
+    driver.get(server + "/staff/admin")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "机关设置与用户"
+    failures = [f"机关设置与用户：{v}" for v in axe_violations(driver)]
+    assert_fits(driver, "机关设置与用户")
+    fill(driver, {"username": f"new-{width}", "displayName": "新同事", "password": "short"})
+    submit_and_wait(driver, css="form[action='/staff/admin/users'] button")
+    assert "至少 10 个字符" in driver.find_element(By.ID, "password-error").text
+    failures += [f"机关设置与用户（有错误）：{v}" for v in axe_violations(driver)]
+    submit_and_wait(driver, css="nav.staff-bar button")
+    assert not failures, f"宽 {width}px：\n" + "\n".join(failures)

@@ -39,6 +39,17 @@ public struct AgencyRepository: Sendable {
         try await update(agencyID) { $0.onlineConfirmation = confirmation.rawValue }
     }
 
+    /// Sets the agency's letter prefix (nil: the default), its way of confirming online applications and its
+    /// receipt rule, together.
+    @discardableResult
+    public func updateSettings(
+        agencyID: Int, letterPrefix: String?, onlineConfirmation: OnlineConfirmation, receiptRule: ReceiptRule
+    ) async throws -> Agency {
+        try await update(agencyID) {
+            ($0.letterPrefix, $0.onlineConfirmation, $0.receiptRule) = (letterPrefix, onlineConfirmation.rawValue, receiptRule.storeText)
+        }
+    }
+
     private func update(_ agencyID: Int, _ change: (AgencyRecord) -> Void) async throws -> Agency {
         guard let record = try await AgencyRecord.find(agencyID, on: database) else {
             throw StoreError.agencyNotFound(agencyID)

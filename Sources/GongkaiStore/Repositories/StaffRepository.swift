@@ -39,6 +39,15 @@ public struct StaffRepository: Sendable {
         return try await account(user)
     }
 
+    /// The accounts of one agency, by username.
+    public func accounts(agencyID: Int) async throws -> [StaffAccount] {
+        var accounts: [StaffAccount] = []
+        for user in try await UserRecord.query(on: database).filter(\.$agencyID == agencyID).sort(\.$username).all() {
+            accounts.append(try await account(user))
+        }
+        return accounts
+    }
+
     func account(_ user: UserRecord) async throws -> StaffAccount {
         let role = try await RoleRecord.query(on: database).filter(\.$name == user.role).first()?.value()
             ?? Role(name: user.role, mayViewPersonalData: false)

@@ -23,6 +23,9 @@ struct StaffPages: RouteCollection {
         signedIn.get("cases", ":reference", use: cases.show)
         signedIn.post("cases", ":reference", "events", use: cases.record)
         signedIn.post("pending", ":id", "confirm", use: confirm)
+        let admin = AdminPage(context: context)
+        signedIn.get("admin", use: admin.show)
+        signedIn.post("admin", ":what", use: admin.save)
         let register = RegisterPage(context: context)
         signedIn.get("cases", "new", use: register.show)
         signedIn.post("cases", use: register.register)
@@ -108,7 +111,7 @@ struct StaffPages: RouteCollection {
         let fields = [
             FormField.plain("current", "当前密码", type: "password", autocomplete: "current-password", maxlength: 200, errors: errors),
             FormField.plain(
-                "new", "新密码", hint: "至少 \(StaffPasswordRules.minimumLength) 个字符，含字母、数字、其他符号中的至少两种，不含用户名",
+                "new", "新密码", hint: StaffPasswordRules.summary,
                 type: "password", autocomplete: "new-password", maxlength: 200, errors: errors),
             FormField.plain("confirm", "再次输入新密码", type: "password", autocomplete: "new-password", maxlength: 200, errors: errors),
         ]
@@ -172,6 +175,8 @@ struct StaffPages: RouteCollection {
         var error: String?
         /// Whether the member may register applications received in person, by post or by fax.
         var mayRegister: Bool
+        /// Whether the member keeps the agency's settings and users (管理员).
+        var administers: Bool
     }
 
     struct Waiting: Encodable {
@@ -232,7 +237,7 @@ struct StaffPages: RouteCollection {
                 name: member.user.displayName, role: member.role.title, agency: member.agency.name,
                 today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
                 queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error,
-                mayRegister: CasePermissions.mayReceive(role: member.scope.role)))
+                mayRegister: CasePermissions.mayReceive(role: member.scope.role), administers: member.role.name == "admin"))
     }
 
     struct ConfirmForm: Content {
