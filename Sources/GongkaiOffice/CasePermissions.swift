@@ -22,6 +22,9 @@ public enum CasePermissions {
         return handlers.contains(role) || registrars.contains(role)
     }
 
+    /// Whether `role` handles cases: every step, letters, appeals (管理员, 承办人, 负责人; the agency's own processes).
+    public static func mayHandle(role: String?) -> Bool { role.map(handlers.contains) ?? true }
+
     /// Whether `role` may record an event of `kind`.
     public static func mayRecord(_ kind: ApplicationEvent.Kind, role: String?) -> Bool {
         guard let role else { return true }

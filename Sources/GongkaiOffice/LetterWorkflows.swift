@@ -24,7 +24,7 @@ public struct LetterSlot: Hashable, Sendable {
 /// | 审核人                  | no                              | yes          |
 /// | 登记员, 查阅人, 监督人   | no                              | no           |
 public enum LetterPermissions {
-    public static func mayDraft(role: String?) -> Bool { role.map { ["admin", "officer", "head"].contains($0) } ?? true }
+    public static func mayDraft(role: String?) -> Bool { CasePermissions.mayHandle(role: role) }
     public static func mayIssue(role: String?) -> Bool { role.map { ["admin", "head", "reviewer"].contains($0) } ?? true }
 }
 

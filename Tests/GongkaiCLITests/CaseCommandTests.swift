@@ -25,7 +25,7 @@ import Testing
             ["correction-received", "--date", "2024-02-26"],
             ["consultation-sent", "--date", "2024-02-28", "--party", "third-party"],
             ["consultation-replied", "--date", "2024-03-08"],
-            ["extension-approved", "--date", "2024-03-15", "--days", "10", "--approved-by", "王主任"],
+            ["extension-approved", "--date", "2024-03-15", "--days", "10", "--approved-by", "dx-yjj-head"],
             ["answered", "--date", "2024-04-10", "--outcome", "partiallyGranted"],
         ]
         for step in steps {
@@ -40,7 +40,7 @@ import Testing
         let show = try CLIRunner.run(["case", "show", code, "--on", "2024-04-10"] + who)
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("第7版") && show.stdout.contains("11010519491231002X"))
-        #expect(show.stdout.contains("告知补正") && show.stdout.contains("经王主任同意延期答复10个工作日"))
+        #expect(show.stdout.contains("告知补正") && show.stdout.contains("经办公室负责人同意延期答复10个工作日"))
         #expect(show.stdout.contains("按期办结") && show.stdout.contains("逐日计算"))
         let anonymous = try CLIRunner.run(["case", "show", "2024-001", "--agency", "1", "--on", "2024-04-10"] + db)
         #expect(anonymous.status == 0 && !anonymous.stdout.contains("11010519491231002X"))

@@ -185,3 +185,38 @@ import VaporTesting
         }
     }
 }
+
+/// 行政复议与行政诉讼 on the case page: registered with its 案号 and body, decided once; problems beside their fields.
+@Suite struct CaseAppealPageTests {
+    @Test func anAppealIsRegisteredAndDecidedFromTheCasePage() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let reference = try await CasePageTests.applied(app, office)
+            let officer = try await StaffPageTests.signIn(app)
+            let path = CasePage.href(reference) + "/appeals"
+            let (early, _, earlyHTML) = try await LetterPageTests.post(app, officer, path, [
+                ("kind", "reconsideration"), ("appealReference", "京兴政复〔2024〕12号"), ("body", "北京市大兴区人民政府"), ("filedOn", "2024-03-01"),
+            ])
+            #expect(early == .unprocessableEntity && earlyHTML.contains("id=\"appeal-filedOn-error\"") && earlyHTML.contains("value=\"京兴政复〔2024〕12号\""))
+            let (filed, location, _) = try await LetterPageTests.post(app, officer, path, [
+                ("kind", "litigationDirect"), ("appealReference", "（2024）京0115行初12号"), ("body", "北京市大兴区人民法院"), ("filedOn", "2024-03-20"),
+            ])
+            #expect(filed == .seeOther && location == CasePage.href(reference) + "?appeal=1")
+            var (_, html) = try await LetterPageTests.get(app, officer, try #require(location))
+            #expect(html.contains("（2024）京0115行初12号") && html.contains("行政诉讼（未经复议直接起诉）") && html.contains("尚未审结"))
+            let action = try #require(html.components(separatedBy: "action=\"").first { $0.hasPrefix(path + "/") }?.prefix { $0 != "\"" })
+            let (decided, _, _) = try await LetterPageTests.post(app, officer, String(action), [("result", "upheld"), ("decidedOn", "2024-06-20")])
+            #expect(decided == .seeOther)
+            (_, html) = try await LetterPageTests.get(app, officer, CasePage.href(reference))
+            #expect(html.contains("结果维持（2024-06-20）") && !html.contains("记录 （2024）京0115行初12号 的结果"))
+            let table = try await office.report(agencyID: 1, year: 2024).report.appeals.table
+            #expect(table[.litigationDirect, .upheld] == 1)
+            // A viewer sees it and registers nothing.
+            try await CasePageTests.addUser(office, "viewer-wang", role: "viewer")
+            let viewer = try await StaffPageTests.signIn(app, username: "viewer-wang")
+            #expect(!(try await LetterPageTests.get(app, viewer, CasePage.href(reference)).1.contains("登记行政复议或者行政诉讼")))
+            #expect(try await LetterPageTests.post(app, viewer, path, [
+                ("kind", "reconsideration"), ("appealReference", "x"), ("body", "y"), ("filedOn", "2024-04-01"),
+            ]).0 == .forbidden)
+        }
+    }
+}

@@ -10,6 +10,8 @@ public struct AppealCase: Hashable, Sendable, Codable, Identifiable {
     /// The application appealed (nil for an appeal about proactive disclosure).
     public var applicationID: String?
     public var kind: AppealKind
+    /// 行政复议机关 or the court (nil when the register did not say).
+    public var body: String?
     /// 受理/立案日 — the day filed.
     public var filedOn: CivilDate
     /// 审结日 — the day decided.
@@ -18,11 +20,12 @@ public struct AppealCase: Hashable, Sendable, Codable, Identifiable {
 
     public init(
         id: String, applicationID: String?, kind: AppealKind, filedOn: CivilDate,
-        result: AppealOutcome? = nil, decidedOn: CivilDate? = nil
+        result: AppealOutcome? = nil, decidedOn: CivilDate? = nil, body: String? = nil
     ) throws {
         self.id = id
         self.applicationID = applicationID
         self.kind = kind
+        self.body = body
         self.filedOn = filedOn
         if let result, let decidedOn { try decide(result, on: decidedOn) } else if result != nil || decidedOn != nil {
             throw AppealError.incompleteDecision
@@ -50,6 +53,9 @@ public enum AppealKind: String, Hashable, Sendable, Codable, CaseIterable {
     case litigationDirect
     /// 行政诉讼 — 复议后起诉
     case litigationAfterReconsideration
+
+    /// 行政复议, 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉）.
+    public var label: String { self == .reconsideration ? group.label : "行政诉讼（\(group.label)）" }
 
     public var group: AppealsGroup {
         switch self {

@@ -12,6 +12,7 @@ final class AppealCaseRecord: Model, @unchecked Sendable {
     @Field(key: "filed_on") var filedOn: String
     @OptionalField(key: "result") var result: String?
     @OptionalField(key: "decided_on") var decidedOn: String?
+    @OptionalField(key: "body") var body: String?
 
     init() {}
 
@@ -23,6 +24,7 @@ final class AppealCaseRecord: Model, @unchecked Sendable {
         filedOn = c.filedOn.iso
         result = c.result?.rawValue
         decidedOn = c.decidedOn?.iso
+        body = c.body
     }
 
     func value() throws -> AppealCase {
@@ -32,6 +34,6 @@ final class AppealCaseRecord: Model, @unchecked Sendable {
         return try AppealCase(
             id: reference, applicationID: applicationReference, kind: k, filedOn: filed,
             result: result.flatMap(AppealOutcome.init(rawValue:)),
-            decidedOn: decidedOn.flatMap(CivilDate.init(storeText:)))
+            decidedOn: decidedOn.flatMap(CivilDate.init(storeText:)), body: body)
     }
 }

@@ -64,6 +64,27 @@ public struct DisclosureRepository: Sendable {
         return try record.requireID()
     }
 
+    /// Appeal cases about the application `reference`, oldest first.
+    public func appeals(ofApplication reference: String) async throws -> [AppealCase] {
+        try await AppealCaseRecord.query(on: database).filter(\.$agencyID == agencyID)
+            .filter(\.$applicationReference == reference).sort(\.$filedOn).sort(\.$id).all().map { try $0.value() }
+    }
+
+    /// The appeal case `reference` of the agency, or nil.
+    public func appeal(_ reference: String) async throws -> AppealCase? {
+        try await AppealCaseRecord.query(on: database).filter(\.$agencyID == agencyID)
+            .filter(\.$reference == reference).first()?.value()
+    }
+
+    /// Writes the result of the appeal case `appeal` (already decided by the core: once, not before filing).
+    public func saveDecision(_ appeal: AppealCase) async throws {
+        guard let record = try await AppealCaseRecord.query(on: database).filter(\.$agencyID == agencyID)
+            .filter(\.$reference == appeal.id).first()
+        else { throw StoreError.notFound("复议或诉讼案件 \(appeal.id)") }
+        (record.result, record.decidedOn) = (appeal.result?.rawValue, appeal.decidedOn?.iso)
+        try await record.update(on: database)
+    }
+
     /// Appeal cases of the agency filed in `year`.
     public func appeals(filedIn year: Int) async throws -> [AppealCase] {
         try await AppealCaseRecord.query(on: database).filter(\.$agencyID == agencyID)

@@ -11,6 +11,9 @@ struct CasePage {
     let context: WebContext
     var pages: Pages { Pages(context: context) }
 
+    /// A form sent back: its name, what was typed and the error (field key, message).
+    typealias Posted = (name: String, values: [String: String], error: (String, String))
+
     struct Fact: Encodable {
         var label: String
         var value: String
@@ -48,6 +51,10 @@ struct CasePage {
         var actions: [Action]
         var letters: [LetterRow]
         var lettersAction: String
+        var appeals: [AppealRow]
+        /// The form registering an appeal (roles that handle cases).
+        var appealForm: Action?
+        var appealsAction: String
         var error: String?
         var notice: String?
     }
@@ -91,7 +98,7 @@ struct CasePage {
         }
     }
 
-    func page(_ req: Request, reference: String, posted: (name: String, values: [String: String], error: (String, String))? = nil,
+    func page(_ req: Request, reference: String, posted: Posted? = nil,
               notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let member = try StaffSession.member(req)
         let today = context.clock.now().date
@@ -146,6 +153,10 @@ struct CasePage {
             due: file.answerDue.map { "\($0.due)（\($0.due.weekday.chinese)）" },
             trail: (c.receipt.trail + (file.answerDue?.trail ?? [])).map(\.description), actions: actions,
             letters: letters, lettersAction: Self.href(c.id) + "/letters",
+            appeals: appealRows(try await context.office.appeals(of: c.id, scope: member.scope), reference: c.id, today: today, posted: posted,
+                                mayHandle: CasePermissions.mayHandle(role: member.scope.role)),
+            appealForm: CasePermissions.mayHandle(role: member.scope.role) ? appealForm(today: today, posted: posted) : nil,
+            appealsAction: Self.href(c.id) + "/appeals",
             error: posted.map { "未记录：\($0.error.1)" }, notice: notice)
         return try await pages.render(
             "staff-case", req, title: "申请 \(c.id)",
@@ -163,7 +174,8 @@ struct CasePage {
         let recorded = req.query[String.self, at: "recorded"].flatMap(EventInput.title(of:))
         let confirmed = req.query[String.self, at: "confirmed"] == nil ? nil : "已确认收到，答复期限自收到申请之日的次日起算"
         let registered = req.query[String.self, at: "registered"] == nil ? nil : "已登记，答复期限自收到申请之日的次日起算"
-        return try await page(req, reference: reference, notice: recorded.map { "已记录：\($0)" } ?? confirmed ?? registered)
+        let appealed = req.query[String.self, at: "appeal"] == nil ? nil : "已记录复议或诉讼（计入年度报告第四部分）"
+        return try await page(req, reference: reference, notice: recorded.map { "已记录：\($0)" } ?? confirmed ?? registered ?? appealed)
     }
 
     struct StepForm: Content {

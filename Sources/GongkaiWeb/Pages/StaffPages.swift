@@ -29,6 +29,8 @@ struct StaffPages: RouteCollection {
         let register = RegisterPage(context: context)
         signedIn.get("cases", "new", use: register.show)
         signedIn.post("cases", use: register.register)
+        signedIn.post("cases", ":reference", "appeals", use: cases.appeal)
+        signedIn.post("cases", ":reference", "appeals", ":appeal", "decision", use: cases.appeal)
         let letters = LetterPage(context: context)
         signedIn.post("cases", ":reference", "letters", use: letters.draft)
         signedIn.get("cases", ":reference", "letters", ":id", use: letters.show)
