@@ -89,13 +89,7 @@ struct CasePage {
             default: fields.append(.plain(name, name, maxlength: 100, value: value, errors: errors))
             }
         }
-        // Each step's form has its own ids: a page holds several forms.
-        return fields.map { f in
-            var f = f
-            f.id = "\(action.name)-\(f.key)"
-            f.describedBy = f.describedBy?.replacingOccurrences(of: "\(f.key)-", with: "\(action.name)-\(f.key)-")
-            return f
-        }
+        return prefixed(action.name, fields)
     }
 
     func page(_ req: Request, reference: String, posted: Posted? = nil,
