@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/vapor/leaf", from: "4.5.2"),
         .package(url: "https://github.com/vapor/leaf-kit", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure domain: the law as values and functions. Foundation only, no I/O, no clock.
@@ -61,7 +62,9 @@ let package = Package(
             dependencies: [
                 "GongkaiCore", "GongkaiDocuments", "GongkaiStore",
                 .product(name: "FluentKit", package: "fluent-kit"),
-            ]
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
         ),
         // The portal and the public API (`gongkai serve`): Vapor handlers that parse, call one office workflow, present.
         .target(

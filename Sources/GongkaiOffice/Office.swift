@@ -41,8 +41,11 @@ public struct Office: Sendable {
         CaseRepository(database: database, scope: scope, calendar: calendar)
     }
 
-    /// Creates the demo agency (`gongkai demo`) with its records and 21 whole cases.
+    /// Creates the demo agency (`gongkai demo`) with its records and 21 whole cases, and publishes its 2020 report
+    /// (the seed) from them.
     public func createDemo() async throws -> (agency: Agency, created: Bool) {
-        try await DemoAgency(database: database, calendar: calendar).create()
+        let demo = try await DemoAgency(database: database, calendar: calendar).create()
+        try await publishDemoReport(demo.agency)
+        return demo
     }
 }

@@ -112,6 +112,9 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             case .staleVersion, .alreadyIssued, .locked: return ProblemDetails(.conflict, detail: e.description)
             default: return ProblemDetails(.unprocessableEntity, detail: e.description)
             }
+        case let e as PublishingError:
+            if case .notPublished = e { return ProblemDetails(.notFound, detail: e.description) }
+            return ProblemDetails(.unprocessableEntity, detail: e.description)
         case let e as SignInError: return ProblemDetails(.unauthorized, detail: e.description)
         case let e as any AbortError:
             if e.status.code >= 500 { logger.error("server error \(String(reflecting: type(of: error))): \(error)") }

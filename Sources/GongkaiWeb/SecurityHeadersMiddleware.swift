@@ -1,7 +1,8 @@
 import Vapor
 
 /// Headers every response carries: no script or style from anywhere but this site and never inline, no framing,
-/// no MIME sniffing, no referrer sent to other sites.
+/// no MIME sniffing, no referrer sent to other sites. A handler may set a policy of its own for a document it
+/// serves whole (the stand-alone report page: no script at all, its own inline stylesheet).
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -15,7 +16,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
         ]
-        for (name, value) in h { response.headers.replaceOrAdd(name: name, value: value) }
+        for (name, value) in h where !(name == "Content-Security-Policy" && response.headers.contains(name: name)) {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
         return response
     }
 }

@@ -128,7 +128,9 @@ import VaporTesting
         try await WebTestApp.with { app, _ in
             try await app.testing().test(.GET, "/sitemap") { res in
                 let html = res.body.string
-                for href in ["/agencies/1", "/agencies/1/guide", "/agencies/1/catalogue", "/agencies/1/apply", "/track", "/check"] {
+                for href in [
+                    "/agencies/1", "/agencies/1/guide", "/agencies/1/catalogue", "/agencies/1/reports/2020", "/agencies/1/apply", "/track", "/check",
+                ] {
                     #expect(html.contains("<a href=\"\(href)\">"), "\(href)")
                 }
                 #expect(!html.contains("网站标识码") && !html.contains("<p></p>"))

@@ -150,6 +150,19 @@ def test_a_newcomer_finds_the_budget_in_the_catalogue(driver, server):
     assert_fits(driver, "目录检索结果")
 
 
+def test_a_newcomer_finds_the_2020_report_and_its_files(driver, server):
+    driver.set_window_size(375, 800)
+    driver.get(server + "/")
+    driver.find_element(By.LINK_TEXT, "北京市大兴区应急管理局").click()
+    driver.find_element(By.LINK_TEXT, "2020年政府信息公开工作年度报告").click()
+    assert "2020年政府信息公开工作年度报告" in driver.find_element(By.TAG_NAME, "h1").text
+    assert "21" in driver.find_element(By.CSS_SELECTOR, ".report-view").text
+    assert len(driver.find_element(By.CSS_SELECTOR, ".report-meta code").text) == 64
+    links = {a.text: a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".report-meta ul a")}
+    assert set(links) >= {"Word（公文格式）", "PDF", "图解", "JSON（数据）"}
+    assert_fits(driver, "年度报告")
+
+
 def test_the_skip_link_is_the_first_stop_of_the_keyboard(driver, server):
     driver.set_window_size(1280, 900)
     driver.get(server + "/agencies/1")
@@ -190,6 +203,7 @@ def public_pages(driver, server):
     yield "首页", server + "/"
     yield "专栏", server + "/agencies/1"
     yield "指南", server + "/agencies/1/guide"
+    yield "年度报告", server + "/agencies/1/reports/2020"
     yield "目录检索", server + "/agencies/1/catalogue?q=" + urllib.parse.quote("预算")
     yield "目录（参数有误）", server + "/agencies/1/catalogue?year=abc"
     yield "申请表", server + "/agencies/1/apply"

@@ -30,12 +30,16 @@ public enum HTMLReportWriter {
             </head>
             <body>
             <main id="report">
-            <article>
-            <header>
-            \(titleHeading(report, fallback: title))
-            </header>
 
             """
+        return html + article(report) + "</main>\n</body>\n</html>\n"
+    }
+
+    /// The report's `<article>` alone (title, sections, tables), for a page that has its own frame and loads
+    /// `HTMLStyle.css` itself.
+    public static func article(_ report: AnnualReport) -> String {
+        let title = report.title.isEmpty ? "\(report.agency)\(report.year)年政府信息公开工作年度报告" : report.title.joined()
+        var html = "<article>\n<header>\n\(titleHeading(report, fallback: title))\n</header>\n"
         html += paragraphs(report.preamble)
         html += narrative(report.overview, number: 1)
         html += tableSection(
@@ -49,8 +53,7 @@ public enum HTMLReportWriter {
             table: ReportTableLayout.appeals(report.appeals.table))
         html += narrative(report.problems, number: 5)
         html += narrative(report.otherMatters, number: 6)
-        html += "</article>\n</main>\n</body>\n</html>\n"
-        return html
+        return html + "</article>\n"
     }
 
     static func esc(_ s: String) -> String { MarkupEscaping.escape(s) }

@@ -10,7 +10,7 @@ public enum StoreMigrations {
             CreateAppealCases(), CreateNormativeDocuments(), CreateAdministrativeItems(),
             CreateAdministrativeDecisions(), CreateProcurementProjects(), CreateFeeCollections(),
             CreateCatalogueItems(), CreateHolidayOverrides(), AddApplicationCaseFields(), AddReceiptRules(), CreateAgencyGuides(),
-            AddStaffSignIn(), CreateLetters(), AddOnlineConfirmation(), AddAppealBody(),
+            AddStaffSignIn(), CreateLetters(), AddOnlineConfirmation(), AddAppealBody(), CreatePublishedReports(),
         ]
     }
 }

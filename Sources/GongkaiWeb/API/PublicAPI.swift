@@ -17,6 +17,7 @@ struct PublicAPI: RouteCollection {
         v1.get("openapi.json", use: openAPI)
         v1.get("agencies", use: agencies)
         v1.get("applications", ":trackingCode", use: track)
+        v1.get("agencies", ":agencyID", "reports", ":year", use: report)
         v1.get("agencies", ":agencyID", "catalogue", use: CatalogueAPI(context: context).catalogue)
         func limited(_ name: String, _ rule: RateLimits.Rule) -> any RoutesBuilder {
             v1.grouped(RateLimitMiddleware(limiter: context.limiter, name: name, rule: rule))
@@ -51,6 +52,18 @@ struct PublicAPI: RouteCollection {
         try await context.office.agencies().map {
             AgencyItem(id: $0.id ?? 0, name: $0.name, code: $0.code, level: $0.level.rawValue, region: $0.region.rawValue)
         }
+    }
+
+    /// `GET /api/v1/agencies/{id}/reports/{year}?version=`: the published report in the public JSON form — the stored
+    /// bytes of that version (the latest unless asked), with its SHA-256 as the `ETag`.
+    func report(_ req: Request) async throws -> Response {
+        let agency = try await Portal.requestedAgency(req, context)
+        let shown = try await context.office.publishedReport(
+            agencyID: agency.id ?? 0, year: try ReportPage.year(req), version: req.query[Int.self, at: "version"])
+        let response = Self.json(Data(shown.published.json.utf8))
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(shown.published.contentHash)\"")
+        response.headers.replaceOrAdd(name: "X-Report-Version", value: "\(shown.published.version)")
+        return response
     }
 
     /// `GET /api/v1/applications/{trackingCode}`: the public view of one application, as of today.

@@ -20,6 +20,9 @@ struct Portal: RouteCollection {
         routes.get("agencies", ":agencyID", use: agency)
         routes.get("agencies", ":agencyID", "catalogue", use: CataloguePage(context: context).show)
         routes.get("agencies", ":agencyID", "guide", use: GuidePage(context: context).show)
+        let reports = ReportPage(context: context)
+        routes.get("agencies", ":agencyID", "reports", ":year", use: reports.show)
+        routes.get("agencies", ":agencyID", "reports", ":year", ":file", use: reports.file)
         let track = TrackPage(context: context)
         routes.get("track", use: track.show)
         // The phone opens the letters: as rate-limited as a sign-in.
@@ -39,6 +42,8 @@ struct Portal: RouteCollection {
     struct AgencyLink: Encodable {
         var id: Int
         var name: String
+        /// The years of its published reports (the site map lists them).
+        var reportYears: [Int] = []
     }
 
     struct HomeContent: Encodable {
@@ -70,7 +75,8 @@ struct Portal: RouteCollection {
     func agency(_ req: Request) async throws -> Response {
         let agency = try await Self.requestedAgency(req, context)
         let items = Article20Item.allCases.map { AgencyContent.Item(number: $0.rawValue, label: $0.columnName) }
-        let content = AgencyContent(id: agency.id ?? 0, name: agency.name, items: items, reportYears: [])
+        let years = try await context.office.publishedYears(agencyID: agency.id ?? 0)
+        let content = AgencyContent(id: agency.id ?? 0, name: agency.name, items: items, reportYears: years)
         return try await pages.render(
             "agency", req, title: "\(agency.name)政府信息公开", crumbs: [.init(label: agency.name)], content: content)
     }
@@ -83,7 +89,11 @@ struct Portal: RouteCollection {
 
     /// `/sitemap`: 网站地图 — every page a visitor can reach, by agency.
     func sitemap(_ req: Request) async throws -> Response {
-        let agencies = try await context.office.agencies().map { AgencyLink(id: $0.id ?? 0, name: $0.name) }
+        var agencies: [AgencyLink] = []
+        for agency in try await context.office.agencies() {
+            let id = agency.id ?? 0
+            agencies.append(AgencyLink(id: id, name: agency.name, reportYears: try await context.office.publishedYears(agencyID: id)))
+        }
         return try await pages.render(
             "sitemap", req, title: "网站地图", crumbs: [.init(label: "网站地图")], content: HomeContent(agencies: agencies))
     }

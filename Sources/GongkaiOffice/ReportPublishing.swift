@@ -1,0 +1,110 @@
+import Crypto
+import Foundation
+import GongkaiCore
+import GongkaiDocuments
+import GongkaiStore
+
+/// Why a report could not be published; nothing was stored.
+public enum PublishingError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The report is another agency's or of another year than asked.
+    case wrongReport(String)
+    /// The checker found errors (each named with its section, row and column).
+    case findings([String])
+    /// A table differs from what the agency's registers give (sections II–IV come from the registers).
+    case tablesDiffer([String])
+    /// The year is published: a change is an amendment, with a note.
+    case alreadyPublished(Int)
+    /// No published report of this year (or version).
+    case notPublished(Int)
+
+    public var description: String {
+        switch self {
+        case .wrongReport(let why): return "不能发布：\(why)"
+        case .findings(let all): return "年度报告有错误，不能发布：" + all.joined(separator: "；")
+        case .tablesDiffer(let sections): return "年度报告的" + sections.joined(separator: "、") + "与本机关台账统计的不一致，不能发布"
+        case .alreadyPublished(let y): return "\(y)年度报告已发布；发布后的更正须作为修订发布，并说明更正的内容和原因"
+        case .notPublished(let y): return "本机关尚未发布\(y)年度报告"
+        }
+    }
+}
+
+/// 已发布的年度报告 — one version, its report read back from the stored JSON, and every version of its year.
+public struct PublishedAnnualReport: Sendable {
+    public var published: PublishedReport
+    public var report: AnnualReport
+    public var versions: [PublishedReport]
+}
+
+extension Office {
+    /// 发布年度报告 (Art. 49–50): stores `report` as the locked snapshot of its year — the public JSON form and its
+    /// SHA-256 — once its agency and year are the scope's, the checker finds no error and its tables (sections
+    /// II–IV) are those of the agency's registers. A year already published takes only an amendment, whose note
+    /// says what changed and why; the earlier version stays. 负责人 and 管理员 publish (and the agency's own
+    /// processes, such as the demo).
+    public func publishReport(_ report: AnnualReport, scope: AgencyScope, at moment: Moment, amendment: String? = nil)
+        async throws -> PublishedReport
+    {
+        if let role = scope.role, !["admin", "head"].contains(role) {
+            throw CaseError.notPermitted(user: scope.actor, action: "发布年度报告")
+        }
+        guard report.agency == scope.agency.name else {
+            throw PublishingError.wrongReport("报告的机关「\(report.agency)」不是本机关（\(scope.agency.name)）")
+        }
+        let errors = ReportChecker().check(report).filter { $0.severity == .error }
+        guard errors.isEmpty else { throw PublishingError.findings(errors.map(\.message)) }
+        let registers = try await self.report(agencyID: scope.agencyID, year: report.year).report
+        let differ = [
+            report.proactive.cells == registers.proactive.cells ? nil : "第二部分",
+            report.applications.table == registers.applications.table ? nil : "第三部分",
+            report.appeals.table == registers.appeals.table ? nil : "第四部分",
+        ].compactMap { $0 }
+        guard differ.isEmpty else { throw PublishingError.tablesDiffer(differ) }
+        let repository = PublishedReportRepository(database: database, scope: scope)
+        let note = amendment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let published = try await repository.versions(year: report.year)
+        if !published.isEmpty, note?.isEmpty ?? true { throw PublishingError.alreadyPublished(report.year) }
+        let json = String(decoding: try ReportJSON.encode(report), as: UTF8.self)
+        return try await repository.publish(
+            year: report.year, json: json, contentHash: Self.sha256(json), note: published.isEmpty ? nil : note, at: moment)
+    }
+
+    /// The published report of agency `agencyID` for `year`: `version`, or the latest. Public.
+    public func publishedReport(agencyID: Int, year: Int, version: Int? = nil) async throws -> PublishedAnnualReport {
+        let scope = try await scope(agencyID: agencyID, username: nil)
+        let versions = try await PublishedReportRepository(database: database, scope: scope).versions(year: year)
+        guard let shown = version.map({ v in versions.first { $0.version == v } }) ?? versions.last else {
+            throw PublishingError.notPublished(year)
+        }
+        let report = try ReportJSON.decode(Data(shown.json.utf8), source: "published-\(year)-v\(shown.version).json")
+        return PublishedAnnualReport(published: shown, report: report, versions: versions)
+    }
+
+    /// The years agency `agencyID` has published a report for, newest first.
+    public func publishedYears(agencyID: Int) async throws -> [Int] {
+        try await PublishedReportRepository(database: database, scope: try await scope(agencyID: agencyID, username: nil)).years()
+    }
+
+    /// A published report as a file: web page, DOCX, PDF, 图解 (compared with the year before when that is
+    /// published too), JSON (the stored bytes themselves) or text.
+    public func publishedReportFile(agencyID: Int, year: Int, version: Int? = nil, format: RenderFormat) async throws -> Data {
+        let shown = try await publishedReport(agencyID: agencyID, year: year, version: version)
+        if format == .json { return Data(shown.published.json.utf8) }
+        let previous = format == .svg ? try? await publishedReport(agencyID: agencyID, year: year - 1).report : nil
+        return try ReportFiles.render(shown.report, to: format, compare: previous)
+    }
+
+    /// SHA-256 of `text`'s UTF-8 bytes, hex.
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The demo agency's 2020 report as it was published (the seed), published from its records if not yet.
+    func publishDemoReport(_ agency: Agency) async throws {
+        let scope = try await scope(agencyID: agency.id!, username: nil)
+        guard try await PublishedReportRepository(database: database, scope: scope).versions(year: 2020).isEmpty,
+            let url = Bundle.module.url(forResource: "demo-report-2020", withExtension: "txt", subdirectory: "Resources")
+        else { return }
+        let report = try ReportFiles.read(url: url).report
+        _ = try await publishReport(report, scope: scope, at: Moment(parsing: "2021-01-29 10:00")!)
+    }
+}
