@@ -24,8 +24,7 @@ extension CasePage {
 
     /// The appeals and their forms; `posted` opens the form that was sent, with its error.
     func appealRows(_ appeals: [AppealCase], reference: String, today: CivilDate, posted: Posted?, mayHandle: Bool) -> [AppealRow] {
-        let ascii = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
-        return appeals.map { a in
+        appeals.map { a in
             let name = "decide-\(a.id)"
             let mine = posted?.name == name ? posted : nil
             let decision = a.result == nil && mayHandle
@@ -39,7 +38,7 @@ extension CasePage {
             return AppealRow(
                 reference: a.id, kind: a.kind.label, body: a.body ?? "—", filed: "\(a.filedOn)",
                 result: a.result.map { "\($0.column.label)（\(a.decidedOn.map { "\($0)" } ?? "")）" } ?? "尚未审结", decision: decision,
-                action: Self.href(reference) + "/appeals/" + (a.id.addingPercentEncoding(withAllowedCharacters: ascii) ?? "") + "/decision")
+                action: Self.href(reference) + "/appeals/" + (a.id.addingPercentEncoding(withAllowedCharacters: .asciiUnreserved) ?? "") + "/decision")
         }
     }
 

@@ -185,9 +185,7 @@ struct LetterPage {
         let name = "\(stored.letter.number?.description ?? "文书")\(stored.letter.kind.title).\(pdf ? "pdf" : "docx")"
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = pdf ? .pdf : HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        let ascii = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: ascii) ?? "letter"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"letter.\(pdf ? "pdf" : "docx")\"; filename*=UTF-8''\(encoded)")
+        response.attach(as: name, fallback: "letter.\(pdf ? "pdf" : "docx")")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

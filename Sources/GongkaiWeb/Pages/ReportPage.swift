@@ -70,11 +70,8 @@ struct ReportPage {
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = types[format]
         if format == .docx || format == .pdf {
-            let ascii = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
-            let title = "\(agency.name)\(year)年政府信息公开工作年度报告.\(format.fileExtension)"
-            response.headers.replaceOrAdd(
-                name: .contentDisposition,
-                value: "attachment; filename=\"report-\(year).\(format.fileExtension)\"; filename*=UTF-8''\(title.addingPercentEncoding(withAllowedCharacters: ascii) ?? "")")
+            response.attach(
+                as: "\(agency.name)\(year)年政府信息公开工作年度报告.\(format.fileExtension)", fallback: "report-\(year).\(format.fileExtension)")
         }
         if format == .html {
             // The stand-alone page carries its own stylesheet inline.
