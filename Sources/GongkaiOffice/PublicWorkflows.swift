@@ -126,4 +126,25 @@ extension Office {
         try await DisclosureRepository(database: database, scope: try await scope(agencyID: agencyID, username: nil))
             .catalogue(CatalogueQuery(text: text, article20Item: article20Item, year: year, page: page))
     }
+
+    /// One catalogue item of agency `agencyID` as its page shows it, with the validity of the normative document it
+    /// publishes (the agency's register of 规范性文件, by 文号) as of `day`. Public.
+    public func catalogueItem(agencyID: Int, itemID: Int, on day: CivilDate) async throws -> CatalogueItemView {
+        let scope = try await scope(agencyID: agencyID, username: nil)
+        let registers = DisclosureRepository(database: database, scope: scope)
+        guard let item = try await registers.catalogueItem(itemID) else { throw StoreError.notFound("目录条目 \(itemID)") }
+        let validity = try await registers.normativeDocument(number: item.documentNumber).map { document -> String in
+            guard let abolished = document.abolishedOn, abolished <= day else { return "现行有效" }
+            return "已废止（\(abolished)）"
+        }
+        return CatalogueItemView(item: item, publisher: item.publisher ?? scope.agency.name, validity: validity)
+    }
+}
+
+/// 目录条目 — one catalogue item as the portal shows it: the item, its publisher and, for a normative document,
+/// whether it is in force (现行有效) or repealed (已废止, with the day).
+public struct CatalogueItemView: Sendable, Hashable {
+    public var item: CatalogueItem
+    public var publisher: String
+    public var validity: String?
 }

@@ -148,6 +148,10 @@ def test_a_newcomer_finds_the_budget_in_the_catalogue(driver, server):
     WebDriverWait(driver, 20).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, "p[role=status]"), "共 43 条"))
     assert "预算" in driver.find_element(By.CSS_SELECTOR, "tbody tr td:nth-child(2)").text
     assert_fits(driver, "目录检索结果")
+    driver.find_element(By.CSS_SELECTOR, "tbody tr td:nth-child(2) a").click()
+    assert "预算" in driver.find_element(By.TAG_NAME, "h1").text
+    assert "索引号" in driver.find_element(By.CSS_SELECTOR, "dl.item-meta").text
+    assert_fits(driver, "目录条目")
 
 
 def test_a_newcomer_finds_the_2020_report_and_its_files(driver, server):
@@ -206,6 +210,7 @@ def public_pages(driver, server):
     yield "年度报告", server + "/agencies/1/reports/2020"
     yield "目录检索", server + "/agencies/1/catalogue?q=" + urllib.parse.quote("预算")
     yield "目录（参数有误）", server + "/agencies/1/catalogue?year=abc"
+    yield "目录条目", server + "/agencies/1/catalogue/items/1"
     yield "申请表", server + "/agencies/1/apply"
     yield "申请查询", server + "/track"
     yield "核查年报", server + "/check"

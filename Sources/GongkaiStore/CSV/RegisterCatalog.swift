@@ -129,6 +129,10 @@ public enum RegisterCatalog {
             .init("document_number", "文号", example: ""),
             .init("published_on", "公开日期", .date, required: true, example: "2020-06-30"),
             .init("channels", "公开渠道（以、分隔）", example: "政府网站、政务新媒体"),
+            .init("subject", "主题分类", example: "安全生产监管"),
+            .init("written_on", "成文日期", .date, example: "2020-06-28"),
+            .init("publisher", "发布机构", example: ""),
+            .init("body", "正文", example: ""),
         ],
         identity: .key("index_number"))
 

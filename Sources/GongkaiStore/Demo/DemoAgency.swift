@@ -144,12 +144,12 @@ public struct DemoAgency: Sendable {
         for n in 1...216 {
             let item = [1, 5, 6, 9, 12][n % 5]
             let (title, number) = catalogueTitle(item: item, k: n / 5 + 1)
+            let published = day("2020-\(String(format: "%02d", 1 + n % 12))-\(String(format: "%02d", 1 + n % 28))")
             try await repo.add(
                 CatalogueItem(
                     agencyID: agencyID, indexNumber: "11A0115-YJJ-2020-\(String(format: "%03d", n))",
-                    article20Item: item, title: title, documentNumber: number,
-                    publishedOn: day("2020-\(String(format: "%02d", 1 + n % 12))-\(String(format: "%02d", 1 + n % 28))")
-                ))
+                    article20Item: item, title: title, documentNumber: number, publishedOn: published,
+                    subject: "安全生产监管", writtenOn: number.isEmpty ? nil : published.adding(days: -3)))
         }
     }
 

@@ -11,6 +11,7 @@ public enum StoreMigrations {
             CreateAdministrativeDecisions(), CreateProcurementProjects(), CreateFeeCollections(),
             CreateCatalogueItems(), CreateHolidayOverrides(), AddApplicationCaseFields(), AddReceiptRules(), CreateAgencyGuides(),
             AddStaffSignIn(), CreateLetters(), AddOnlineConfirmation(), AddAppealBody(), CreatePublishedReports(),
+            AddCatalogueItemDetails(),
         ]
     }
 }

@@ -150,6 +150,10 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
     @Field(key: "document_number") var documentNumber: String
     @Field(key: "published_on") var publishedOn: String
     @Field(key: "channels") var channels: String
+    @OptionalField(key: "subject") var subject: String?
+    @OptionalField(key: "written_on") var writtenOn: String?
+    @OptionalField(key: "publisher") var publisher: String?
+    @OptionalField(key: "body") var body: String?
 
     init() {}
 
@@ -162,6 +166,10 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
         documentNumber = c.documentNumber
         publishedOn = c.publishedOn.iso
         channels = c.channels.joined(separator: "、")
+        subject = c.subject.isEmpty ? nil : c.subject
+        writtenOn = c.writtenOn?.iso
+        publisher = c.publisher
+        body = c.body.isEmpty ? nil : c.body
     }
 
     /// The item, or nil for a row whose date is not one (only a hand-edited database has such rows).
@@ -170,7 +178,8 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
         return CatalogueItem(
             id: id, agencyID: agencyID, indexNumber: indexNumber, article20Item: article20Item, title: title,
             documentNumber: documentNumber, publishedOn: day,
-            channels: channels.split(separator: "、").map(String.init))
+            channels: channels.split(separator: "、").map(String.init), subject: subject ?? "",
+            writtenOn: writtenOn.flatMap(CivilDate.init(storeText:)), publisher: publisher, body: body ?? "")
     }
 }
 

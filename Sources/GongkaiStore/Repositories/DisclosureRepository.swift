@@ -64,6 +64,18 @@ public struct DisclosureRepository: Sendable {
         return try record.requireID()
     }
 
+    /// The catalogue item `id` of the agency, or nil.
+    public func catalogueItem(_ id: Int) async throws -> CatalogueItem? {
+        try await CatalogueItemRecord.query(on: database).filter(\.$agencyID == agencyID).filter(\.$id == id).first()?.value()
+    }
+
+    /// The agency's normative document with 文号 `number`, or nil.
+    public func normativeDocument(number: String) async throws -> NormativeDocument? {
+        guard !number.isEmpty else { return nil }
+        return try await NormativeDocumentRecord.query(on: database).filter(\.$agencyID == agencyID)
+            .filter(\.$documentNumber == number).first()?.value()
+    }
+
     /// Appeal cases about the application `reference`, oldest first.
     public func appeals(ofApplication reference: String) async throws -> [AppealCase] {
         try await AppealCaseRecord.query(on: database).filter(\.$agencyID == agencyID)

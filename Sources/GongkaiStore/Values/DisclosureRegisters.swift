@@ -120,10 +120,19 @@ public struct CatalogueItem: Hashable, Sendable {
     public var publishedOn: CivilDate
     /// 公开渠道: 政府网站, 政务新媒体, 公报 …
     public var channels: [String]
+    /// 主题分类 (e.g. 安全生产监管); empty when not given.
+    public var subject: String
+    /// 成文日期.
+    public var writtenOn: CivilDate?
+    /// 发布机构; nil: the agency itself.
+    public var publisher: String?
+    /// 正文 — the document's text, paragraphs on lines; empty when only the entry is kept.
+    public var body: String
 
     public init(
         id: Int? = nil, agencyID: Int, indexNumber: String, article20Item: Int, title: String,
-        documentNumber: String = "", publishedOn: CivilDate, channels: [String] = ["政府网站"]
+        documentNumber: String = "", publishedOn: CivilDate, channels: [String] = ["政府网站"], subject: String = "",
+        writtenOn: CivilDate? = nil, publisher: String? = nil, body: String = ""
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -133,6 +142,10 @@ public struct CatalogueItem: Hashable, Sendable {
         self.documentNumber = documentNumber
         self.publishedOn = publishedOn
         self.channels = channels
+        self.subject = subject
+        self.writtenOn = writtenOn
+        self.publisher = publisher
+        self.body = body
     }
 }
 

@@ -13,6 +13,7 @@ struct CataloguePage {
     }
 
     struct Row: Encodable {
+        var href: String
         var indexNumber: String
         var column: String
         var title: String
@@ -57,7 +58,7 @@ struct CataloguePage {
             content.total = found.total
             content.rows = found.items.map {
                 Row(
-                    indexNumber: $0.indexNumber, column: Article20Item(rawValue: $0.article20Item)?.columnName ?? "",
+                    href: "/agencies/\(agencyID)/catalogue/items/\($0.id ?? 0)", indexNumber: $0.indexNumber, column: Article20Item(rawValue: $0.article20Item)?.columnName ?? "",
                     title: $0.title, documentNumber: $0.documentNumber, publishedOn: $0.publishedOn.iso)
             }
             content.pageLinks = Self.pageLinks(
@@ -98,5 +99,43 @@ struct CataloguePage {
         }
         if current < pages { links.append(PageLink(label: "下一页", href: href(current + 1), current: false)) }
         return links
+    }
+
+    struct ItemContent: Encodable {
+        var title: String
+        var facts: [CasePage.Fact]
+        var paragraphs: [String]
+        var back: String
+    }
+
+    /// `/agencies/{id}/catalogue/items/{item}`: one item with its metadata as Chinese sites show it — 索引号, 主题分类,
+    /// 发布机构, 成文日期, 发布日期, 文号, 有效性 (a normative document: in force or repealed) — and its text.
+    func item(_ req: Request) async throws -> Response {
+        let agency = try await Portal.requestedAgency(req, context)
+        let agencyID = agency.id ?? 0
+        guard let itemID = req.parameters.get("item", as: Int.self) else { throw Abort(.notFound) }
+        let view = try await context.office.catalogueItem(agencyID: agencyID, itemID: itemID, on: context.clock.now().date)
+        let item = view.item
+        let column = Article20Item(rawValue: item.article20Item)
+        var facts: [CasePage.Fact] = [.init(label: "索引号", value: item.indexNumber)]
+        if let column { facts.append(.init(label: "信息分类", value: column.columnName)) }
+        facts += [
+            .init(label: "主题分类", value: item.subject.isEmpty ? "—" : item.subject), .init(label: "发布机构", value: view.publisher),
+            .init(label: "成文日期", value: item.writtenOn?.iso ?? "—"), .init(label: "发布日期", value: item.publishedOn.iso),
+            .init(label: "文号", value: item.documentNumber.isEmpty ? "—" : item.documentNumber),
+        ]
+        if let validity = view.validity { facts.append(.init(label: "有效性", value: validity)) }
+        facts.append(.init(label: "公开渠道", value: item.channels.joined(separator: "、")))
+        let back = "/agencies/\(agencyID)/catalogue" + (column.map { "?category=\($0.rawValue)" } ?? "")
+        return try await Pages(context: context).render(
+            "catalogue-item", req, title: "\(item.title)_\(agency.name)",
+            crumbs: [
+                .init(label: agency.name, href: "/agencies/\(agencyID)"), .init(label: column?.columnName ?? "政府信息公开目录", href: back),
+                .init(label: item.title),
+            ],
+            content: ItemContent(
+                title: item.title, facts: facts,
+                paragraphs: item.body.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) },
+                back: back))
     }
 }
