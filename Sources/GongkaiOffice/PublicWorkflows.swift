@@ -133,16 +133,13 @@ extension Office {
         let scope = try await scope(agencyID: agencyID, username: nil)
         let registers = DisclosureRepository(database: database, scope: scope)
         guard let item = try await registers.catalogueItem(itemID) else { throw StoreError.notFound("目录条目 \(itemID)") }
-        let validity = try await registers.normativeDocument(number: item.documentNumber).map { document -> String in
-            guard let abolished = document.abolishedOn, abolished <= day else { return "现行有效" }
-            return "已废止（\(abolished)）"
-        }
+        let validity = try await registers.normativeDocument(number: item.documentNumber)?.validity(on: day)
         return CatalogueItemView(item: item, publisher: item.publisher ?? scope.agency.name, validity: validity)
     }
 }
 
 /// 目录条目 — one catalogue item as the portal shows it: the item, its publisher and, for a normative document,
-/// whether it is in force (现行有效) or repealed (已废止, with the day).
+/// whether it is in force (现行有效), repealed (已废止) or lapsed (已失效), with the day.
 public struct CatalogueItemView: Sendable, Hashable {
     public var item: CatalogueItem
     public var publisher: String

@@ -35,9 +35,9 @@ import Testing
         (
             "normative-documents",
             """
-            kind,title,document_number,made_on,published_on,abolished_on
-            normative,关于加强安全生产的通知,京兴应急发〔2020〕3号,2020-04-01,2020-04-08,
-            rule,旧规章,,2010-01-01,2010-01-05,2020-12-31
+            kind,title,document_number,made_on,published_on,abolished_on,expires_on
+            normative,关于加强安全生产的通知,京兴应急发〔2020〕3号,2020-04-01,2020-04-08,,2025-03-31
+            rule,旧规章,,2010-01-01,2010-01-05,2020-12-31,
             """
         ),
         (

@@ -71,6 +71,15 @@ import Testing
                 NormativeDocument(
                     agencyID: a, kind: .rule, title: "规章", documentNumber: "3", madeOn: Self.day("2018-02-01"),
                     publishedOn: Self.day("2018-02-03")))
+            // Past its term on 31 Dec 2021 (有效期至 2021-12-30): lapsed, no longer 现行有效; one ending that day still is.
+            try await repo.add(
+                NormativeDocument(
+                    agencyID: a, kind: .rule, title: "到期规章", documentNumber: "4", madeOn: Self.day("2016-02-01"),
+                    publishedOn: Self.day("2016-02-03"), expiresOn: Self.day("2021-12-30")))
+            try await repo.add(
+                NormativeDocument(
+                    agencyID: a, kind: .rule, title: "年末到期规章", documentNumber: "5", madeOn: Self.day("2016-02-01"),
+                    publishedOn: Self.day("2016-02-03"), expiresOn: Self.day("2021-12-31")))
             let item = try await repo.add(
                 AdministrativeItem(
                     agencyID: a, category: .penalty, code: "CF1", name: "处罚", validFrom: Self.day("2018-01-01")))
@@ -99,7 +108,7 @@ import Testing
             let r = try await StoreReportBuilder(store: store).report(try await store.scope(a), year: 2021)
             #expect(r.format == .v2021)
             #expect(r.proactive.cells[.normativeDocuments]?.map(\.description) == ["1", "1", "1"])
-            #expect(r.proactive.cells[.rules]?.map(\.description) == ["0", "0", "1"])
+            #expect(r.proactive.cells[.rules]?.map(\.description) == ["0", "0", "2"])
             #expect(r.proactive[.penalty, .decisionsThisYear] == 1)
             #expect(r.proactive[.fees, .feeAmount].description == "1.2346")
             #expect(r.appeals.table[.reconsideration, .pending] == 1)
@@ -119,5 +128,26 @@ import Testing
         #expect(Money.yuan(92990).description == "929.9")
         #expect(Money.tenThousandYuan(929_908_200).description == "929.9082")
         #expect(Money.tenThousandYuan(0).description == "0")
+    }
+}
+
+/// 有效性 of a normative document on a day: repealed, lapsed or in force.
+@Suite struct NormativeDocumentValidityTests {
+    static func day(_ s: String) -> CivilDate { CivilDate(storeText: s)! }
+
+    @Test(arguments: [
+        // | abolished   | expires     | on          | validity                        |
+        (String?.none, String?.none, "2024-01-01", "现行有效"),
+        ("2023-12-31", nil, "2023-12-30", "现行有效"),
+        ("2023-12-31", nil, "2023-12-31", "已废止（2023-12-31）"),
+        (nil, "2024-03-31", "2024-03-31", "现行有效"),
+        (nil, "2024-03-31", "2024-04-01", "已失效（有效期至2024-03-31）"),
+        ("2024-02-01", "2024-03-31", "2024-05-01", "已废止（2024-02-01）"),
+    ])
+    func validityOnADay(_ abolished: String?, _ expires: String?, _ on: String, _ validity: String) {
+        let d = NormativeDocument(
+            agencyID: 1, kind: .normative, title: "某规定", documentNumber: "1", madeOn: Self.day("2020-01-01"),
+            abolishedOn: abolished.map(Self.day), expiresOn: expires.map(Self.day))
+        #expect(d.validity(on: Self.day(on)) == validity)
     }
 }

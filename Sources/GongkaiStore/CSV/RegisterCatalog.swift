@@ -74,9 +74,10 @@ public enum RegisterCatalog {
             .init("made_on", "制发日期", .date, required: true, example: "2020-04-01"),
             .init("published_on", "公开日期", .date, example: "2020-04-08"),
             .init("abolished_on", "废止日期", .date, example: ""),
+            .init("expires_on", "有效期至", .date, example: "2025-03-31"),
         ],
         identity: .key("document_number", else: ["kind", "title", "made_on"]),
-        rules: [.notBefore(later: "abolished_on", earlier: "made_on")])
+        rules: [.notBefore(later: "abolished_on", earlier: "made_on"), .notBefore(later: "expires_on", earlier: "made_on")])
 
     static let itemCategories = choices([
         ("licensing", "行政许可"), ("penalty", "行政处罚"), ("enforcement", "行政强制"), ("inspection", "行政检查"),

@@ -12,6 +12,7 @@ final class NormativeDocumentRecord: Model, @unchecked Sendable {
     @Field(key: "made_on") var madeOn: String
     @OptionalField(key: "published_on") var publishedOn: String?
     @OptionalField(key: "abolished_on") var abolishedOn: String?
+    @OptionalField(key: "expires_on") var expiresOn: String?
 
     init() {}
 
@@ -24,6 +25,7 @@ final class NormativeDocumentRecord: Model, @unchecked Sendable {
         madeOn = d.madeOn.iso
         publishedOn = d.publishedOn?.iso
         abolishedOn = d.abolishedOn?.iso
+        expiresOn = d.expiresOn?.iso
     }
 
     func value() -> NormativeDocument? {
@@ -31,7 +33,7 @@ final class NormativeDocumentRecord: Model, @unchecked Sendable {
         return NormativeDocument(
             id: id, agencyID: agencyID, kind: k, title: title, documentNumber: documentNumber, madeOn: made,
             publishedOn: publishedOn.flatMap(CivilDate.init(storeText:)),
-            abolishedOn: abolishedOn.flatMap(CivilDate.init(storeText:)))
+            abolishedOn: abolishedOn.flatMap(CivilDate.init(storeText:)), expiresOn: expiresOn.flatMap(CivilDate.init(storeText:)))
     }
 }
 

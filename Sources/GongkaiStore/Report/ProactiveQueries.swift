@@ -5,7 +5,7 @@ import SQLKit
 ///
 /// - 规章/规范性文件 (2019): 本年新制作 = made in Y; 本年新公开 = published in Y; 对外公开总数量 = published by
 ///   31 Dec Y and not abolished by then. (2021): 制发 = made in Y; 废止 = abolished in Y; 现行有效 = made by
-///   31 Dec Y and not abolished by then.
+///   31 Dec Y, not abolished by then and not past its term (有效期至) on that day.
 /// - Items: 上一年项目数量 = valid on 31 Dec Y−1; 本年增/减 = valid on 31 Dec Y minus that; 处理决定 = decided in Y.
 /// - 政府集中采购: projects contracted in Y, their amount in 万元 (four decimals). 收费金额 (2021): fees collected in Y.
 struct ProactiveQueries {
@@ -35,7 +35,7 @@ struct ProactiveQueries {
               SUM(CASE WHEN published_on <= \(bind: y.end) AND (abolished_on IS NULL OR abolished_on > \(bind: y.end))
                 THEN 1 ELSE 0 END) AS public_total,
               SUM(CASE WHEN made_on <= \(bind: y.end) AND (abolished_on IS NULL OR abolished_on > \(bind: y.end))
-                THEN 1 ELSE 0 END) AS in_force
+                AND (expires_on IS NULL OR expires_on >= \(bind: y.end)) THEN 1 ELSE 0 END) AS in_force
             FROM normative_documents WHERE agency_id = \(bind: agencyID) GROUP BY kind
             """
         ).all()

@@ -12,10 +12,12 @@ public struct NormativeDocument: Hashable, Sendable {
     public var madeOn: CivilDate
     public var publishedOn: CivilDate?
     public var abolishedOn: CivilDate?
+    /// 有效期至 — the last day of its term (nil: no term).
+    public var expiresOn: CivilDate?
 
     public init(
         id: Int? = nil, agencyID: Int, kind: DocumentKind, title: String, documentNumber: String, madeOn: CivilDate,
-        publishedOn: CivilDate? = nil, abolishedOn: CivilDate? = nil
+        publishedOn: CivilDate? = nil, abolishedOn: CivilDate? = nil, expiresOn: CivilDate? = nil
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -25,6 +27,14 @@ public struct NormativeDocument: Hashable, Sendable {
         self.madeOn = madeOn
         self.publishedOn = publishedOn
         self.abolishedOn = abolishedOn
+        self.expiresOn = expiresOn
+    }
+
+    /// 有效性 on `day`: 已废止 (repealed on or before it), 已失效 (past its term), or 现行有效.
+    public func validity(on day: CivilDate) -> String {
+        if let abolished = abolishedOn, abolished <= day { return "已废止（\(abolished)）" }
+        if let expires = expiresOn, expires < day { return "已失效（有效期至\(expires)）" }
+        return "现行有效"
     }
 }
 
