@@ -12,7 +12,7 @@ import VaporTesting
 /// The checks live in the office; this is the table a reviewer reads.
 @Suite struct RoutePermissionTests {
     enum Route: String, CaseIterable {
-        case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord
+        case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord, district, admin
     }
 
     // | route          | admin | officer | head | registrar | reviewer | viewer | supervisor | other agency |
@@ -26,6 +26,8 @@ import VaporTesting
         .confirmReceipt: [.seeOther, .seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .notFound],
         .apiEvents: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .apiRecord: [.created, .created, .created, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
+        .district: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden],
+        .admin: [.ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
     ]
     static let roles = ["admin", "officer", "head", "registrar", "reviewer", "viewer", "supervisor", "other"]
 
@@ -72,6 +74,8 @@ import VaporTesting
                     status = try await LetterPageTests.post(app, session, letterPath, [("action", "issue"), ("version", "\(draft.version)")]).0
                 case .confirmReceipt: status = try await LetterPageTests.post(app, session, "/staff/pending/\(pending)/confirm", []).0
                 case .apiEvents: status = try await StaffAPITests.call(app, .GET, "/api/v1/applications/\(code)/events", token: token).0
+                case .district: status = try await LetterPageTests.get(app, session, "/staff/district").0
+                case .admin: status = try await LetterPageTests.get(app, session, "/staff/admin").0
                 case .apiRecord:
                     status = try await StaffAPITests.call(
                         app, .POST, "/api/v1/applications/\(code)/events", token: token, body: #"{"name": "reasons-requested", "date": "2024-03-12"}"#).0

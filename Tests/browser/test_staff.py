@@ -190,4 +190,14 @@ def test_the_administrators_page_passes_axe(driver, server, width):
     assert "至少 10 个字符" in driver.find_element(By.ID, "password-error").text
     failures += [f"机关设置与用户（有错误）：{v}" for v in axe_violations(driver)]
     submit_and_wait(driver, css="nav.staff-bar button")
+    # The district's 监督人 and the page of every agency's counts.
+    supervisor = f"district-{width}"
+    gongkai_command("user", "add", "--agency", "1", "--username", supervisor, "--name", "区政务公开办", "--role", "supervisor",
+                    "--password-stdin", stdin="district-pass-2024\n")
+    sign_in(driver, server, supervisor, "district-pass-2024")
+    driver.find_element(By.LINK_TEXT, "各机关办理情况").click()
+    assert "北京市大兴区应急管理局" in driver.find_element(By.CSS_SELECTOR, "table.cases").text
+    failures += [f"各机关办理情况：{v}" for v in axe_violations(driver)]
+    assert_fits(driver, "各机关办理情况")
+    submit_and_wait(driver, css="nav.staff-bar button")
     assert not failures, f"宽 {width}px：\n" + "\n".join(failures)

@@ -23,6 +23,7 @@ struct StaffPages: RouteCollection {
         signedIn.get("cases", ":reference", use: cases.show)
         signedIn.post("cases", ":reference", "events", use: cases.record)
         signedIn.post("pending", ":id", "confirm", use: confirm)
+        signedIn.get("district", use: district)
         let admin = AdminPage(context: context)
         signedIn.get("admin", use: admin.show)
         signedIn.post("admin", ":what", use: admin.save)
@@ -179,6 +180,8 @@ struct StaffPages: RouteCollection {
         var mayRegister: Bool
         /// Whether the member keeps the agency's settings and users (管理员).
         var administers: Bool
+        /// Whether the member is the district's supervisor (各机关办理情况).
+        var supervises: Bool
     }
 
     struct Waiting: Encodable {
@@ -239,7 +242,42 @@ struct StaffPages: RouteCollection {
                 name: member.user.displayName, role: member.role.title, agency: member.agency.name,
                 today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
                 queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error,
-                mayRegister: CasePermissions.mayReceive(role: member.scope.role), administers: member.role.name == "admin"))
+                mayRegister: CasePermissions.mayReceive(role: member.scope.role), administers: member.role.name == "admin",
+                supervises: member.role.name == "supervisor"))
+    }
+
+    struct DistrictRow: Encodable {
+        var agency: String
+        var href: String
+        var awaiting: Int
+        var open: Int
+        var overdue: Int
+        var dueSoon: Int
+        var closed: Int
+        var late: Int
+        var report: String
+        var attention: Bool
+    }
+
+    struct DistrictContent: Encodable {
+        var today: String
+        var lastYear: Int
+        var rows: [DistrictRow]
+    }
+
+    /// `GET /staff/district`: 各机关办理情况 — for the district's 监督人: each agency's counts (never an applicant).
+    func district(_ req: Request) async throws -> Response {
+        let member = try StaffSession.member(req)
+        let today = context.clock.now().date
+        let rows = try await context.office.districtOverview(by: member, on: today).map { o in
+            DistrictRow(
+                agency: o.agency.name, href: "/agencies/\(o.agency.id ?? 0)", awaiting: o.awaitingConfirmation, open: o.open,
+                overdue: o.overdue, dueSoon: o.dueSoon, closed: o.closedThisYear, late: o.answeredLateThisYear,
+                report: o.lastYearsReportPublished ? "已发布" : "未发布", attention: o.overdue > 0 || o.answeredLateThisYear > 0)
+        }
+        return try await pages.render(
+            "staff-district", req, title: "各机关办理情况", crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "各机关办理情况")],
+            content: DistrictContent(today: "\(today)", lastYear: today.year - 1, rows: rows))
     }
 
     struct ConfirmForm: Content {
