@@ -11,7 +11,7 @@ public enum StoreMigrations {
             CreateAdministrativeDecisions(), CreateProcurementProjects(), CreateFeeCollections(),
             CreateCatalogueItems(), CreateHolidayOverrides(), AddApplicationCaseFields(), AddReceiptRules(), CreateAgencyGuides(),
             AddStaffSignIn(), CreateLetters(), AddOnlineConfirmation(), AddAppealBody(), CreatePublishedReports(),
-            AddCatalogueItemDetails(), AddNormativeDocumentExpiry(),
+            AddCatalogueItemDetails(), AddNormativeDocumentExpiry(), CreateOutbox(),
         ]
     }
 }

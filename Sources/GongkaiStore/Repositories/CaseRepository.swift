@@ -114,6 +114,13 @@ public struct CaseRepository: Sendable {
         return try await load(records, on: database).map(\.value)
     }
 
+    /// The applicant's e-mail address and the tracking code of case `reference`, whatever the scope's role may see:
+    /// only for sending the applicant the letters addressed to them (the outbox), never for showing.
+    public func noticeAddress(_ reference: String) async throws -> (email: String?, trackingCode: String?) {
+        let r = try await query(database).filter(\.$reference == reference).first()
+        return (r?.applicantEmail, r?.trackingCode)
+    }
+
     private func query(_ db: any Database) -> QueryBuilder<ApplicationRecord> {
         ApplicationRecord.query(on: db).filter(\.$agencyID == scope.agencyID)
     }

@@ -37,6 +37,8 @@ extension StaffPages {
         var waiting: [Waiting]?
         var notice: String?
         var error: String?
+        /// 提醒: how many are overdue or due within `WorkQueues.dueSoonWithin` working days.
+        var reminder: String?
         /// Whether the member may register applications received in person, by post or by fax.
         var mayRegister: Bool
         /// Whether the member keeps the agency's settings and users (管理员).
@@ -103,8 +105,17 @@ extension StaffPages {
                 name: member.user.displayName, role: member.role.title, agency: member.agency.name,
                 today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
                 queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error,
+                reminder: Self.reminder(queues),
                 mayRegister: CasePermissions.mayReceive(role: member.scope.role), administers: member.role.name == "admin",
                 supervises: member.role.name == "supervisor"))
+    }
+
+    /// 提醒 — the cases that need doing first, in words (nil when none).
+    static func reminder(_ queues: WorkQueues) -> String? {
+        let (overdue, soon) = (queues.count(.overdue), queues.count(.dueSoon))
+        guard overdue + soon > 0 else { return nil }
+        return "提醒：" + [overdue > 0 ? "已超期 \(overdue) 件" : nil, soon > 0 ? "\(WorkQueues.dueSoonWithin)个工作日内到期 \(soon) 件" : nil]
+            .compactMap { $0 }.joined(separator: "，") + "。"
     }
 
     struct DistrictRow: Encodable {
