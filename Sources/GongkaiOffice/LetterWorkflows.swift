@@ -41,7 +41,8 @@ extension Office {
         }
     }
 
-    /// 拟制文书: the first draft of the letter for event `eventIndex` of case `reference` (`LetterDrafter`), stored
+    /// 拟制文书: the first draft of the letter for event `eventIndex` of case `reference` (`LetterDrafter`, in the
+    /// agency's own wording where it has a template for the kind), stored
     /// as a draft; a draft already waiting is returned as it is. Refused once the letter is issued (correct it).
     public func draftLetter(reference: String, eventIndex: Int, scope: AgencyScope, at moment: Moment) async throws
         -> StoredLetter
@@ -50,9 +51,12 @@ extension Office {
         let file = try await caseFile(reference, scope: scope, on: moment.date)
         let c = file.value
         guard c.log.indices.contains(eventIndex) else { throw LetterError.noSuchEvent(reference: c.id, index: eventIndex) }
+        let template = try await LetterKind(for: c.events[eventIndex].kind).asyncFlatMap {
+            try await LetterTemplateRepository(database: database, scope: scope).all()[$0]
+        }
         guard let letter = LetterDrafter.draft(
             for: c, eventIndex: eventIndex, context: try await letterContext(scope, on: c.events[eventIndex].date),
-            calendar: calendar)
+            calendar: calendar, template: template)
         else { throw LetterError.noLetterForEvent(reference: c.id, event: c.events[eventIndex].kind.label) }
         return try await letterStore(scope).create(letter, reference: c.id, eventIndex: eventIndex, replacing: nil, at: moment)
     }
@@ -134,5 +138,37 @@ extension Office {
 
     private func requireLetters(_ allowed: Bool, _ scope: AgencyScope, _ action: String) throws {
         guard allowed else { throw CaseError.notPermitted(user: scope.actor, action: action) }
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
+
+extension Office {
+    /// 文书模板 of the administrator's agency: its own wording of each kind that has one.
+    public func letterTemplates(by admin: StaffMember) async throws -> [LetterKind: LetterTemplate] {
+        try StaffSignIn.requireAdministrator(admin, "查看文书模板")
+        return try await LetterTemplateRepository(database: database, scope: admin.scope).all()
+    }
+
+    /// Saves the agency's wording of `kind` (paragraphs one per line; empty lines dropped), or, when `text` is
+    /// empty, goes back to the built-in wording. Letters already drafted keep their text.
+    public func saveLetterTemplate(_ kind: LetterKind, text: String, by admin: StaffMember, at moment: Moment) async throws {
+        try StaffSignIn.requireAdministrator(admin, "修改文书模板")
+        let paragraphs = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let repository = LetterTemplateRepository(database: database, scope: admin.scope)
+        guard !paragraphs.isEmpty else { return try await repository.remove(kind) }
+        let unknown = Set(paragraphs.flatMap(LetterTemplate.placeholders(in:))).subtracting(LetterTemplate.placeholders)
+        guard unknown.isEmpty else {
+            throw IntakeError(
+                field: "模板", reason: "没有这些占位符：" + unknown.sorted().map { "{\($0)}" }.joined(separator: "、")
+                    + "；可用：" + LetterTemplate.placeholders.map { "{\($0)}" }.joined(separator: "、"),
+                key: "template-\(kind.rawValue)")
+        }
+        try await repository.save(LetterTemplate(kind: kind, paragraphs: paragraphs), at: moment)
     }
 }

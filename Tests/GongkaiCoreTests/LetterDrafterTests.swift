@@ -153,3 +153,33 @@ import Testing
         #expect(Self.day("2020-03-20").chineseDate == "2020年3月20日")
     }
 }
+
+/// 文书模板: an agency's wording filled from the case; unknown placeholders become blanks.
+@Suite struct LetterTemplateTests {
+    @Test(arguments: [
+        // | paragraphs                          | fields                 | rendered                      |
+        (["{机关}于{收到日期}收到。"], ["机关": "某局", "收到日期": "2024年3月4日"], ["某局于2024年3月4日收到。"]),
+        (["请于{补正期限}前补正。"], [String: String](), ["请于【补正期限】前补正。"]),
+        (["无占位符"], [:], ["无占位符"]),
+        (["{答复内容}", "{救济途径}"], ["救济途径": "如不服……"], ["【答复内容】", "如不服……"]),
+        (["未闭合{机关"], ["机关": "某局"], ["未闭合{机关"]),
+        (["{}"], [:], ["【】"]),
+    ])
+    func placeholdersAreFilledOrLeftAsBlanks(_ paragraphs: [String], _ fields: [String: String], _ rendered: [String]) {
+        #expect(LetterTemplate(kind: .receipt, paragraphs: paragraphs).render(fields) == rendered)
+    }
+
+    @Test func aDraftUsesTheAgencysWordingWithTheCasesFacts() throws {
+        let c = try LetterDrafterTests.application([
+            ApplicationEvent(LetterDrafterTests.day("2024-03-06"), .correctionRequested(deadline: LetterDrafterTests.day("2024-03-20"))),
+        ])
+        let template = LetterTemplate(kind: .correctionNotice, paragraphs: [
+            "{申请人}：你于{收到日期}提出的申请（{受理编号}）内容不明确。", "请于{补正期限}前补正{需补正事项}。",
+        ])
+        let letter = try #require(LetterDrafter.draft(
+            for: c, eventIndex: 1, context: LetterDrafterTests.context, calendar: LetterDrafterTests.calendar, template: template))
+        #expect(letter.paragraphs == ["张三：你于2024年3月4日提出的申请（2024-017）内容不明确。", "请于2024年3月20日前补正【需补正事项】。"])
+        #expect(letter.blanks == ["【需补正事项】"] && letter.title == "某区某局政府信息公开申请补正告知书")
+        #expect(LetterTemplate.placeholders(in: "{a}与{b}") == ["a", "b"])
+    }
+}

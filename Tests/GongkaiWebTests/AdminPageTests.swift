@@ -84,3 +84,34 @@ import VaporTesting
         }
     }
 }
+
+/// 文书模板 on the administrator's page: saved, checked for unknown placeholders, used by the next draft, and
+/// removed to go back to the built-in wording.
+@Suite struct LetterTemplatePageTests {
+    @Test func anAdministratorsTemplateShapesTheNextDraft() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let reference = try await CasePageTests.applied(app, office)
+            try await CasePageTests.addUser(office, "admin-zhou", role: "admin")
+            let admin = try await StaffPageTests.signIn(app, username: "admin-zhou")
+            #expect(try await LetterPageTests.get(app, admin, "/staff/admin").1.contains("政府信息公开申请接收回执（系统默认）"))
+            let (bad, _, badHTML) = try await LetterPageTests.post(app, admin, "/staff/admin/template", [
+                ("kind", "receipt"), ("template", "{机关}已收到。{签收人}"),
+            ])
+            #expect(bad == .unprocessableEntity && badHTML.contains("没有这些占位符：{签收人}") && badHTML.contains("{机关}已收到。{签收人}</textarea>"))
+            let (saved, location, _) = try await LetterPageTests.post(app, admin, "/staff/admin/template", [
+                ("kind", "receipt"), ("template", "{机关}已于{收到日期}收到您的申请。\n\n查询码：{查询码}。"),
+            ])
+            #expect(saved == .seeOther && location == "/staff/admin?saved=template")
+            #expect(try await LetterPageTests.get(app, admin, "/staff/admin").1.contains("政府信息公开申请接收回执（本机关模板）"))
+            let officer = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            let draft = try await office.draftLetter(reference: reference, eventIndex: 0, scope: officer, at: ApplyPageTests.moment)
+            #expect(draft.letter.paragraphs.first == "北京市大兴区应急管理局已于2024年3月11日收到您的申请。")
+            #expect(draft.letter.paragraphs.count == 2 && draft.letter.blanks.isEmpty)
+            // Emptied: the built-in wording again.
+            _ = try await LetterPageTests.post(app, admin, "/staff/admin/template", [("kind", "receipt"), ("template", "")])
+            let token = try #require(admin.cookies["gk_staff"])
+            let member = try #require(try await office.staff(WebTestApp.secrets).member(token: token, at: ApplyPageTests.moment))
+            #expect(try await office.letterTemplates(by: member).isEmpty)
+        }
+    }
+}

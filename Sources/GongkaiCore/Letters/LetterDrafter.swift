@@ -31,8 +31,10 @@ public enum LetterDrafter {
     /// The draft for event `eventIndex` of `c`'s log, or nil when the law answers that event with no letter.
     /// Dates (the due date after an extension, the receipt's due date) are those of the case as it stood when the
     /// event was recorded.
+    /// With the agency's `template` for the kind, its wording is used, filled from the same facts (`fields`).
     public static func draft(
-        for c: ApplicationCase, eventIndex: Int, context: LetterContext, calendar: WorkingDayCalendar
+        for c: ApplicationCase, eventIndex: Int, context: LetterContext, calendar: WorkingDayCalendar,
+        template: LetterTemplate? = nil
     ) -> Letter? {
         guard c.log.indices.contains(eventIndex) else { return nil }
         let event = c.log[eventIndex].event
@@ -40,10 +42,35 @@ public enum LetterDrafter {
         let then = (try? c.truncated(to: eventIndex, calendar: calendar)) ?? c
         let due = (try? then.answerDue(calendar: calendar))??.due
         let addressee = kind.isToApplicant ? c.applicant.name : kind == .thirdPartyConsultation ? "【第三方名称】" : "【被征求意见机关名称】"
+        let paragraphs = template.map { $0.render(fields(event: event, case: then, due: due, context: context)) }
+            ?? body(kind, event: event, case: then, due: due, context: context)
         return Letter(
-            kind: kind, title: context.agencyName + kind.title, addressee: addressee,
-            paragraphs: body(kind, event: event, case: then, due: due, context: context),
+            kind: kind, title: context.agencyName + kind.title, addressee: addressee, paragraphs: paragraphs,
             signatory: context.agencyName, date: event.date)
+    }
+
+    /// The facts a template's placeholders are filled with (`LetterTemplate.placeholders`); those an event does not
+    /// have are left out, so they become blanks.
+    static func fields(event: ApplicationEvent, case c: ApplicationCase, due: CivilDate?, context: LetterContext) -> [String: String] {
+        var f = [
+            "申请人": c.applicant.name, "机关": context.agencyName, "受理编号": c.id, "收到日期": c.receivedOn.chineseDate,
+        ]
+        f["查询码"] = c.trackingCode?.description
+        f["答复期限"] = due?.chineseDate
+        f["申请内容"] = c.request.description.isEmpty ? nil : c.request.description
+        f["救济途径"] = context.remedies?.letterText
+        switch event.kind {
+        case .correctionRequested(let deadline): f["补正期限"] = deadline.chineseDate
+        case .extensionApproved(let days, let by): (f["延长天数"], f["批准人"]) = ("\(days)", by)
+        case .feeNoticeSent(let amount): f["收费金额"] = amount.description
+        case .answered(let o): f["答复内容"] = decision(o)
+        case .answeredInParts(let parts): f["答复内容"] = parts.map(decision).joined()
+        default: break
+        }
+        if let delivery = c.delivery {
+            f["提供方式"] = "按照您要求的\(delivery.medium.rawValue)形式，通过\(delivery.method.rawValue)方式"
+        }
+        return f
     }
 
     static func body(

@@ -18,8 +18,18 @@ struct AdminPage {
         var state: String
     }
 
+    struct TemplateForm: Encodable {
+        var kind: String
+        var title: String
+        var custom: Bool
+        var field: [FormField]
+        var open: Bool
+    }
+
     struct PageContent: Encodable {
         var agency: String
+        var templates: [TemplateForm]
+        var placeholders: String
         var settings: [FormField]
         var users: [UserRow]
         var newUser: [FormField]
@@ -50,6 +60,16 @@ struct AdminPage {
             .plain("closing", "下班时间", hint: "HH:MM；仅用于本机关指南的收件规则", maxlength: 5, required: false,
                    value: value("closing", closing), errors: errors),
         ]
+        let custom = try await context.office.letterTemplates(by: member)
+        let templates = LetterKind.allCases.map { kind in
+            let key = "template-\(kind.rawValue)"
+            let text = typed[key] ?? custom[kind]?.paragraphs.joined(separator: "\n") ?? ""
+            return TemplateForm(
+                kind: kind.rawValue, title: kind.title, custom: custom[kind] != nil,
+                field: [.plain(key, "\(kind.title)的正文", hint: "一段一行；留空则使用系统的默认文本", type: "textarea", maxlength: 10_000,
+                               required: false, value: text, errors: errors)],
+                open: errors[key] != nil)
+        }
         let users = accounts.map { a in
             let state = a.passwordHash == nil ? "未设密码，不能登录"
                 : a.lockedUntil.map { $0 > now ? "已锁定至 \(Moment(minuteNumber: $0))" : "可登录" } ?? "可登录"
@@ -70,12 +90,13 @@ struct AdminPage {
         return try await Pages(context: context).render(
             "staff-admin", req, title: "机关设置与用户",
             crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "机关设置与用户")], status: status,
-            content: PageContent(agency: agency.name, settings: settings, users: users, newUser: newUser, reset: reset, notice: notice,
+            content: PageContent(agency: agency.name, templates: templates,
+                                 placeholders: LetterTemplate.placeholders.map { "{\($0)}" }.joined(separator: " "), settings: settings, users: users, newUser: newUser, reset: reset, notice: notice,
                              error: errors.isEmpty ? nil : "未保存，请按提示修改"))
     }
 
     func show(_ req: Request) async throws -> Response {
-        let notices = ["settings": "机关设置已保存", "user": "用户已添加", "password": "密码已重设，该用户的登录已全部退出"]
+        let notices = ["settings": "机关设置已保存", "user": "用户已添加", "password": "密码已重设，该用户的登录已全部退出", "template": "文书模板已保存"]
         return try await page(req, notice: req.query[String.self, at: "saved"].flatMap { notices[$0] })
     }
 
@@ -91,12 +112,14 @@ struct AdminPage {
         var password: String?
         var resetUsername: String?
         var resetPassword: String?
+        var kind: String?
+        var template: String?
 
         var typed: [String: String] {
             FormField.typed([
                 ("letterPrefix", letterPrefix), ("onlineConfirmation", onlineConfirmation), ("receiptRule", receiptRule),
                 ("closing", closing), ("username", username), ("displayName", displayName), ("role", role),
-                ("resetUsername", resetUsername),
+                ("resetUsername", resetUsername), ("template-\(kind ?? "")", template),
             ])
         }
     }
@@ -134,6 +157,9 @@ struct AdminPage {
                     password: form.password ?? "", by: member)
             case "password":
                 try await context.staff.resetPassword(form.resetPassword ?? "", username: form.resetUsername ?? "", by: member)
+            case "template":
+                guard let kind = LetterKind(rawValue: form.kind ?? "") else { throw Abort(.badRequest, reason: "未知的文书种类") }
+                try await context.office.saveLetterTemplate(kind, text: form.template ?? "", by: member, at: context.clock.now())
             default:
                 throw Abort(.notFound)
             }
