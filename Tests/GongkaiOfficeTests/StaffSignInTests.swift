@@ -195,3 +195,33 @@ final class CountingSecrets: StaffSecrets {
         #expect(StaffPasswordRules.problems(password, username: username) == problems)
     }
 }
+
+/// 首次设置 from the form as typed: every problem named by its field, nothing stored; then the agency and its
+/// administrator, signed in.
+@Suite struct FirstRunSetUpTests {
+    @Test(arguments: OfficeBackend.available)
+    func everyProblemIsNamedThenTheAgencyIsCreated(_ backend: OfficeBackend) async throws {
+        try await OfficeBackend.withOffice(try await backend.freshConfiguration("first_run")) { office in
+            let staff = office.staff(CountingSecrets())
+            var form = SetUpForm(
+                agencyName: " ", agencyCode: "DX-1", level: "district", region: "beijing", username: "admin",
+                displayName: "管理员", password: "short", confirm: "other")
+            do {
+                _ = try await staff.setUp(form, at: Moment(parsing: "2026-12-05 09:00")!)
+                Issue.record("set up with problems")
+            } catch let e as IntakeProblems {
+                // | field      | problem              |
+                // | agencyName | 请填写                |
+                // | level      | 请从列表中选择          |
+                // | password   | the rules it breaks  |
+                // | confirm    | 两次输入的密码不一致     |
+                #expect(e.problems.map(\.key) == ["agencyName", "level", "password", "confirm"])
+            }
+            #expect(try await staff.needsSetUp(), "nothing stored")
+            (form.agencyName, form.level, form.password, form.confirm) = ("北京市大兴区某局", "county", "good-pass-2026", "good-pass-2026")
+            let (_, member) = try await staff.setUp(form, at: Moment(parsing: "2026-12-05 09:01")!)
+            #expect(member.agency.name == "北京市大兴区某局" && member.role.name == "admin")
+            #expect(try await !staff.needsSetUp())
+        }
+    }
+}

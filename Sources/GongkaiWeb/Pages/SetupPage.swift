@@ -60,7 +60,7 @@ struct SetupPage: RouteCollection {
             f("username", "管理员用户名", hint: "登录时使用，字母、数字均可", autocomplete: "username", maxlength: 60),
             f("displayName", "姓名", autocomplete: "name", maxlength: 60),
             f("password", "密码",
-              hint: "至少 \(StaffPasswordRules.minimumLength) 个字符，含字母、数字、其他符号中的至少两种，不含用户名",
+              hint: StaffPasswordRules.summary,
               type: "password", autocomplete: "new-password", maxlength: 200),
             f("confirm", "再次输入密码", type: "password", autocomplete: "new-password", maxlength: 200),
         ]
@@ -85,33 +85,22 @@ struct SetupPage: RouteCollection {
         guard CSRF.isValid(req, formToken: form._csrf) else {
             return try await page(req, values: form.values, errors: [("agencyName", "页面已过期，请核对后再提交一次")], status: .forbidden)
         }
-        var errors: [(String, String)] = []
-        for (key, value) in [("agencyName", form.agencyName), ("agencyCode", form.agencyCode), ("username", form.username),
-                             ("displayName", form.displayName)]
-        where (value ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append((key, "请填写"))
-        }
-        let level = AgencyLevel(rawValue: form.level ?? "")
-        let region = RegionalVariant(rawValue: form.region ?? "")
-        if level == nil { errors.append(("level", "请从列表中选择")) }
-        if region == nil { errors.append(("region", "请从列表中选择")) }
-        let rules = StaffPasswordRules.problems(form.password ?? "", username: form.username ?? "")
-        if !rules.isEmpty { errors.append(("password", rules.joined(separator: "；"))) }
-        if form.password != form.confirm { errors.append(("confirm", "两次输入的密码不一致")) }
-        guard errors.isEmpty, let level, let region else {
-            return try await page(req, values: form.values, errors: errors, status: .unprocessableEntity)
-        }
+        let typed = SetUpForm(
+            agencyName: form.agencyName ?? "", agencyCode: form.agencyCode ?? "", level: form.level ?? "",
+            region: form.region ?? "", username: form.username ?? "", displayName: form.displayName ?? "",
+            password: form.password ?? "", confirm: form.confirm ?? "")
+        let problems: [IntakeError]
         do {
-            let (token, _) = try await context.staff.setUp(
-                agency: Agency(name: form.agencyName ?? "", code: form.agencyCode ?? "", level: level, region: region),
-                administrator: User(agencyID: 0, username: form.username ?? "", displayName: form.displayName ?? "", role: "admin"),
-                password: form.password ?? "", at: context.clock.now())
+            let (token, _) = try await context.staff.setUp(typed, at: context.clock.now())
             let response = req.redirect(to: "/staff", redirectType: .normal)
             StaffSession.set(token, on: response, req)
             return response
-        } catch StoreError.invalidValue(let field, _, let reason) {
-            let key = ["name": "agencyName", "code": "agencyCode", "username": "username"][field] ?? "agencyName"
-            return try await page(req, values: form.values, errors: [(key, reason)], status: .unprocessableEntity)
+        } catch let e as IntakeProblems {
+            problems = e.problems
+        } catch let e as IntakeError {
+            problems = [e]
         }
+        return try await page(
+            req, values: form.values, errors: problems.map { ($0.key ?? "agencyName", $0.reason) }, status: .unprocessableEntity)
     }
 }
