@@ -53,9 +53,10 @@ public enum GongkaiWeb {
 extension GongkaiWeb {
     /// Runs the server on `host:port` until Ctrl-C (SIGINT) or SIGTERM, then shuts it down; `started` is called
     /// once it listens. Production environment: errors are logged, never shown.
+    /// With `mail`, the outbox is sent every minute in the background (`Office.deliverOutbox`).
     public static func serve(
         office: Office, host: String, port: Int, site: SiteConfig, limits: InputLimits, rateLimits: RateLimits = .standard,
-        clock: WebClock = .chinaStandardTime, started: @escaping @Sendable () -> Void
+        mail: MailConfig? = nil, clock: WebClock = .chinaStandardTime, started: @escaping @Sendable () -> Void
     ) async throws {
         let env = Environment(name: "production", arguments: ["gongkai", "serve", "--hostname", host, "--port", String(port)])
         let app = try await Application.make(env)
@@ -63,7 +64,11 @@ extension GongkaiWeb {
             try configure(app, office: office, clock: clock, site: site, limits: limits, rateLimits: rateLimits)
             try await app.startup()
             started()
+            let sender = mail.map { config in
+                Task { await deliverOutbox(office: office, transport: CurlSMTPTransport(config: config), clock: clock, logger: app.logger) }
+            }
             try await app.running?.onStop.get()
+            sender?.cancel()
             try await app.asyncShutdown()
         } catch {
             try? await app.asyncShutdown()
@@ -73,6 +78,19 @@ extension GongkaiWeb {
 }
 
 extension GongkaiWeb {
+    /// Sends the outbox's due messages every minute until cancelled; logs counts, never an address.
+    static func deliverOutbox(office: Office, transport: any MessageTransport, clock: WebClock, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                let (sent, failed) = try await office.deliverOutbox(using: transport, at: clock.now())
+                if sent + failed > 0 { logger.info("outbox delivered", metadata: ["sent": "\(sent)", "failed": "\(failed)"]) }
+            } catch {
+                logger.error("outbox delivery failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            }
+            try? await Task.sleep(for: .seconds(60))
+        }
+    }
+
     /// The API's JSON: keys sorted (the same answer is the same bytes), slashes unescaped, indented.
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()

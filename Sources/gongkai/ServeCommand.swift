@@ -31,6 +31,8 @@ struct ServeCommand: ParsableCommand {
         let (calendar, limits, demo) = (try WorkingDayCalendar.official(), try ReportInputs.limits(), demo)
         let rateLimits: RateLimits
         do { rateLimits = try RateLimits.from(environment: environment) } catch { throw ValidationError("\(error)") }
+        let mail: MailConfig?
+        do { mail = try MailConfig.from(environment: environment) } catch { throw ValidationError("\(error)") }
         try reportingStoreErrors {
             try store.withStore { store in
                 let office = Office(database: store.database, calendar: calendar)
@@ -48,7 +50,7 @@ struct ServeCommand: ParsableCommand {
                 var site = SiteConfig.from(environment: environment)
                 if demo, environment["GONGKAI_SITE_NAME"] == nil { site.name = "政府信息公开平台（演示）" }
                 try await GongkaiWeb.serve(
-                    office: office, host: host, port: port, site: site, limits: limits, rateLimits: rateLimits
+                    office: office, host: host, port: port, site: site, limits: limits, rateLimits: rateLimits, mail: mail
                 ) {
                     printNow("Gongkai 已启动：http://\(host):\(port)/（接口 /api/v1，说明 /api/v1/openapi.json）；Ctrl-C 停止")
                 }
