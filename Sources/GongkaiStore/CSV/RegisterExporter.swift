@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import SQLKit
 
@@ -11,10 +12,14 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// Personal data (身份证号码, 联系电话…) is written only when the scope's role may see it
 /// (`AgencyScope.mayViewPersonalData`).
 public struct RegisterExporter: Sendable {
-    let store: Store
+    let database: any Database
+    var sql: any SQLDatabase { database as! any SQLDatabase }
     static let pageSize = 5_000
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store) { database = store.database }
+
+    /// On the database a web server or a transaction hands over.
+    public init(database: any Database) { self.database = database }
 
     public func export(
         _ spec: RegisterSpec, scope: AgencyScope?, format: ExportFormat, write: (String) throws -> Void
@@ -50,7 +55,7 @@ public struct RegisterExporter: Sendable {
         let scope: SQLQueryString = spec.agencyScoped ? "t.agency_id = \(bind: agencyID ?? 0) AND " : ""
         var query: SQLQueryString = "SELECT t.id AS id, \(unsafeRaw: select) FROM \(ident: spec.table) t WHERE "
         query = query + scope + "t.id > \(bind: lastID) ORDER BY t.id LIMIT \(literal: Self.pageSize)"
-        return try await store.sql.raw(query).all().map { row in
+        return try await sql.raw(query).all().map { row in
             let values = try columns.enumerated().map { i, c in try Self.text(row, column: "c\(i)", kind: c.kind) }
             return (try row.decode(column: "id", as: Int.self), values)
         }

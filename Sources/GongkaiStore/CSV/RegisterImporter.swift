@@ -18,9 +18,13 @@ public struct ImportSummary: Sendable {
 /// not written again, so importing the same file twice changes nothing. Each new application gets a tracking code
 /// (查询码) drawn from the generator passed in, so that its applicant can follow it like one received online.
 public struct RegisterImporter: Sendable {
-    let store: Store
+    let database: any Database
+    var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store) { database = store.database }
+
+    /// On the database a web server or a transaction hands over.
+    public init(database: any Database) { self.database = database }
 
     /// Checks every row, then inserts the new valid ones in batches of multi-row INSERTs inside one transaction.
     /// `scope` is the agency the rows belong to (nil only for a register of no agency, such as the holidays).
@@ -120,7 +124,7 @@ public struct RegisterImporter: Sendable {
         var context = ImportContext()
         guard let agencyID else { return context }
         if spec.columns.contains(where: { if case .itemCode = $0.kind { return true } else { return false } }) {
-            for row in try await store.sql.raw(
+            for row in try await sql.raw(
                 "SELECT id, code, category FROM administrative_items WHERE agency_id = \(bind: agencyID)"
             ).all() {
                 context.items[try row.decode(column: "code", as: String.self)] = (
@@ -131,7 +135,7 @@ public struct RegisterImporter: Sendable {
         if spec.columns.contains(where: {
             if case .applicationReference = $0.kind { return true } else { return false }
         }) {
-            for row in try await store.sql.raw(
+            for row in try await sql.raw(
                 "SELECT reference FROM applications WHERE agency_id = \(bind: agencyID)"
             ).all() {
                 context.applications.insert(try row.decode(column: "reference", as: String.self))
@@ -145,7 +149,7 @@ public struct RegisterImporter: Sendable {
         let select = spec.columns.enumerated().map { "t.\($1.sqlColumn) AS c\($0)" }.joined(separator: ", ")
         var query: SQLQueryString = "SELECT \(unsafeRaw: select) FROM \(ident: spec.table) t"
         if spec.agencyScoped { query = query + " WHERE t.agency_id = \(bind: agencyID ?? 0)" }
-        return try await store.sql.raw(query).all().map { row in
+        return try await sql.raw(query).all().map { row in
             try spec.columns.enumerated().map { i, c in try Self.storedText(row, column: "c\(i)", kind: c.kind) }
         }
     }
@@ -171,7 +175,7 @@ public struct RegisterImporter: Sendable {
         let batches = stride(from: 0, to: rows.count, by: perBatch).map {
             Array(rows[$0..<min($0 + perBatch, rows.count)])
         }
-        try await store.transaction { db in
+        try await database.transaction { db in
             let sql = db as! any SQLDatabase
             var done = 0
             for batch in batches {
