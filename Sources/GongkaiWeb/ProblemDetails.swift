@@ -92,7 +92,7 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             }
         case let e as StoreError:
             switch e {
-            case .agencyNotFound, .notFound: return ProblemDetails(.notFound, detail: e.description)
+            case .agencyNotFound, .notFound, .unknownRegister: return ProblemDetails(.notFound, detail: e.description)
             case .notPermitted: return ProblemDetails(.forbidden, detail: e.description)
             case .alreadySetUp: return ProblemDetails(.conflict, detail: e.description)
             case .invalidValue(let field, _, let reason):

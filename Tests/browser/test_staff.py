@@ -128,7 +128,8 @@ def test_the_back_office_pages_pass_axe_and_fit_the_screen(driver, server, demo_
         driver.find_element(By.CSS_SELECTOR, "table.letters a").click()
     letter = driver.current_url
     for name, url in [("工作台", server + "/staff"), ("案卷", case), ("文书", letter), ("登记申请", server + "/staff/cases/new"),
-                      ("通知", server + "/staff/outbox"), ("修改密码", server + "/staff/password")]:
+                      ("通知", server + "/staff/outbox"), ("台账", server + "/staff/registers"),
+                      ("修改密码", server + "/staff/password")]:
         driver.get(url)
         for step in driver.find_elements(By.TAG_NAME, "details"):
             driver.execute_script("arguments[0].open = true", step)

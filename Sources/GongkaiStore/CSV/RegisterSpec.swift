@@ -11,6 +11,8 @@ public struct RegisterSpec: Sendable {
     let columns: [RegisterColumn]
     /// False only for holiday overrides, which belong to no agency.
     let agencyScoped: Bool
+    /// Whether each row belongs to an agency (all but the holiday overrides).
+    public var isAgencyScoped: Bool { agencyScoped }
     /// What makes a row the same entry as a stored one (per agency when scoped).
     let identity: RowIdentity
     let rules: [FieldRule]
