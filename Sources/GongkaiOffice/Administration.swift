@@ -54,6 +54,12 @@ public struct AgencySettings: Sendable, Hashable {
 }
 
 extension Office {
+    /// Sets how agency `agencyID` confirms applications made online (Art. 31) — the CLI's own process
+    /// (`gongkai agency online-confirmation`); submissions already waiting stay in 待确认.
+    public func setOnlineConfirmation(_ confirmation: OnlineConfirmation, agencyID: Int) async throws -> Agency {
+        try await AgencyRepository(database: database).setOnlineConfirmation(confirmation, agencyID: agencyID)
+    }
+
     /// Changes the settings of the member's agency (administrators only). Letters already issued keep their
     /// numbers, cases already received keep their receipt rule, submissions already waiting stay in 待确认.
     public func updateSettings(_ settings: AgencySettings, by admin: StaffMember) async throws -> Agency {

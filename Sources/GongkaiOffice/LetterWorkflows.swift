@@ -51,8 +51,9 @@ extension Office {
         let file = try await caseFile(reference, scope: scope, on: moment.date)
         let c = file.value
         guard c.log.indices.contains(eventIndex) else { throw LetterError.noSuchEvent(reference: c.id, index: eventIndex) }
-        let template = try await LetterKind(for: c.events[eventIndex].kind).asyncFlatMap {
-            try await LetterTemplateRepository(database: database, scope: scope).all()[$0]
+        var template: LetterTemplate?
+        if let kind = LetterKind(for: c.events[eventIndex].kind) {
+            template = try await LetterTemplateRepository(database: database, scope: scope).all()[kind]
         }
         guard let letter = LetterDrafter.draft(
             for: c, eventIndex: eventIndex, context: try await letterContext(scope, on: c.events[eventIndex].date),
@@ -138,13 +139,6 @@ extension Office {
 
     private func requireLetters(_ allowed: Bool, _ scope: AgencyScope, _ action: String) throws {
         guard allowed else { throw CaseError.notPermitted(user: scope.actor, action: action) }
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
 

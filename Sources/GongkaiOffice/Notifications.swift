@@ -6,10 +6,19 @@ public protocol MessageTransport: Sendable {
     func send(to recipient: String, subject: String, body: String) async throws
 }
 
-/// 通知的重试 — after a failed attempt a message is tried again after 1, 5, 15, 60 and 240 minutes; after the fifth
-/// failure it is marked 发送失败 and stays listed for staff to send by hand.
+/// 通知的重试 — after the first four failed attempts a message is tried again 1, 5, 15 and 60 minutes later; after
+/// the fifth it is marked 发送失败 and stays listed for staff to send by hand.
 public enum OutboxPolicy {
-    public static let retryMinutes = [1, 5, 15, 60, 240]
+    /// The wait after each failed attempt but the last.
+    public static let retryMinutes = [1, 5, 15, 60]
+    /// Attempts before giving up.
+    public static var attempts: Int { retryMinutes.count + 1 }
+
+    /// When to try again after a failure at minute `now` of a message already tried `tried` times (this failure not
+    /// counted); nil: give up.
+    public static func retry(after tried: Int, at now: Int) -> Int? {
+        retryMinutes.indices.contains(tried) ? now + retryMinutes[tried] : nil
+    }
 }
 
 extension Office {
@@ -54,7 +63,7 @@ extension Office {
     }
 
     /// Sends the messages due at `moment` through `transport`, each once: sent, or retried later by
-    /// `OutboxPolicy`, or given up after the last attempt. Never throws for a message that fails to send.
+    /// `OutboxPolicy`, or given up after its last attempt. Never throws for a message that fails to send.
     @discardableResult
     public func deliverOutbox(using transport: any MessageTransport, at moment: Moment) async throws -> (sent: Int, failed: Int) {
         let delivery = OutboxDelivery(database: database)
@@ -66,9 +75,8 @@ extension Office {
                 try await delivery.record(message.id, at: now, error: nil, retryAt: nil)
                 sent += 1
             } catch {
-                let wait = OutboxPolicy.retryMinutes.indices.contains(message.attempts) ? OutboxPolicy.retryMinutes[message.attempts] : nil
-                let retry = message.attempts + 1 < OutboxPolicy.retryMinutes.count ? wait.map { now + $0 } : nil
-                try await delivery.record(message.id, at: now, error: "\(error)", retryAt: retry)
+                try await delivery.record(
+                    message.id, at: now, error: "\(error)", retryAt: OutboxPolicy.retry(after: message.attempts, at: now))
                 failed += 1
             }
         }

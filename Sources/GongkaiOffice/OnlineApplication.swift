@@ -12,21 +12,9 @@ public struct SubmittedApplication: Sendable, Hashable, Encodable {
     public var submittedAt: String
     /// 收到申请之日: confirmed at submission (Art. 31: online, the day both sides confirm), under the agency's rule;
     /// nil while the agency's staff have yet to confirm it.
-    public var receivedOn: CivilDate?
+    @NullWhenAbsent public var receivedOn: CivilDate?
     /// 答复期限.
-    public var dueOn: CivilDate?
-
-    private enum CodingKeys: String, CodingKey { case trackingCode, status, submittedAt, receivedOn, dueOn }
-
-    /// Every field, `receivedOn` and `dueOn` as null until known (the API's contract names them all).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(trackingCode, forKey: .trackingCode)
-        try c.encode(status, forKey: .status)
-        try c.encode(submittedAt, forKey: .submittedAt)
-        try c.encode(receivedOn, forKey: .receivedOn)
-        try c.encode(dueOn, forKey: .dueOn)
-    }
+    @NullWhenAbsent public var dueOn: CivilDate?
 }
 
 extension Office {

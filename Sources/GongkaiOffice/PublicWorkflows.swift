@@ -26,32 +26,12 @@ public struct PublicCaseView: Sendable, Hashable, Encodable {
     public var submittedOn: CivilDate
     /// 收到申请之日 (Art. 31, or the agency's own rule); nil while the agency's staff have yet to confirm an online
     /// submission.
-    public var receivedOn: CivilDate?
+    @NullWhenAbsent public var receivedOn: CivilDate?
     /// 答复期限; nil while a 补正 is awaited (the period restarts from the corrected application).
-    public var dueOn: CivilDate?
+    @NullWhenAbsent public var dueOn: CivilDate?
     /// How `dueOn` was counted, day by day (receipt, holidays, 补正, pauses, extension).
     public var dueExplanation: [String]
     public var events: [Event]
-
-    private enum CodingKeys: String, CodingKey {
-        case trackingCode, agency, status, statusLabel, phase, asOf, submittedOn, receivedOn, dueOn, dueExplanation, events
-    }
-
-    /// Every field, `receivedOn` and `dueOn` as null while unknown (the API's contract names them all).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(trackingCode, forKey: .trackingCode)
-        try c.encode(agency, forKey: .agency)
-        try c.encode(status, forKey: .status)
-        try c.encode(statusLabel, forKey: .statusLabel)
-        try c.encode(phase, forKey: .phase)
-        try c.encode(asOf, forKey: .asOf)
-        try c.encode(submittedOn, forKey: .submittedOn)
-        try c.encode(receivedOn, forKey: .receivedOn)
-        try c.encode(dueOn, forKey: .dueOn)
-        try c.encode(dueExplanation, forKey: .dueExplanation)
-        try c.encode(events, forKey: .events)
-    }
 }
 
 extension CaseStatus {

@@ -34,6 +34,9 @@ extension Office {
         return text
     }
 
+    /// The register `name`'s template CSV: its header and one example row.
+    public func registerTemplate(_ name: String) throws -> String { try Self.browserRegister(name).templateCSV }
+
     /// 导入台账 from a CSV file, as `gongkai import` does: every row checked, every problem named by file, line and
     /// column, and nothing stored when any row is wrong; rows already stored as they are left alone. Each import
     /// that stores rows is written to the audit log with who, when, the file and the row counts before and after.

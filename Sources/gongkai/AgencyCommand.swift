@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongkaiCore
+import GongkaiOffice
 import GongkaiStore
 
 extension AgencyLevel: ExpressibleByArgument {}
@@ -144,7 +145,8 @@ extension AgencyCommand {
             let (confirmation, agencyID) = (by, agency)
             let updated = try reportingStoreErrors {
                 try store.withStore { store in
-                    try await AgencyRepository(store: store).setOnlineConfirmation(confirmation, agencyID: agencyID)
+                    try await Office(database: store.database, calendar: WorkingDayCalendar())
+                        .setOnlineConfirmation(confirmation, agencyID: agencyID)
                 }
             }
             print("\(updated.name) 的网上申请确认方式：\(updated.onlineConfirmation.label)")

@@ -54,15 +54,7 @@ public struct Letter: Hashable, Sendable, Codable {
 
     /// The 【…】 blanks in `texts`, in order.
     public static func blanks(in texts: [String]) -> [String] {
-        texts.flatMap { text -> [String] in
-            var found: [String] = []
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "【"), let close = rest[open...].firstIndex(of: "】") {
-                found.append(String(rest[open...close]))
-                rest = rest[rest.index(after: close)...]
-            }
-            return found
-        }
+        texts.flatMap { text in text.enclosed(by: "【", "】").map { String(text[$0.range]) } }
     }
 
     /// The whole letter as plain text, paragraph by paragraph (for previews, tests and search).
@@ -74,6 +66,20 @@ public struct Letter: Hashable, Sendable, Codable {
         if let note = correctionNote { lines.append(note) }
         lines += [signatory, date.chineseDate]
         return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// Each stretch from `open` to the next `close` (both included), and the text between them, in order; an
+    /// `open` without a `close` after it is plain text.
+    func enclosed(by open: Character, _ close: Character) -> [(range: Range<Index>, inner: Substring)] {
+        var found: [(Range<Index>, Substring)] = []
+        var from = startIndex
+        while let start = self[from...].firstIndex(of: open), let end = self[start...].firstIndex(of: close) {
+            found.append((start..<index(after: end), self[index(after: start)..<end]))
+            from = index(after: end)
+        }
+        return found
     }
 }
 

@@ -84,7 +84,7 @@ public enum LetterDrafter {
             let s = c.receipt.submission
             var lines = [
                 "本机关已收到您通过\(s.channel.label)提交的政府信息公开申请（受理编号：\(c.id)），\(asked)。",
-                "根据\(regulation)第三十一条，本机关收到申请之日为\(c.receivedOn.chineseDate)。本机关将自收到申请之日起"
+                "根据\(regulation)\(kind.article)，本机关收到申请之日为\(c.receivedOn.chineseDate)。本机关将自收到申请之日起"
                     + "\(StatutoryClock.answerPeriod)个工作日内予以答复，答复期限为\(dueText)；需要延长答复期限的，将另行书面告知。",
             ]
             if let code = c.trackingCode {
@@ -94,7 +94,7 @@ public enum LetterDrafter {
         case .correctionRequested(let deadline):
             return [
                 opening,
-                "经审查，您的申请内容不明确，本机关无法确定您所需的政府信息。根据\(regulation)第三十条，请您对申请作出补正，"
+                "经审查，您的申请内容不明确，本机关无法确定您所需的政府信息。根据\(regulation)\(kind.article)，请您对申请作出补正，"
                     + "说明以下事项：【需要补正的事项】。",
                 "请于\(deadline.chineseDate)前将补正后的申请提交本机关。答复期限自本机关收到补正的申请之日起计算。"
                     + "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
@@ -103,13 +103,13 @@ public enum LetterDrafter {
             return [
                 opening,
                 "因【延期答复的理由】，本机关不能在收到申请之日起\(StatutoryClock.answerPeriod)个工作日内作出答复。根据"
-                    + "\(regulation)第三十三条第二款，经\(approvedBy)同意，答复期限延长\(days)个工作日，延长后的答复期限为\(dueText)。",
+                    + "\(regulation)\(kind.article)，经\(approvedBy)同意，答复期限延长\(days)个工作日，延长后的答复期限为\(dueText)。",
             ]
         case .consultationSent(.thirdParty):
             return [
                 "本机关于\(c.receivedOn.chineseDate)收到政府信息公开申请，\(asked)。经审查，该信息可能涉及贵方的商业秘密或者"
                     + "个人隐私，公开后可能损害贵方合法权益。",
-                "根据\(regulation)第三十二条，现书面征求贵方意见。请于收到本意见书之日起"
+                "根据\(regulation)\(kind.article)，现书面征求贵方意见。请于收到本意见书之日起"
                     + "\(StatutoryClock.consultationReplyWindow)个工作日内书面提出意见；逾期未提出意见的，由本机关依照条例的规定决定"
                     + "是否公开。贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定"
                     + "予以公开，并将决定公开的内容和理由书面告知贵方。",
@@ -117,13 +117,13 @@ public enum LetterDrafter {
         case .consultationSent(.otherAgency):
             return [
                 "本机关于\(c.receivedOn.chineseDate)收到政府信息公开申请，\(asked)。该信息由本机关与贵机关共同制作。",
-                "根据\(regulation)第三十四条，现征求贵机关意见。请于收到本函之日起\(StatutoryClock.consultationReplyWindow)"
+                "根据\(regulation)\(kind.article)，现征求贵机关意见。请于收到本函之日起\(StatutoryClock.consultationReplyWindow)"
                     + "个工作日内提出意见；逾期未提出意见的，视为同意公开。",
             ]
         case .feeNoticeSent(let amount):
             return [
                 opening,
-                "根据\(regulation)第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），您的申请需缴纳信息处理费"
+                "根据\(regulation)\(kind.article)和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），您的申请需缴纳信息处理费"
                     + "\(amount)。缴纳方式：【缴纳方式】。",
                 "请自收到本通知之日起\(StatutoryClock.feePaymentPeriod)个工作日内缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理"
                     + "该政府信息公开申请。本机关发出收费通知之日至您缴纳费用之日，不计算在答复期限内。",
@@ -131,7 +131,7 @@ public enum LetterDrafter {
         case .reasonsRequested:
             return [
                 opening,
-                "您提出的政府信息公开申请的数量、频次明显超过合理范围。根据\(regulation)第三十五条，请您说明理由。本机关认为申请"
+                "您提出的政府信息公开申请的数量、频次明显超过合理范围。根据\(regulation)\(kind.article)，请您说明理由。本机关认为申请"
                     + "理由不合理的，将告知您不予处理；认为申请理由合理，但无法在规定期限内答复的，将确定延迟答复的合理期限并告知您。",
             ]
         case .answered(let outcome):

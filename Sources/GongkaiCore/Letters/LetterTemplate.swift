@@ -30,13 +30,7 @@ public struct LetterTemplate: Hashable, Sendable {
 
     /// The {names} in `text`, in order.
     public static func placeholders(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
+        text.enclosed(by: "{", "}").map { String($0.inner) }
     }
 
     /// The paragraphs with each {name} replaced by `fields[name]`, or by the blank 【name】 when there is none; a
@@ -44,14 +38,12 @@ public struct LetterTemplate: Hashable, Sendable {
     public func render(_ fields: [String: String]) -> [String] {
         paragraphs.map { paragraph in
             var out = ""
-            var rest = Substring(paragraph)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                out += rest[..<open]
-                let name = String(rest[rest.index(after: open)..<close])
-                out += fields[name] ?? "【\(name)】"
-                rest = rest[rest.index(after: close)...]
+            var from = paragraph.startIndex
+            for (range, name) in paragraph.enclosed(by: "{", "}") {
+                out += paragraph[from..<range.lowerBound] + (fields[String(name)] ?? "【\(name)】")
+                from = range.upperBound
             }
-            return out + rest
+            return out + paragraph[from...]
         }.filter { !$0.isEmpty }
     }
 }

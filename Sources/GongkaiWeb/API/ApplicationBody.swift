@@ -83,14 +83,13 @@ extension ApplicationBody {
     /// The application received by `Office.applyOnline` at `moment` — for the API and the form alike — or every
     /// problem at once: the delivery fields' (which only the web restricts to its vocabulary) with the rest.
     func submit(to office: Office, agencyID: Int, at moment: Moment) async throws
-        -> (received: ApplicationCase, submitted: SubmittedApplication)
+        -> (application: ApplicationCase, submitted: SubmittedApplication)
     {
         let (intake, deliveryProblems) = intake()
         if !deliveryProblems.isEmpty {
             throw IntakeProblems(problems: deliveryProblems + office.onlineProblems(intake, at: moment))
         }
         var rng = SystemRandomNumberGenerator()
-        let (application, submitted) = try await office.applyOnline(intake, agencyID: agencyID, at: moment, using: &rng)
-        return (application, submitted)
+        return try await office.applyOnline(intake, agencyID: agencyID, at: moment, using: &rng)
     }
 }

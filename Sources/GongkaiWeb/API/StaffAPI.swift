@@ -51,31 +51,14 @@ struct StaffAPI: RouteCollection {
 
     struct QueueItem: Encodable {
         var trackingCode: String
-        var reference: String?
-        var submittedAt: String?
-        var receivedOn: CivilDate?
+        @NullWhenAbsent var reference: String?
+        @NullWhenAbsent var submittedAt: String?
+        @NullWhenAbsent var receivedOn: CivilDate?
         var status: String
         var statusLabel: String
         var phase: String
-        var dueOn: CivilDate?
+        @NullWhenAbsent var dueOn: CivilDate?
         var request: String
-
-        enum CodingKeys: String, CodingKey {
-            case trackingCode, reference, submittedAt, receivedOn, status, statusLabel, phase, dueOn, request
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(trackingCode, forKey: .trackingCode)
-            try c.encode(reference, forKey: .reference)
-            try c.encode(submittedAt, forKey: .submittedAt)
-            try c.encode(receivedOn, forKey: .receivedOn)
-            try c.encode(status, forKey: .status)
-            try c.encode(statusLabel, forKey: .statusLabel)
-            try c.encode(phase, forKey: .phase)
-            try c.encode(dueOn, forKey: .dueOn)
-            try c.encode(request, forKey: .request)
-        }
     }
 
     /// `GET /api/v1/agencies/{id}/applications?queue=…`: one of the 工作台's queues (default `open`), each with its

@@ -39,8 +39,9 @@ struct RegistersPage {
     func page(_ req: Request, notice: String? = nil, problems: [String] = [], problemsOf: String? = nil,
               status: HTTPResponseStatus = .ok) async throws -> Response {
         let member = try StaffSession.member(req)
-        let titles = Dictionary(uniqueKeysWithValues: RegisterCatalog.all.map { ($0.name, $0.title) })
-        let registers = try await context.office.registers(scope: member.scope).map {
+        let overview = try await context.office.registers(scope: member.scope)
+        let titles = Dictionary(uniqueKeysWithValues: overview.map { ($0.name, $0.title) })
+        let registers = overview.map {
             Row(name: $0.name, title: $0.title, rows: $0.rows, csv: "/staff/registers/\($0.name).csv",
                 template: "/staff/registers/\($0.name).template.csv")
         }
@@ -64,7 +65,7 @@ struct RegistersPage {
         let template = file.hasSuffix(".template.csv")
         let name = String(file.dropLast(template ? ".template.csv".count : ".csv".count))
         guard file.hasSuffix(".csv") else { throw Abort(.notFound) }
-        let text = template ? try RegisterCatalog.named(name).templateCSV : try await context.office.registerCSV(name, scope: member.scope)
+        let text = template ? try context.office.registerTemplate(name) : try await context.office.registerCSV(name, scope: member.scope)
         let response = Response(status: .ok, body: .init(string: "\u{FEFF}" + text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.attach(as: file, fallback: file.allSatisfy(\.isASCII) ? file : "register.csv")
@@ -96,7 +97,7 @@ struct RegistersPage {
             let more = summary.issues.count > 200 ? ["……另有 \(summary.issues.count - 200) 处错误未列出"] : []
             return try await page(req, problems: shown + more, problemsOf: name, status: .unprocessableEntity)
         }
-        let title = try RegisterCatalog.named(name).title
+        let title = try await context.office.registers(scope: member.scope).first { $0.name == name }?.title ?? name
         return try await page(
             req, notice: "\(title)：导入 \(summary.imported) 条" + (summary.unchanged > 0 ? "，\(summary.unchanged) 条已存在且相同（未改动）" : ""))
     }
