@@ -53,14 +53,17 @@ public struct IntakeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var field: String
     public var reason: String
     public var key: String?
+    /// The form the field belongs to, as its message names it (申请登记, 拟公开信息 …).
+    public var form: String
 
-    public init(field: String, reason: String, key: String? = nil) {
+    public init(field: String, reason: String, key: String? = nil, form: String = "申请登记") {
         self.field = field
         self.reason = reason
         self.key = key
+        self.form = form
     }
 
-    public var description: String { "申请登记「\(field)」：\(reason)" }
+    public var description: String { "\(form)「\(field)」：\(reason)" }
 }
 
 /// Every problem of an intake at once, so that a form can mark each field (`Intake.problems`).

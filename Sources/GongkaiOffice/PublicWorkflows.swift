@@ -98,22 +98,26 @@ extension Office {
 }
 
 extension Office {
-    /// 政府信息公开目录: page `page` (20 items) of agency `agencyID`'s catalogue, newest first, with `text` in the
-    /// title, 文号 or 索引号, of an Art. 20 item and a year when given (public: no user needed).
+    /// 政府信息公开目录: page `page` (20 items) of agency `agencyID`'s catalogue as the public sees it at `moment`
+    /// (published, not revoked), newest first, with `text` in the title, 文号 or 索引号, of an Art. 20 item and a
+    /// year when given (public: no user needed).
     public func catalogue(
-        agencyID: Int, text: String, article20Item: Article20Item?, year: Int?, page: Int
+        agencyID: Int, text: String, article20Item: Article20Item?, year: Int?, page: Int, at moment: Moment
     ) async throws -> CataloguePage {
         try await DisclosureRepository(database: database, scope: try await scope(agencyID: agencyID, username: nil))
-            .catalogue(CatalogueQuery(text: text, article20Item: article20Item, year: year, page: page))
+            .catalogue(CatalogueQuery(text: text, article20Item: article20Item, year: year, page: page, visibleAt: moment))
     }
 
-    /// One catalogue item of agency `agencyID` as its page shows it, with the validity of the normative document it
-    /// publishes (the agency's register of 规范性文件, by 文号) as of `day`. Public.
-    public func catalogueItem(agencyID: Int, itemID: Int, on day: CivilDate) async throws -> CatalogueItemView {
+    /// One catalogue item of agency `agencyID` as its page shows it at `moment` (not before its publication, never
+    /// once revoked), with the validity of the normative document it publishes (the agency's register of 规范性文件,
+    /// by 文号) on that day. Public.
+    public func catalogueItem(agencyID: Int, itemID: Int, at moment: Moment) async throws -> CatalogueItemView {
         let scope = try await scope(agencyID: agencyID, username: nil)
         let registers = DisclosureRepository(database: database, scope: scope)
-        guard let item = try await registers.catalogueItem(itemID) else { throw StoreError.notFound("目录条目 \(itemID)") }
-        let validity = try await registers.normativeDocument(number: item.documentNumber)?.validity(on: day)
+        guard let item = try await registers.catalogueItem(itemID, visibleAt: moment) else {
+            throw StoreError.notFound("目录条目 \(itemID)")
+        }
+        let validity = try await registers.normativeDocument(number: item.documentNumber)?.validity(on: moment.date)
         return CatalogueItemView(item: item, publisher: item.publisher ?? scope.agency.name, validity: validity)
     }
 }

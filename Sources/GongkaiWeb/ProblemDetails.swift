@@ -1,3 +1,4 @@
+import GongkaiCore
 import GongkaiOffice
 import GongkaiStore
 import Vapor
@@ -115,6 +116,10 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
         case let e as PublishingError:
             if case .notPublished = e { return ProblemDetails(.notFound, detail: e.description) }
             return ProblemDetails(.unprocessableEntity, detail: e.description)
+        case let e as PublicationStoreError:
+            if case .notFound = e { return ProblemDetails(.notFound, detail: e.description) }
+            return ProblemDetails(.conflict, detail: e.description)
+        case let e as PublicationError: return ProblemDetails(.unprocessableEntity, detail: e.description)
         case let e as SignInError: return ProblemDetails(.unauthorized, detail: e.description)
         case let e as any AbortError:
             if e.status.code >= 500 { logger.error("server error \(String(reflecting: type(of: error))): \(error)") }

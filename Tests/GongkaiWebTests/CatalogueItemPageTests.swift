@@ -37,7 +37,7 @@ import VaporTesting
                 #expect(html.contains("<p>第一条　为了加强烟花爆竹安全管理，制定本规定。</p>"))
             }
             // A demo item: no text, not a normative document.
-            let demoItem = try #require(try await office.catalogue(agencyID: 1, text: "", article20Item: .licensingAndServices, year: 2020, page: 1).items.first)
+            let demoItem = try #require(try await office.catalogue(agencyID: 1, text: "", article20Item: .licensingAndServices, year: 2020, page: 1, at: Moment(parsing: "2024-06-01 09:00")!).items.first)
             try await app.testing().test(.GET, "/agencies/1/catalogue/items/\(demoItem.id ?? 0)") { res in
                 let html = res.body.string
                 #expect(res.status == .ok && html.contains("正文未随目录录入") && !html.contains("<dt>有效性</dt>"))

@@ -13,6 +13,7 @@ import VaporTesting
 @Suite struct RoutePermissionTests {
     enum Route: String, CaseIterable {
         case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord, district, admin
+        case draftPublication, publicationPage, reviewPublication
     }
 
     // | route          | admin | officer | head | registrar | reviewer | viewer | supervisor | other agency |
@@ -28,6 +29,10 @@ import VaporTesting
         .apiRecord: [.created, .created, .created, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
         .district: [.forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .ok, .forbidden],
         .admin: [.ok, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden, .forbidden],
+        // Another agency's officer drafts in their own agency; the demo's item is not theirs to see or review (404).
+        .draftPublication: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .seeOther],
+        .publicationPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
+        .reviewPublication: [.seeOther, .forbidden, .seeOther, .forbidden, .seeOther, .forbidden, .forbidden, .notFound],
     ]
     static let roles = ["admin", "officer", "head", "registrar", "reviewer", "viewer", "supervisor", "other"]
 
@@ -45,6 +50,10 @@ import VaporTesting
             let (h, b) = try ApplyAPITests.body(ApplyAPITests.citizen)
             try await app.testing().test(.POST, "/api/v1/agencies/1/applications", headers: h, body: b) { res in #expect(res.status == .created) }
             let pending = try #require(try await office.workQueues(scope: officer, on: ApplyPageTests.moment.date).waiting.first?.id)
+            var publication = try await office.draftPublication(
+                PublicationWorkflowForm.sample, scope: officer, at: ApplyPageTests.moment)
+            publication = try await office.submitPublication(
+                publication.id, expectedVersion: publication.version, scope: officer, at: ApplyPageTests.moment)
             // The member: of the demo agency with `role`, or an officer of another agency.
             let username = "user-\(role)"
             if role == "other" {
@@ -76,6 +85,13 @@ import VaporTesting
                 case .apiEvents: status = try await StaffAPITests.call(app, .GET, "/api/v1/applications/\(code)/events", token: token).0
                 case .district: status = try await LetterPageTests.get(app, session, "/staff/district").0
                 case .admin: status = try await LetterPageTests.get(app, session, "/staff/admin").0
+                case .draftPublication:
+                    status = try await LetterPageTests.post(app, session, "/staff/publications", PublicationPageTests.fields + [("title", "检查计划")]).0
+                case .publicationPage: status = try await LetterPageTests.get(app, session, PublicationPage.href(publication.id)).0
+                case .reviewPublication:
+                    status = try await LetterPageTests.post(app, session, PublicationPage.href(publication.id), [
+                        ("action", "pass"), ("version", "\(publication.version)"),
+                    ] + (0..<6).map { ("q\($0)", "no") }).0
                 case .apiRecord:
                     status = try await StaffAPITests.call(
                         app, .POST, "/api/v1/applications/\(code)/events", token: token, body: #"{"name": "reasons-requested", "date": "2024-03-12"}"#).0
@@ -83,5 +99,14 @@ import VaporTesting
                 #expect(status == Self.table[route]![column], "\(route.rawValue) as \(role)")
             }
         }
+    }
+}
+
+/// A valid item to publish, for tables that need one.
+enum PublicationWorkflowForm {
+    static var sample: PublicationForm {
+        var f = PublicationForm()
+        (f.title, f.article20Item, f.formedOn) = ("2024年度安全生产检查计划", "1", "2024-03-08")
+        return f
     }
 }

@@ -156,6 +156,9 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
     @OptionalField(key: "written_on") var writtenOn: String?
     @OptionalField(key: "publisher") var publisher: String?
     @OptionalField(key: "body") var body: String?
+    @OptionalField(key: "visible_from") var visibleFrom: String?
+    @OptionalField(key: "revoked_at") var revokedAt: String?
+    @OptionalField(key: "revoke_reason") var revokeReason: String?
 
     init() {}
 
@@ -172,6 +175,7 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
         writtenOn = c.writtenOn?.iso
         publisher = c.publisher
         body = c.body.isEmpty ? nil : c.body
+        visibleFrom = c.visibleFrom?.description
     }
 
     /// The item, or nil for a row whose date is not one (only a hand-edited database has such rows).
@@ -181,7 +185,8 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
             id: id, agencyID: agencyID, indexNumber: indexNumber, article20Item: article20Item, title: title,
             documentNumber: documentNumber, publishedOn: day,
             channels: channels.split(separator: "、").map(String.init), subject: subject ?? "",
-            writtenOn: writtenOn.flatMap(CivilDate.init(storeText:)), publisher: publisher, body: body ?? "")
+            writtenOn: writtenOn.flatMap(CivilDate.init(storeText:)), publisher: publisher, body: body ?? "",
+            visibleFrom: visibleFrom.flatMap(Moment.init(parsing:)))
     }
 }
 

@@ -10,9 +10,16 @@ public struct CatalogueQuery: Hashable, Sendable {
     /// 1-based.
     public var page: Int
     public var pageSize: Int
+    /// What the public sees at this moment: items whose publication moment has come and that are not revoked.
+    /// nil: every item, as staff see the register.
+    public var visibleAt: Moment?
 
-    public init(text: String = "", article20Item: Article20Item? = nil, year: Int? = nil, page: Int = 1, pageSize: Int = 20) {
+    public init(
+        text: String = "", article20Item: Article20Item? = nil, year: Int? = nil, page: Int = 1, pageSize: Int = 20,
+        visibleAt: Moment? = nil
+    ) {
         self.text = text
+        self.visibleAt = visibleAt
         self.article20Item = article20Item
         self.year = year
         self.page = page
@@ -34,6 +41,7 @@ extension DisclosureRepository {
         let words = query.text.filter { $0 != "%" && $0 != "_" }.trimmingCharacters(in: .whitespacesAndNewlines)
         func matching() -> QueryBuilder<CatalogueItemRecord> {
             var q = CatalogueItemRecord.query(on: database).filter(\.$agencyID == agencyID)
+            if let moment = query.visibleAt { q = Self.visible(q, at: moment) }
             if !words.isEmpty {
                 q = q.group(.or) {
                     $0.filter(\.$title, .contains(inverse: false, .anywhere), words)
@@ -54,5 +62,23 @@ extension DisclosureRepository {
         let records = try await matching().sort(\.$publishedOn, .descending).sort(\.$id, .descending)
             .range(start..<(start + size)).all()
         return CataloguePage(items: records.compactMap { $0.value() }, total: total, pageSize: size)
+    }
+}
+
+extension DisclosureRepository {
+    /// Items the public may see at `moment`: not revoked, and published — from their scheduled moment, or for an
+    /// item without one from its publication date. Every public query of the catalogue goes through here.
+    static func visible(_ q: QueryBuilder<CatalogueItemRecord>, at moment: Moment) -> QueryBuilder<CatalogueItemRecord> {
+        q.filter(\.$revokedAt == nil).group(.or) { either in
+            either.filter(\.$visibleFrom <= moment.description)
+                .group(.and) { $0.filter(\.$visibleFrom == nil).filter(\.$publishedOn <= moment.date.iso) }
+        }
+    }
+
+    /// The catalogue item `id` of the agency as the public may see it at `moment`, or nil (unknown, not yet
+    /// published, or revoked alike).
+    public func catalogueItem(_ id: Int, visibleAt moment: Moment) async throws -> CatalogueItem? {
+        try await Self.visible(CatalogueItemRecord.query(on: database).filter(\.$agencyID == agencyID), at: moment)
+            .filter(\.$id == id).first()?.value()
     }
 }

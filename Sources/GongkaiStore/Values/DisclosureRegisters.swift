@@ -138,11 +138,13 @@ public struct CatalogueItem: Hashable, Sendable {
     public var publisher: String?
     /// 正文 — the document's text, paragraphs on lines; empty when only the entry is kept.
     public var body: String
+    /// 发布时间 — the moment the portal first shows it (scheduled publication); nil: from `publishedOn`.
+    public var visibleFrom: Moment?
 
     public init(
         id: Int? = nil, agencyID: Int, indexNumber: String, article20Item: Int, title: String,
         documentNumber: String = "", publishedOn: CivilDate, channels: [String] = ["政府网站"], subject: String = "",
-        writtenOn: CivilDate? = nil, publisher: String? = nil, body: String = ""
+        writtenOn: CivilDate? = nil, publisher: String? = nil, body: String = "", visibleFrom: Moment? = nil
     ) {
         self.id = id
         self.agencyID = agencyID
@@ -156,6 +158,7 @@ public struct CatalogueItem: Hashable, Sendable {
         self.writtenOn = writtenOn
         self.publisher = publisher
         self.body = body
+        self.visibleFrom = visibleFrom
     }
 }
 

@@ -31,7 +31,8 @@ struct CatalogueAPI {
         }
         let request = try CatalogueRequest(req)
         let found = try await context.office.catalogue(
-            agencyID: agencyID, text: request.text, article20Item: request.category, year: request.year, page: request.page)
+            agencyID: agencyID, text: request.text, article20Item: request.category, year: request.year, page: request.page,
+            at: context.clock.now())
         return Page(
             total: found.total, page: request.page, pageSize: found.pageSize,
             items: found.items.map { c in

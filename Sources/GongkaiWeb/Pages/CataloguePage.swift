@@ -54,7 +54,7 @@ struct CataloguePage {
             category = request.category
             let found = try await context.office.catalogue(
                 agencyID: agencyID, text: request.text, article20Item: request.category, year: request.year,
-                page: request.page)
+                page: request.page, at: context.clock.now())
             content.total = found.total
             content.rows = found.items.map {
                 Row(
@@ -114,7 +114,7 @@ struct CataloguePage {
         let agency = try await Portal.requestedAgency(req, context)
         let agencyID = agency.id ?? 0
         guard let itemID = req.parameters.get("item", as: Int.self) else { throw Abort(.notFound) }
-        let view = try await context.office.catalogueItem(agencyID: agencyID, itemID: itemID, on: context.clock.now().date)
+        let view = try await context.office.catalogueItem(agencyID: agencyID, itemID: itemID, at: context.clock.now())
         let item = view.item
         let column = Article20Item(rawValue: item.article20Item)
         var facts: [CasePage.Fact] = [.init(label: "索引号", value: item.indexNumber)]

@@ -41,6 +41,8 @@ extension StaffPages {
         var reminder: String?
         /// Whether the member may register applications received in person, by post or by fax.
         var mayRegister: Bool
+        /// May write or review items for proactive publication.
+        var publishes: Bool
         /// Whether the member keeps the agency's settings and users (管理员).
         var administers: Bool
         /// Whether the member is the district's supervisor (各机关办理情况).
@@ -106,7 +108,9 @@ extension StaffPages {
                 today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
                 queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error,
                 reminder: Self.reminder(queues),
-                mayRegister: CasePermissions.mayReceive(role: member.scope.role), administers: member.role.name == "admin",
+                mayRegister: CasePermissions.mayReceive(role: member.scope.role),
+                publishes: PublicationPermissions.mayAuthor(role: member.scope.role) || PublicationPermissions.mayReview(role: member.scope.role),
+                administers: member.role.name == "admin",
                 supervises: member.role.name == "supervisor"))
     }
 

@@ -1,0 +1,206 @@
+import GongkaiCore
+import GongkaiStore
+
+/// 发布权限 — who may take which step of proactive publication (第十七条's review is someone else's).
+///
+/// | role            | draft, edit, submit | review (保密审查) ¹ | approve publication ² | revoke |
+/// |-----------------|---------------------|--------------------|-----------------------|--------|
+/// | 承办人           | yes                 | no                 | no                    | no     |
+/// | 审核人           | no                  | yes                | no                    | no     |
+/// | 负责人           | yes                 | yes                | yes                   | yes    |
+/// | 管理员           | yes                 | yes                | no                    | yes    |
+/// | 登记员, 查阅人, 监督人 | no             | no                 | no                    | no     |
+///
+/// ¹ never of an item they wrote or submitted. ² where the agency requires it.
+public enum PublicationPermissions {
+    static let authors: Set<String> = ["officer", "head", "admin"]
+    static let reviewers: Set<String> = ["reviewer", "head", "admin"]
+    static let approvers: Set<String> = ["head"]
+    static let revokers: Set<String> = ["head", "admin"]
+
+    public static func mayAuthor(role: String?) -> Bool { role.map(authors.contains) ?? true }
+    public static func mayReview(role: String?) -> Bool { role.map(reviewers.contains) ?? false }
+    public static func mayApprove(role: String?) -> Bool { role.map(approvers.contains) ?? false }
+    public static func mayRevoke(role: String?) -> Bool { role.map(revokers.contains) ?? false }
+}
+
+/// 拟公开信息 as its page shows it: the stored item, the agency's checklist, the Art. 26 clock and the steps the
+/// user may take now.
+public struct PublicationFile: Sendable {
+    public var publication: StoredPublication
+    public var settings: PublicationSettings
+    public var due: DueDate
+    public var timeliness: PublicationTimeliness
+    /// Steps offered: `edit`, `submit`, `review`, `approve`, `revoke`.
+    public var actions: Set<String>
+    /// Approved, and its moment has come: the portal shows it.
+    public var isLive: Bool
+}
+
+extension Office {
+    func publications(_ scope: AgencyScope) -> PublicationRepository { PublicationRepository(database: database, scope: scope) }
+
+    /// 起草 — a new draft by the scope's user (承办人, 负责人, 管理员).
+    public func draftPublication(_ form: PublicationForm, scope: AgencyScope, at moment: Moment) async throws -> StoredPublication {
+        try require(PublicationPermissions.mayAuthor(role: scope.role), scope, "起草拟公开信息")
+        let content = try form.content(today: moment.date)
+        try calendar.requireSupported(content.formedOn, field: "形成或者变更日期")
+        return try await publications(scope).create(content, at: moment)
+    }
+
+    /// 修改 — changes a draft or a returned item, read at `expectedVersion`.
+    public func revisePublication(
+        _ id: Int, _ form: PublicationForm, expectedVersion: Int, scope: AgencyScope, at moment: Moment
+    ) async throws -> StoredPublication {
+        try require(PublicationPermissions.mayAuthor(role: scope.role), scope, "修改拟公开信息")
+        let stored = try await publication(id, scope)
+        guard stored.state.isEditable else { throw PublicationError.notAllowed(action: "修改", state: stored.state) }
+        let content = try form.content(today: moment.date)
+        try calendar.requireSupported(content.formedOn, field: "形成或者变更日期")
+        return try await publications(scope).transition(id, expectedVersion: expectedVersion, to: stored.state, action: "修改", at: moment) {
+            $0.setContent(content)
+        }
+    }
+
+    /// 提交审查 — sends a draft (or a returned item) to 保密审查.
+    public func submitPublication(_ id: Int, expectedVersion: Int, scope: AgencyScope, at moment: Moment) async throws -> StoredPublication {
+        try require(PublicationPermissions.mayAuthor(role: scope.role), scope, "提交拟公开信息审查")
+        let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        let next = try PublicationReview.next(stored.state, .submit, checklist: settings.checklist, requiresApproval: settings.requiresApproval)
+        let user = scope.actor
+        return try await publications(scope).transition(id, expectedVersion: expectedVersion, to: next, action: "提交审查", at: moment) {
+            $0.setSubmitter(user)
+        }
+    }
+
+    /// 保密审查 (第十七条) — the reviewer (审核人, 负责人 or 管理员; never the author or submitter) passes, returns or
+    /// withholds an item in review. A pass publishes it unless the agency requires the 负责人's approval.
+    public func reviewPublication(
+        _ id: Int, _ decision: ReviewDecision, expectedVersion: Int, scope: AgencyScope, at moment: Moment
+    ) async throws -> StoredPublication {
+        try require(PublicationPermissions.mayReview(role: scope.role), scope, "审查拟公开信息")
+        let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        try PublicationReview.requireIndependentReviewer(scope.actor, author: stored.author, submitter: stored.submittedBy)
+        let (action, answers, note): (PublicationAction, ChecklistAnswers?, String)
+        switch decision {
+        case .pass(let a): (action, answers, note) = (.pass(a), a, "")
+        case .returnForChanges(let comments): (action, answers, note) = (.returnForChanges(comments: comments), nil, comments)
+        case .withhold(let a): (action, answers, note) = (.withhold(a), a, a.concerns(in: settings.checklist).joined(separator: "；"))
+        }
+        let next = try PublicationReview.next(stored.state, action, checklist: settings.checklist, requiresApproval: settings.requiresApproval)
+        let user = scope.actor
+        if next == .approved {
+            return try await publish(stored, expectedVersion: expectedVersion, settings: settings, action: action.label, scope: scope, at: moment) {
+                $0.setReview(by: user, answers: answers)
+            }
+        }
+        return try await publications(scope).transition(
+            id, expectedVersion: expectedVersion, to: next, action: action.label, note: note, at: moment
+        ) { $0.setReview(by: user, answers: answers) }
+    }
+
+    /// 同意发布 — the 负责人 approves an item the review passed (agencies that require it).
+    public func approvePublication(_ id: Int, expectedVersion: Int, scope: AgencyScope, at moment: Moment) async throws -> StoredPublication {
+        try require(PublicationPermissions.mayApprove(role: scope.role), scope, "批准发布")
+        let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        _ = try PublicationReview.next(stored.state, .approvePublication, checklist: settings.checklist, requiresApproval: true)
+        return try await publish(
+            stored, expectedVersion: expectedVersion, settings: settings, action: PublicationAction.approvePublication.label, scope: scope,
+            at: moment)
+    }
+
+    /// 退回修改, with comments: by the reviewer of an item in review (as `reviewPublication`), or by the 负责人 of an
+    /// item awaiting approval.
+    public func returnPublication(
+        _ id: Int, comments: String, expectedVersion: Int, scope: AgencyScope, at moment: Moment
+    ) async throws -> StoredPublication {
+        let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        guard stored.state == .awaitingApproval else {
+            return try await reviewPublication(id, .returnForChanges(comments: comments), expectedVersion: expectedVersion, scope: scope, at: moment)
+        }
+        try require(PublicationPermissions.mayApprove(role: scope.role), scope, "退回待审批的信息")
+        let next = try PublicationReview.next(
+            stored.state, .returnForChanges(comments: comments), checklist: settings.checklist, requiresApproval: true)
+        return try await publications(scope).transition(id, expectedVersion: expectedVersion, to: next, action: "退回修改", note: comments, at: moment)
+    }
+
+    /// 撤销发布 — takes an approved item off the portal at once; the record, its 索引号 and `reason` stay.
+    public func revokePublication(
+        _ id: Int, reason: String, expectedVersion: Int, scope: AgencyScope, at moment: Moment
+    ) async throws -> StoredPublication {
+        try require(PublicationPermissions.mayRevoke(role: scope.role), scope, "撤销发布")
+        let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        _ = try PublicationReview.next(stored.state, .revoke(reason: reason), checklist: settings.checklist, requiresApproval: settings.requiresApproval)
+        return try await publications(scope).revoke(
+            id, expectedVersion: expectedVersion, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), at: moment)
+    }
+
+    /// The item `id` as its page shows it on `moment`'s day: its clock and the steps the scope's user may take.
+    public func publicationFile(_ id: Int, scope: AgencyScope, at moment: Moment) async throws -> PublicationFile {
+        let stored = try await publication(id, scope)
+        let settings = try await publications(scope).settings()
+        let c = stored.content
+        let publishedOn = stored.catalogueItem?.publishedOn
+        var actions: Set<String> = []
+        let role = scope.role
+        if stored.state.isEditable && PublicationPermissions.mayAuthor(role: role) { actions.formUnion(["edit", "submit"]) }
+        if stored.state == .inReview && PublicationPermissions.mayReview(role: role)
+            && scope.actor != stored.author && scope.actor != stored.submittedBy { actions.insert("review") }
+        if stored.state == .awaitingApproval && PublicationPermissions.mayApprove(role: role) { actions.insert("approve") }
+        if stored.state == .approved && PublicationPermissions.mayRevoke(role: role) { actions.insert("revoke") }
+        let visible = stored.catalogueItem?.visibleFrom.map { $0 <= moment } ?? false
+        return PublicationFile(
+            publication: stored, settings: settings, due: try PublicationClock.due(formedOn: c.formedOn, calendar: calendar),
+            timeliness: try PublicationClock.timeliness(formedOn: c.formedOn, publishedOn: publishedOn, on: moment.date, calendar: calendar),
+            actions: actions, isLive: stored.state == .approved && visible)
+    }
+
+    /// The agency's items in `states` (every one when nil), newest first.
+    public func publicationList(scope: AgencyScope, states: Set<PublicationState>? = nil) async throws -> [StoredPublication] {
+        try require(scope.role != nil, scope, "查看拟公开信息")
+        return try await publications(scope).list(states: states)
+    }
+
+    /// The agency's publication settings (any member may read them; the review page shows the checklist).
+    public func publicationSettings(scope: AgencyScope) async throws -> PublicationSettings {
+        try await publications(scope).settings()
+    }
+
+    /// Changes the agency's 索引号 pattern, checklist and approval rule (管理员). Numbers already given stay.
+    public func updatePublicationSettings(
+        indexPattern: String, checklist: String, requiresApproval: Bool, by admin: StaffMember
+    ) async throws -> PublicationSettings {
+        try StaffSignIn.requireAdministrator(admin, "修改发布设置")
+        var problems: [IntakeError] = []
+        var settings = PublicationSettings(requiresApproval: requiresApproval)
+        do { settings.indexPattern = try IndexNumberPattern(indexPattern) } catch {
+            problems.append(IntakeError(field: "索引号规则", reason: "\(error)", key: "indexPattern", form: "发布设置"))
+        }
+        do { settings.checklist = try ConfidentialityChecklist(lines: checklist) } catch {
+            problems.append(IntakeError(field: "保密审查清单", reason: "\(error)", key: "checklist", form: "发布设置"))
+        }
+        guard problems.isEmpty else { throw IntakeProblems(problems: problems) }
+        try await publications(admin.scope).save(settings)
+        return settings
+    }
+
+    /// Enters a passed item in the catalogue: at its scheduled moment, or now when none is set or it has passed.
+    private func publish(
+        _ stored: StoredPublication, expectedVersion: Int, settings: PublicationSettings, action: String, scope: AgencyScope,
+        at moment: Moment, _ change: @escaping @Sendable (PublicationRecordChange) -> Void = { _ in }
+    ) async throws -> StoredPublication {
+        let visibleFrom = max(stored.content.publishAt ?? moment, moment)
+        return try await publications(scope).publish(
+            stored.id, expectedVersion: expectedVersion, pattern: settings.indexPattern, visibleFrom: visibleFrom, action: action,
+            at: moment, change)
+    }
+
+    private func publication(_ id: Int, _ scope: AgencyScope) async throws -> StoredPublication {
+        guard let stored = try await publications(scope).find(id) else { throw PublicationStoreError.notFound(id) }
+        return stored
+    }
+
+    private func require(_ allowed: Bool, _ scope: AgencyScope, _ action: String) throws {
+        guard allowed else { throw CaseError.notPermitted(user: scope.actor, action: action) }
+    }
+}

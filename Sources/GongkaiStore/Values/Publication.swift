@@ -1,0 +1,76 @@
+import GongkaiCore
+
+/// 拟公开信息 — what an author writes of an item to be published: the catalogue's fields, the day the information
+/// was formed or changed (第二十六条's clock starts there) and when it should appear (nil: as soon as approved).
+public struct PublicationContent: Hashable, Sendable {
+    public var title: String
+    public var documentNumber: String
+    /// 第二十条第（N）项, 1–15.
+    public var article20Item: Int
+    public var subject: String
+    public var writtenOn: CivilDate?
+    /// 形成或者变更日期 (第二十六条).
+    public var formedOn: CivilDate
+    public var body: String
+    public var channels: [String]
+    /// 定时发布: the moment the portal first shows it; nil or a moment already past: at approval.
+    public var publishAt: Moment?
+
+    public init(
+        title: String, documentNumber: String = "", article20Item: Int, subject: String = "", writtenOn: CivilDate? = nil,
+        formedOn: CivilDate, body: String = "", channels: [String] = ["政府网站"], publishAt: Moment? = nil
+    ) {
+        self.title = title
+        self.documentNumber = documentNumber
+        self.article20Item = article20Item
+        self.subject = subject
+        self.writtenOn = writtenOn
+        self.formedOn = formedOn
+        self.body = body
+        self.channels = channels
+        self.publishAt = publishAt
+    }
+}
+
+/// 发布记录 — one item on its way to the catalogue: content, state, the people of each step, its history and, once
+/// approved, the catalogue item it became (with its 索引号).
+public struct StoredPublication: Hashable, Sendable {
+    public struct Event: Hashable, Sendable {
+        public var at: Moment
+        public var actor: String
+        /// 起草, 修改, 提交审查, 审查通过, 退回修改, 不予公开, 同意发布, 撤销发布.
+        public var action: String
+        /// The return's comments, the withholding's reasons, the revocation's reason; empty otherwise.
+        public var note: String
+    }
+
+    public var id: Int
+    public var agencyID: Int
+    public var state: PublicationState
+    public var content: PublicationContent
+    public var author: String
+    public var submittedBy: String?
+    public var reviewer: String?
+    /// The reviewer's answers to the checklist (after a review).
+    public var answers: ChecklistAnswers?
+    public var approver: String?
+    /// The catalogue item it became (approved or revoked).
+    public var catalogueItem: CatalogueItem?
+    public var createdAt: Moment
+    public var version: Int
+    public var history: [Event]
+}
+
+/// 发布设置 — an agency's rules for publishing: its 索引号 pattern, its 保密审查 checklist and whether the 负责人
+/// approves publication after the review.
+public struct PublicationSettings: Hashable, Sendable {
+    public var indexPattern: IndexNumberPattern
+    public var checklist: ConfidentialityChecklist
+    public var requiresApproval: Bool
+
+    public init(indexPattern: IndexNumberPattern = .standard, checklist: ConfidentialityChecklist = .standard, requiresApproval: Bool = false) {
+        self.indexPattern = indexPattern
+        self.checklist = checklist
+        self.requiresApproval = requiresApproval
+    }
+}

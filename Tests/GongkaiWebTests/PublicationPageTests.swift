@@ -1,0 +1,112 @@
+import Foundation
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiWeb
+
+/// 主动公开 in the back office: an officer drafts and submits, the 负责人 reviews (never their own) and the item
+/// reaches the portal at its moment — not before, through no public page, search, API or site map.
+@Suite struct PublicationPageTests {
+    static let fields: [(String, String)] = [
+        ("article20Item", "1"), ("formedOn", "2024-03-08"), ("body", "一、检查范围\n二、检查时间"),
+    ]
+
+    /// Every public place an item could leak from, as the public sees it now.
+    static func publicPlaces(_ app: Application, itemID: Int) async throws -> [String: (HTTPStatus, String)] {
+        let anonymous = PageSession()
+        var seen: [String: (HTTPStatus, String)] = [:]
+        for path in [
+            "/agencies/1/catalogue", "/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92", "/agencies/1/catalogue/items/\(itemID)",
+            "/api/v1/agencies/1/catalogue", "/api/v1/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92", "/agencies/1", "/sitemap",
+        ] {
+            seen[path] = try await LetterPageTests.get(app, anonymous, path)
+        }
+        return seen
+    }
+
+    @Test func anItemIsDraftedReviewedByAnotherAndPublishedAtItsMomentOnly() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in  // 2024-03-11 10:00
+            try await CasePageTests.addUser(office, "head-liu", role: "head")
+            let officer = try await StaffPageTests.signIn(app)
+            #expect(try await LetterPageTests.get(app, officer, "/staff").1.contains("href=\"/staff/publications\""))
+            // A form with no title comes back with the field named.
+            let (bad, _, badPage) = try await LetterPageTests.post(app, officer, "/staff/publications", Self.fields)
+            #expect(bad == .unprocessableEntity && badPage.contains("拟公开信息「标题」：必填") && badPage.contains("aria-invalid=\"true\""))
+            let (created, location, _) = try await LetterPageTests.post(
+                app, officer, "/staff/publications",
+                Self.fields + [("title", "2024年度安全生产检查计划"), ("publishAt", "2024-03-12 09:00")])
+            #expect(created == .seeOther)
+            let path = try #require(location?.split(separator: "?").first.map(String.init))
+            var (_, page) = try await LetterPageTests.get(app, officer, path)
+            #expect(page.contains("<strong>状态：</strong>草稿") && page.contains("应于 2024-04-08 前公开"))
+            let version = { (html: String) in PageSession.hidden("version", in: html) ?? "" }
+            _ = try await LetterPageTests.post(app, officer, path, [("action", "submit"), ("version", version(page))])
+            page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("<strong>状态：</strong>待审核") && !page.contains("value=\"pass\""))
+            // The officer who submitted it may not review it, even by posting the form.
+            let (refused, _, refusedPage) = try await LetterPageTests.post(app, officer, path, [("action", "pass"), ("version", version(page))])
+            #expect(refused == .forbidden && refusedPage.contains("无权审查拟公开信息"), "\(refusedPage.suffix(3000))")
+            // The 负责人 reviews: an unanswered question is named; all 否 passes.
+            let head = try await StaffPageTests.signIn(app, username: "head-liu")
+            page = try await LetterPageTests.get(app, head, path).1
+            #expect(page.contains("value=\"pass\"") && page.contains("name=\"q5\""))
+            let (unanswered, _, unansweredPage) = try await LetterPageTests.post(
+                app, head, path, [("action", "pass"), ("version", version(page)), ("q0", "no")])
+            #expect(unanswered == .unprocessableEntity && unansweredPage.contains("保密审查清单还有5项未作答"))
+            let answers = (0..<6).map { ("q\($0)", "no") }
+            let (passed, _, _) = try await LetterPageTests.post(app, head, path, [("action", "pass"), ("version", version(page))] + answers)
+            #expect(passed == .seeOther)
+            page = try await LetterPageTests.get(app, head, path).1
+            #expect(page.contains("待发布（2024-03-12 09:00 起公开）") && page.contains("<dt>索引号</dt><dd>110115-DEMO-YJJ/2024-00001</dd>"))
+            #expect(page.contains("value=\"revoke\"") && !page.contains("在网站上查看"))
+            // Scheduled for tomorrow: nowhere public today.
+            let stored = try #require(try await office.publicationList(scope: try await office.scope(agencyID: 1, username: "head-liu")).first)
+            let itemID = try #require(stored.catalogueItem?.id)
+            for (place, (status, body)) in try await Self.publicPlaces(app, itemID: itemID) {
+                #expect(!body.contains("安全生产检查计划") && !body.contains("2024-00001"), "\(place)")
+                if place.hasSuffix("/items/\(itemID)") { #expect(status == .notFound) }
+            }
+            let list = try await LetterPageTests.get(app, officer, "/staff/publications?state=approved").1
+            #expect(list.contains("2024年度安全生产检查计划") && list.contains("按时公开"))
+        }
+    }
+
+    @Test func anItemApprovedWithoutScheduleIsPublicAtOnceAndRevokedAtOnce() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            try await CasePageTests.addUser(office, "head-liu", role: "head")
+            let officer = try await StaffPageTests.signIn(app)
+            let (_, location, _) = try await LetterPageTests.post(
+                app, officer, "/staff/publications", Self.fields + [("title", "2024年度安全生产检查计划")])
+            let path = try #require(location?.split(separator: "?").first.map(String.init))
+            var page = try await LetterPageTests.get(app, officer, path).1
+            _ = try await LetterPageTests.post(app, officer, path, [("action", "submit"), ("version", PageSession.hidden("version", in: page)!)])
+            let head = try await StaffPageTests.signIn(app, username: "head-liu")
+            page = try await LetterPageTests.get(app, head, path).1
+            _ = try await LetterPageTests.post(
+                app, head, path, [("action", "pass"), ("version", PageSession.hidden("version", in: page)!)] + (0..<6).map { ("q\($0)", "no") })
+            page = try await LetterPageTests.get(app, head, path).1
+            #expect(page.contains("<strong>状态：</strong>已发布") && page.contains("在网站上查看"))
+            let itemID = try #require(try await office.publicationList(scope: try await office.scope(agencyID: 1, username: "head-liu")).first?.catalogueItem?.id)
+            let places = try await Self.publicPlaces(app, itemID: itemID)
+            for place in ["/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92", "/agencies/1/catalogue/items/\(itemID)",
+                          "/api/v1/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92"] {
+                #expect(places[place]?.1.contains("2024年度安全生产检查计划") == true, "\(place)")
+            }
+            // Revoked with a reason: gone at once; the record stays in the back office.
+            let (noReason, _, _) = try await LetterPageTests.post(
+                app, head, path, [("action", "revoke"), ("version", PageSession.hidden("version", in: page)!), ("reason", " ")])
+            #expect(noReason == .unprocessableEntity)
+            _ = try await LetterPageTests.post(
+                app, head, path, [("action", "revoke"), ("version", PageSession.hidden("version", in: page)!), ("reason", "计划已调整")])
+            for (place, (_, body)) in try await Self.publicPlaces(app, itemID: itemID) {
+                #expect(!body.contains("2024年度安全生产检查计划"), "\(place)")
+            }
+            page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("<strong>状态：</strong>已撤销") && page.contains("计划已调整"))
+        }
+    }
+}
