@@ -58,6 +58,28 @@ import VaporTesting
         }
     }
 
+    @Test func anAdministratorSetsTheIndexPatternTheChecklistAndApproval() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            try await CasePageTests.addUser(office, "admin-zhou", role: "admin")
+            let admin = try await StaffPageTests.signIn(app, username: "admin-zhou")
+            let page = try await LetterPageTests.get(app, admin, "/staff/admin").1
+            #expect(page.contains("value=\"{机构代码}/{年份}-{流水号}\"") && page.contains("是否涉及商业秘密（第十五条）"))
+            let (bad, _, badHTML) = try await LetterPageTests.post(app, admin, "/staff/admin/publishing", [
+                ("indexPattern", "{机构代码}-{流水号}"), ("checklist", " "), ("requiresApproval", "yes"),
+            ])
+            #expect(bad == .unprocessableEntity && badHTML.contains("id=\"indexPattern-error\"") && badHTML.contains("id=\"checklist-error\""))
+            #expect(badHTML.contains("必须含有 {年份}"))
+            let (saved, location, _) = try await LetterPageTests.post(app, admin, "/staff/admin/publishing", [
+                ("indexPattern", "11A0115-YJJ-{年份}-{流水号}"), ("checklist", "是否涉密（第十四条）\n是否涉及个人隐私（第十五条）"),
+                ("requiresApproval", "yes"),
+            ])
+            #expect(saved == .seeOther && location == "/staff/admin?saved=publishing")
+            let settings = try await office.publicationSettings(scope: try await office.scope(agencyID: 1, username: nil))
+            #expect(settings.indexPattern.text == "11A0115-YJJ-{年份}-{流水号}" && settings.requiresApproval)
+            #expect(settings.checklist.questions == ["是否涉密（第十四条）", "是否涉及个人隐私（第十五条）"])
+        }
+    }
+
     @Test func noOneElseSeesOrChangesThem() async throws {
         try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
             let officer = try await StaffPageTests.signIn(app)
@@ -67,6 +89,7 @@ import VaporTesting
                 ("settings", [("letterPrefix", "x"), ("onlineConfirmation", "byStaff"), ("receiptRule", "article31")]),
                 ("users", [("username", "mole"), ("displayName", "x"), ("role", "admin"), ("password", "good-pass-2024")]),
                 ("password", [("resetUsername", DemoAgency.demoHead), ("resetPassword", "good-pass-2024")]),
+                ("publishing", [("indexPattern", "{年份}-{流水号}"), ("checklist", "是否涉密"), ("requiresApproval", "no")]),
             ] {
                 #expect(try await LetterPageTests.post(app, officer, "/staff/admin/\(what)", fields).0 == .forbidden, "\(what)")
             }

@@ -31,6 +31,8 @@ struct AdminPage {
         var templates: [TemplateForm]
         var placeholders: String
         var settings: [FormField]
+        /// 发布设置: the 索引号 pattern, the 保密审查 checklist, whether the 负责人 approves publication.
+        var publishing: [FormField]
         var users: [UserRow]
         var newUser: [FormField]
         var reset: [FormField]
@@ -59,6 +61,15 @@ struct AdminPage {
                    options: [("article31", "第三十一条：提交渠道的法定日期"), ("agency-guide", "本机关指南：非工作时间提交的以下一工作日为收到之日")]),
             .plain("closing", "下班时间", hint: "HH:MM；仅用于本机关指南的收件规则", maxlength: 5, required: false,
                    value: value("closing", closing), errors: errors),
+        ]
+        let publishing = try await context.office.publicationSettings(scope: member.scope)
+        let publishingFields: [FormField] = [
+            .plain("indexPattern", "索引号规则", hint: "占位符：" + IndexNumberPattern.placeholders.map { "{\($0)}" }.joined(separator: " ")
+                   + "；须含 {年份} 和 {流水号}。已编的索引号不变", maxlength: 60, value: value("indexPattern", publishing.indexPattern.text), errors: errors),
+            .plain("checklist", "保密审查清单", hint: "一行一个问题，审核人逐项回答“是”或“否”；写明依据的条款", type: "textarea", maxlength: 2_100,
+                   value: value("checklist", publishing.checklist.lines), errors: errors),
+            .plain("requiresApproval", "发布审批", type: "select", value: value("requiresApproval", publishing.requiresApproval ? "yes" : "no"),
+                   errors: errors, options: [("no", "保密审查通过即发布"), ("yes", "审查通过后由负责人批准发布")]),
         ]
         let custom = try await context.office.letterTemplates(by: member)
         let templates = LetterKind.allCases.map { kind in
@@ -91,12 +102,12 @@ struct AdminPage {
             "staff-admin", req, title: "机关设置与用户",
             crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "机关设置与用户")], status: status,
             content: PageContent(agency: agency.name, templates: templates,
-                                 placeholders: LetterTemplate.placeholders.map { "{\($0)}" }.joined(separator: " "), settings: settings, users: users, newUser: newUser, reset: reset, notice: notice,
+                                 placeholders: LetterTemplate.placeholders.map { "{\($0)}" }.joined(separator: " "), settings: settings, publishing: publishingFields, users: users, newUser: newUser, reset: reset, notice: notice,
                              error: errors.isEmpty ? nil : "未保存，请按提示修改"))
     }
 
     func show(_ req: Request) async throws -> Response {
-        let notices = ["settings": "机关设置已保存", "user": "用户已添加", "password": "密码已重设，该用户的登录已全部退出", "template": "文书模板已保存"]
+        let notices = ["settings": "机关设置已保存", "user": "用户已添加", "password": "密码已重设，该用户的登录已全部退出", "template": "文书模板已保存", "publishing": "发布设置已保存"]
         return try await page(req, notice: req.query[String.self, at: "saved"].flatMap { notices[$0] })
     }
 
@@ -114,17 +125,21 @@ struct AdminPage {
         var resetPassword: String?
         var kind: String?
         var template: String?
+        var indexPattern: String?
+        var checklist: String?
+        var requiresApproval: String?
 
         var typed: [String: String] {
             FormField.typed([
                 ("letterPrefix", letterPrefix), ("onlineConfirmation", onlineConfirmation), ("receiptRule", receiptRule),
                 ("closing", closing), ("username", username), ("displayName", displayName), ("role", role),
                 ("resetUsername", resetUsername), ("template-\(kind ?? "")", template),
+                ("indexPattern", indexPattern), ("checklist", checklist), ("requiresApproval", requiresApproval),
             ])
         }
     }
 
-    /// `POST /staff/admin/{settings|users|password}`: one form; its problems beside its fields.
+    /// `POST /staff/admin/{settings|publishing|users|password|template}`: one form; its problems beside its fields.
     func save(_ req: Request) async throws -> Response {
         let form = (try? req.content.decode(AdminForm.self)) ?? AdminForm()
         guard CSRF.isValid(req, formToken: form._csrf) else {
@@ -160,10 +175,17 @@ struct AdminPage {
             case "template":
                 guard let kind = LetterKind(rawValue: form.kind ?? "") else { throw Abort(.badRequest, reason: "未知的文书种类") }
                 try await context.office.saveLetterTemplate(kind, text: form.template ?? "", by: member, at: context.clock.now())
+            case "publishing":
+                _ = try await context.office.updatePublicationSettings(
+                    indexPattern: form.indexPattern ?? "", checklist: form.checklist ?? "", requiresApproval: form.requiresApproval == "yes",
+                    by: member)
             default:
                 throw Abort(.notFound)
             }
             return req.redirect(to: "/staff/admin?saved=\(what == "users" ? "user" : what)", redirectType: .normal)
+        } catch let e as IntakeProblems {
+            let errors = Dictionary(e.problems.map { ($0.key ?? $0.field, $0.reason) }, uniquingKeysWith: { a, _ in a })
+            return try await page(req, typed: form.typed, errors: errors, status: .unprocessableEntity)
         } catch let e as IntakeError {
             return try await page(req, typed: form.typed, errors: [e.key ?? "letterPrefix": e.reason], status: .unprocessableEntity)
         } catch let e as SignInError {
