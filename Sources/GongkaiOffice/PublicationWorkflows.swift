@@ -204,3 +204,35 @@ extension Office {
         guard allowed else { throw CaseError.notPermitted(user: scope.actor, action: action) }
     }
 }
+
+/// 主动公开待办 — what the member's 工作台 reminds them of: items waiting for their review or approval, and items
+/// not yet published past 第二十六条's 20 working days.
+public struct PublicationAgenda: Sendable, Hashable {
+    public var toReview: Int
+    public var toApprove: Int
+    public var overdue: Int
+
+    public var isEmpty: Bool { toReview + toApprove + overdue == 0 }
+}
+
+extension Office {
+    /// The member's publication agenda on `day`: reviews only of items they neither wrote nor submitted; overdue items
+    /// counted for those who write them.
+    public func publicationAgenda(scope: AgencyScope, on day: CivilDate) async throws -> PublicationAgenda {
+        let role = scope.role
+        let all = try await publications(scope).list(states: [.draft, .returned, .inReview, .awaitingApproval])
+        var agenda = PublicationAgenda(toReview: 0, toApprove: 0, overdue: 0)
+        for p in all {
+            if p.state == .inReview, PublicationPermissions.mayReview(role: role), scope.actor != p.author, scope.actor != p.submittedBy {
+                agenda.toReview += 1
+            }
+            if p.state == .awaitingApproval, PublicationPermissions.mayApprove(role: role) { agenda.toApprove += 1 }
+            if PublicationPermissions.mayAuthor(role: role),
+                try PublicationClock.timeliness(formedOn: p.content.formedOn, publishedOn: nil, on: day, calendar: calendar).isOverdue
+            {
+                agenda.overdue += 1
+            }
+        }
+        return agenda
+    }
+}

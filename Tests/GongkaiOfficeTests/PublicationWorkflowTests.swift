@@ -134,6 +134,12 @@ import Testing
             await #expect(throws: PublicationError.self) {  // edit in review refused
                 try await office.revisePublication(p.id, form, expectedVersion: p.version, scope: officer, at: now)
             }
+            // An item formed 2024-03-01 is due 2024-03-29: past it, its writers are reminded; the reviewer of it is asked.
+            let late = try await office.publicationAgenda(scope: officer, on: CivilDate(2024, 4, 1))
+            #expect((late.toReview, late.toApprove, late.overdue) == (0, 0, 1))
+            let asked = try await office.publicationAgenda(scope: reviewer, on: CivilDate(2024, 3, 4))
+            #expect((asked.toReview, asked.toApprove, asked.overdue) == (1, 0, 0))
+            #expect(try await office.publicationAgenda(scope: officer, on: CivilDate(2024, 3, 29)).isEmpty)
             var privacy = answers
             privacy.answers[ConfidentialityChecklist.standard.questions[3]] = true
             await #expect(throws: PublicationError.concernsRaised([ConfidentialityChecklist.standard.questions[3]])) {

@@ -50,8 +50,11 @@ import VaporTesting
             // The officer who submitted it may not review it, even by posting the form.
             let (refused, _, refusedPage) = try await LetterPageTests.post(app, officer, path, [("action", "pass"), ("version", version(page))])
             #expect(refused == .forbidden && refusedPage.contains("无权审查拟公开信息"), "\(refusedPage.suffix(3000))")
-            // The 负责人 reviews: an unanswered question is named; all 否 passes.
+            // The 负责人's 工作台 reminds them of the review; the officer's does not (it is theirs).
             let head = try await StaffPageTests.signIn(app, username: "head-liu")
+            #expect(try await LetterPageTests.get(app, head, "/staff").1.contains("主动公开：待您保密审查 1 条。"))
+            #expect(!(try await LetterPageTests.get(app, officer, "/staff").1.contains("待您保密审查")))
+            // The 负责人 reviews: an unanswered question is named; all 否 passes.
             page = try await LetterPageTests.get(app, head, path).1
             #expect(page.contains("value=\"pass\"") && page.contains("name=\"q5\""))
             let (unanswered, _, unansweredPage) = try await LetterPageTests.post(

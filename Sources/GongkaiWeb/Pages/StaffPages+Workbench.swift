@@ -39,6 +39,8 @@ extension StaffPages {
         var error: String?
         /// 提醒: how many are overdue or due within `WorkQueues.dueSoonWithin` working days.
         var reminder: String?
+        /// 主动公开: reviews and approvals waiting for the member, items past 第二十六条's period.
+        var publicationReminder: String?
         /// Whether the member may register applications received in person, by post or by fax.
         var mayRegister: Bool
         /// May write or review items for proactive publication.
@@ -108,6 +110,7 @@ extension StaffPages {
                 today: "\(today)（\(today.weekday.chinese)）", tabs: tabs, queue: queue.title, sortedByReceipt: byReceipt,
                 queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error,
                 reminder: Self.reminder(queues),
+                publicationReminder: Self.reminder(try await context.office.publicationAgenda(scope: member.scope, on: today)),
                 mayRegister: CasePermissions.mayReceive(role: member.scope.role),
                 publishes: PublicationPermissions.mayAuthor(role: member.scope.role) || PublicationPermissions.mayReview(role: member.scope.role),
                 administers: member.role.name == "admin",
@@ -120,6 +123,14 @@ extension StaffPages {
         guard overdue + soon > 0 else { return nil }
         return "提醒：" + [overdue > 0 ? "已超期 \(overdue) 件" : nil, soon > 0 ? "\(WorkQueues.dueSoonWithin)个工作日内到期 \(soon) 件" : nil]
             .compactMap { $0 }.joined(separator: "，") + "。"
+    }
+
+    static func reminder(_ agenda: PublicationAgenda) -> String? {
+        guard !agenda.isEmpty else { return nil }
+        return "主动公开：" + [
+            agenda.toReview > 0 ? "待您保密审查 \(agenda.toReview) 条" : nil, agenda.toApprove > 0 ? "待您批准发布 \(agenda.toApprove) 条" : nil,
+            agenda.overdue > 0 ? "超过第二十六条公开期限未发布 \(agenda.overdue) 条" : nil,
+        ].compactMap { $0 }.joined(separator: "，") + "。"
     }
 
     struct DistrictRow: Encodable {
