@@ -42,7 +42,7 @@ public struct Office: Sendable {
     }
 
     /// Creates the demo agency (`gongkai demo`) with its records and 21 whole cases, and publishes its 2020 report
-    /// (the seed) from them.
+    /// from them through the drafting workflow, with the seed's words.
     public func createDemo() async throws -> (agency: Agency, created: Bool) {
         let demo = try await DemoAgency(database: database, calendar: calendar).create()
         try await publishDemoReport(demo.agency)

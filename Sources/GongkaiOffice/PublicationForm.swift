@@ -82,4 +82,14 @@ public enum ReviewDecision: Sendable, Hashable {
     case pass(ChecklistAnswers)
     case returnForChanges(comments: String)
     case withhold(ChecklistAnswers)
+
+    /// The step this decision is, the answers it records and the note of the history (the comments, or the
+    /// questions answered 是 that are the reasons to withhold).
+    func step(checklist: ConfidentialityChecklist) -> (action: PublicationAction, answers: ChecklistAnswers?, note: String) {
+        switch self {
+        case .pass(let a): return (.pass(a), a, "")
+        case .returnForChanges(let comments): return (.returnForChanges(comments: comments), nil, comments)
+        case .withhold(let a): return (.withhold(a), a, a.concerns(in: checklist).joined(separator: "；"))
+        }
+    }
 }

@@ -31,8 +31,8 @@ public struct PublicationFile: Sendable {
     public var settings: PublicationSettings
     public var due: DueDate
     public var timeliness: PublicationTimeliness
-    /// Steps offered: `edit`, `submit`, `review`, `approve`, `revoke`.
-    public var actions: Set<String>
+    /// The steps the user may take now.
+    public var actions: Set<ReviewStep>
     /// Approved, and its moment has come: the portal shows it.
     public var isLive: Bool
 }
@@ -52,9 +52,8 @@ extension Office {
     public func revisePublication(
         _ id: Int, _ form: PublicationForm, expectedVersion: Int, scope: AgencyScope, at moment: Moment
     ) async throws -> StoredPublication {
-        try require(PublicationPermissions.mayAuthor(role: scope.role), scope, "修改拟公开信息")
         let stored = try await publication(id, scope)
-        guard stored.state.isEditable else { throw PublicationError.notAllowed(action: "修改", state: stored.state) }
+        try requireStep(.edit, stored, scope, what: "拟公开信息")
         let content = try form.content(today: moment.date)
         try calendar.requireSupported(content.formedOn, field: "形成或者变更日期")
         return try await publications(scope).transition(id, expectedVersion: expectedVersion, to: stored.state, action: "修改", at: moment) {
@@ -64,8 +63,8 @@ extension Office {
 
     /// 提交审查 — sends a draft (or a returned item) to 保密审查.
     public func submitPublication(_ id: Int, expectedVersion: Int, scope: AgencyScope, at moment: Moment) async throws -> StoredPublication {
-        try require(PublicationPermissions.mayAuthor(role: scope.role), scope, "提交拟公开信息审查")
         let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        try requireStep(.submit, stored, scope, what: "拟公开信息")
         let next = try PublicationReview.next(stored.state, .submit, checklist: settings.checklist, requiresApproval: settings.requiresApproval)
         let user = scope.actor
         return try await publications(scope).transition(id, expectedVersion: expectedVersion, to: next, action: "提交审查", at: moment) {
@@ -78,15 +77,9 @@ extension Office {
     public func reviewPublication(
         _ id: Int, _ decision: ReviewDecision, expectedVersion: Int, scope: AgencyScope, at moment: Moment
     ) async throws -> StoredPublication {
-        try require(PublicationPermissions.mayReview(role: scope.role), scope, "审查拟公开信息")
         let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
-        try PublicationReview.requireIndependentReviewer(scope.actor, author: stored.author, submitter: stored.submittedBy)
-        let (action, answers, note): (PublicationAction, ChecklistAnswers?, String)
-        switch decision {
-        case .pass(let a): (action, answers, note) = (.pass(a), a, "")
-        case .returnForChanges(let comments): (action, answers, note) = (.returnForChanges(comments: comments), nil, comments)
-        case .withhold(let a): (action, answers, note) = (.withhold(a), a, a.concerns(in: settings.checklist).joined(separator: "；"))
-        }
+        try requireStep(.review, stored, scope, what: "拟公开信息")
+        let (action, answers, note) = decision.step(checklist: settings.checklist)
         let next = try PublicationReview.next(stored.state, action, checklist: settings.checklist, requiresApproval: settings.requiresApproval)
         let user = scope.actor
         if next == .approved {
@@ -101,8 +94,8 @@ extension Office {
 
     /// 同意发布 — the 负责人 approves an item the review passed (agencies that require it).
     public func approvePublication(_ id: Int, expectedVersion: Int, scope: AgencyScope, at moment: Moment) async throws -> StoredPublication {
-        try require(PublicationPermissions.mayApprove(role: scope.role), scope, "批准发布")
         let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        try requireStep(.approve, stored, scope, what: "拟公开信息")
         _ = try PublicationReview.next(stored.state, .approvePublication, checklist: settings.checklist, requiresApproval: true)
         return try await publish(
             stored, expectedVersion: expectedVersion, settings: settings, action: PublicationAction.approvePublication.label, scope: scope,
@@ -118,7 +111,7 @@ extension Office {
         guard stored.state == .awaitingApproval else {
             return try await reviewPublication(id, .returnForChanges(comments: comments), expectedVersion: expectedVersion, scope: scope, at: moment)
         }
-        try require(PublicationPermissions.mayApprove(role: scope.role), scope, "退回待审批的信息")
+        try requireStep(.approve, stored, scope, what: "拟公开信息")
         let next = try PublicationReview.next(
             stored.state, .returnForChanges(comments: comments), checklist: settings.checklist, requiresApproval: true)
         return try await publications(scope).transition(id, expectedVersion: expectedVersion, to: next, action: "退回修改", note: comments, at: moment)
@@ -128,8 +121,8 @@ extension Office {
     public func revokePublication(
         _ id: Int, reason: String, expectedVersion: Int, scope: AgencyScope, at moment: Moment
     ) async throws -> StoredPublication {
-        try require(PublicationPermissions.mayRevoke(role: scope.role), scope, "撤销发布")
         let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
+        try requireStep(.revoke, stored, scope, what: "拟公开信息")
         _ = try PublicationReview.next(stored.state, .revoke(reason: reason), checklist: settings.checklist, requiresApproval: settings.requiresApproval)
         return try await publications(scope).revoke(
             id, expectedVersion: expectedVersion, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), at: moment)
@@ -141,13 +134,7 @@ extension Office {
         let settings = try await publications(scope).settings()
         let c = stored.content
         let publishedOn = stored.catalogueItem?.publishedOn
-        var actions: Set<String> = []
-        let role = scope.role
-        if stored.state.isEditable && PublicationPermissions.mayAuthor(role: role) { actions.formUnion(["edit", "submit"]) }
-        if stored.state == .inReview && PublicationPermissions.mayReview(role: role)
-            && scope.actor != stored.author && scope.actor != stored.submittedBy { actions.insert("review") }
-        if stored.state == .awaitingApproval && PublicationPermissions.mayApprove(role: role) { actions.insert("approve") }
-        if stored.state == .approved && PublicationPermissions.mayRevoke(role: role) { actions.insert("revoke") }
+        let actions = offeredSteps(ReviewStep.allCases, stored, scope)
         let visible = stored.catalogueItem?.visibleFrom.map { $0 <= moment } ?? false
         return PublicationFile(
             publication: stored, settings: settings, due: try PublicationClock.due(formedOn: c.formedOn, calendar: calendar),
@@ -157,8 +144,7 @@ extension Office {
 
     /// The agency's items in `states` (every one when nil), newest first.
     public func publicationList(scope: AgencyScope, states: Set<PublicationState>? = nil) async throws -> [StoredPublication] {
-        try require(scope.role != nil, scope, "查看拟公开信息")
-        return try await publications(scope).list(states: states)
+        try await publications(scope).list(states: states)
     }
 
     /// The agency's publication settings (any member may read them; the review page shows the checklist).
@@ -223,10 +209,8 @@ extension Office {
         let all = try await publications(scope).list(states: [.draft, .returned, .inReview, .awaitingApproval])
         var agenda = PublicationAgenda(toReview: 0, toApprove: 0, overdue: 0)
         for p in all {
-            if p.state == .inReview, PublicationPermissions.mayReview(role: role), scope.actor != p.author, scope.actor != p.submittedBy {
-                agenda.toReview += 1
-            }
-            if p.state == .awaitingApproval, PublicationPermissions.mayApprove(role: role) { agenda.toApprove += 1 }
+            if (try? requireStep(.review, p, scope, what: "")) != nil { agenda.toReview += 1 }
+            if (try? requireStep(.approve, p, scope, what: "")) != nil { agenda.toApprove += 1 }
             if PublicationPermissions.mayAuthor(role: role),
                 try PublicationClock.timeliness(formedOn: p.content.formedOn, publishedOn: nil, on: day, calendar: calendar).isOverdue
             {

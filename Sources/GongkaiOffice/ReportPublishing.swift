@@ -47,25 +47,42 @@ extension Office {
         if let role = scope.role, !["admin", "head"].contains(role) {
             throw CaseError.notPermitted(user: scope.actor, action: "发布年度报告")
         }
+        let snapshot = try await publishable(report, scope: scope)
+        let repository = PublishedReportRepository(database: database, scope: scope)
+        let note = try await amendmentNote(amendment, year: report.year, repository: repository)
+        return try await repository.publish(year: report.year, json: snapshot.json, contentHash: snapshot.hash, note: note, at: moment)
+    }
+
+    /// The snapshot `report` would be published as — its public JSON form and SHA-256 — once its agency is the
+    /// scope's, the checker finds no error and its tables (sections II–IV) are those of the agency's registers.
+    func publishable(_ report: AnnualReport, scope: AgencyScope) async throws -> (json: String, hash: String) {
         guard report.agency == scope.agency.name else {
             throw PublishingError.wrongReport("报告的机关「\(report.agency)」不是本机关（\(scope.agency.name)）")
         }
         let errors = ReportChecker().check(report).filter { $0.severity == .error }
         guard errors.isEmpty else { throw PublishingError.findings(errors.map(\.message)) }
         let registers = try await self.report(agencyID: scope.agencyID, year: report.year).report
-        let differ = [
-            report.proactive.cells == registers.proactive.cells ? nil : "第二部分",
-            report.applications.table == registers.applications.table ? nil : "第三部分",
-            report.appeals.table == registers.appeals.table ? nil : "第四部分",
-        ].compactMap { $0 }
+        let differ = Self.sectionsDiffering(report, registers)
         guard differ.isEmpty else { throw PublishingError.tablesDiffer(differ) }
-        let repository = PublishedReportRepository(database: database, scope: scope)
-        let note = amendment?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let published = try await repository.versions(year: report.year)
-        if !published.isEmpty, note?.isEmpty ?? true { throw PublishingError.alreadyPublished(report.year) }
         let json = String(decoding: try ReportJSON.encode(report), as: UTF8.self)
-        return try await repository.publish(
-            year: report.year, json: json, contentHash: Self.sha256(json), note: published.isEmpty ? nil : note, at: moment)
+        return (json, Self.sha256(json))
+    }
+
+    /// The note stored with a new version of `year`: nil for the first; required (trimmed) for an amendment.
+    func amendmentNote(_ amendment: String?, year: Int, repository: PublishedReportRepository) async throws -> String? {
+        let note = amendment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard try await !repository.versions(year: year).isEmpty else { return nil }
+        guard let note, !note.isEmpty else { throw PublishingError.alreadyPublished(year) }
+        return note
+    }
+
+    /// The sections (第二部分 … 第四部分) whose tables differ between two reports of one year.
+    static func sectionsDiffering(_ a: AnnualReport, _ b: AnnualReport) -> [String] {
+        [
+            a.proactive.cells == b.proactive.cells ? nil : "第二部分",
+            a.applications.table == b.applications.table ? nil : "第三部分",
+            a.appeals.table == b.appeals.table ? nil : "第四部分",
+        ].compactMap { $0 }
     }
 
     /// The published report of agency `agencyID` for `year`: `version`, or the latest. Public.
@@ -98,13 +115,28 @@ extension Office {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The demo agency's 2020 report as it was published (the seed), published from its records if not yet.
+    /// The demo agency's 2020 report, published if not yet through the drafting workflow from its records with the
+    /// words of the seed: the demo officer drafts and submits it, the 负责人 reviews it against the checklist and
+    /// approves it on 29 January 2021.
     func publishDemoReport(_ agency: Agency) async throws {
-        let scope = try await scope(agencyID: agency.id!, username: nil)
-        guard try await PublishedReportRepository(database: database, scope: scope).versions(year: 2020).isEmpty,
+        let id = agency.id!
+        guard try await PublishedReportRepository(database: database, scope: try await scope(agencyID: id, username: nil))
+            .versions(year: 2020).isEmpty,
             let url = Bundle.module.url(forResource: "demo-report-2020", withExtension: "txt", subdirectory: "Resources")
         else { return }
-        let report = try ReportFiles.read(url: url).report
-        _ = try await publishReport(report, scope: scope, at: Moment(parsing: "2021-01-29 10:00")!)
+        let seed = try ReportFiles.read(url: url).report
+        let officer = try await scope(agencyID: id, username: DemoAgency.demoOfficer)
+        let head = try await scope(agencyID: id, username: DemoAgency.demoHead)
+        func at(_ text: String) -> Moment { Moment(parsing: text)! }
+        let opened = try await openReportDraft(year: 2020, scope: officer, at: at("2021-01-18 09:00"))
+        let worded = try await reportDrafts(officer).transition(
+            opened.id, expectedVersion: opened.version, to: opened.state, action: "修改", at: at("2021-01-19 15:00")
+        ) { try $0.setText(ReportText(of: seed), amendmentNote: nil) }
+        let submitted = try await submitReportDraft(worded.id, expectedVersion: worded.version, scope: officer, at: at("2021-01-20 09:00"))
+        let checklist = try await publications(head).settings().checklist
+        let answers = ChecklistAnswers(Dictionary(uniqueKeysWithValues: checklist.questions.map { ($0, false) }))
+        let reviewed = try await reviewReportDraft(
+            submitted.id, .pass(answers), expectedVersion: submitted.version, scope: head, at: at("2021-01-27 10:00"))
+        _ = try await approveReportDraft(reviewed.id, expectedVersion: reviewed.version, scope: head, at: at("2021-01-29 10:00"))
     }
 }

@@ -120,6 +120,10 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             if case .notFound = e { return ProblemDetails(.notFound, detail: e.description) }
             return ProblemDetails(.conflict, detail: e.description)
         case let e as PublicationError: return ProblemDetails(.unprocessableEntity, detail: e.description)
+        case let e as ReportDraftStoreError:
+            if case .notFound = e { return ProblemDetails(.notFound, detail: e.description) }
+            return ProblemDetails(.conflict, detail: e.description)
+        case let e as ReportDraftError: return ProblemDetails(.unprocessableEntity, detail: e.description)
         case let e as SignInError: return ProblemDetails(.unauthorized, detail: e.description)
         case let e as any AbortError:
             if e.status.code >= 500 { logger.error("server error \(String(reflecting: type(of: error))): \(error)") }

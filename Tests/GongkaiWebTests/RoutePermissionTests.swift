@@ -14,6 +14,7 @@ import VaporTesting
     enum Route: String, CaseIterable {
         case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord, district, admin
         case draftPublication, publicationPage, reviewPublication
+        case openReport, reportPage, reviewReport
     }
 
     // | route          | admin | officer | head | registrar | reviewer | viewer | supervisor | other agency |
@@ -33,6 +34,10 @@ import VaporTesting
         .draftPublication: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .seeOther],
         .publicationPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .reviewPublication: [.seeOther, .forbidden, .seeOther, .forbidden, .seeOther, .forbidden, .forbidden, .notFound],
+        // Another agency's officer opens their own agency's report; the demo's draft is not theirs (404).
+        .openReport: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .seeOther],
+        .reportPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
+        .reviewReport: [.seeOther, .forbidden, .seeOther, .forbidden, .seeOther, .forbidden, .forbidden, .notFound],
     ]
     static let roles = ["admin", "officer", "head", "registrar", "reviewer", "viewer", "supervisor", "other"]
 
@@ -54,6 +59,11 @@ import VaporTesting
                 PublicationWorkflowForm.sample, scope: officer, at: ApplyPageTests.moment)
             publication = try await office.submitPublication(
                 publication.id, expectedVersion: publication.version, scope: officer, at: ApplyPageTests.moment)
+            var report = try await office.openReportDraft(year: 2022, scope: officer, at: ApplyPageTests.moment)
+            report = try await office.saveReportDraft(
+                report.id, ReportTextForm(preamble: "", overview: report.text.overview.text.joined(separator: "\n"), problems: "无。", otherMatters: "无。"),
+                expectedVersion: report.version, scope: officer, at: ApplyPageTests.moment)
+            report = try await office.submitReportDraft(report.id, expectedVersion: report.version, scope: officer, at: ApplyPageTests.moment)
             // The member: of the demo agency with `role`, or an officer of another agency.
             let username = "user-\(role)"
             if role == "other" {
@@ -91,6 +101,12 @@ import VaporTesting
                 case .reviewPublication:
                     status = try await LetterPageTests.post(app, session, PublicationPage.href(publication.id), [
                         ("action", "pass"), ("version", "\(publication.version)"),
+                    ] + (0..<6).map { ("q\($0)", "no") }).0
+                case .openReport: status = try await LetterPageTests.post(app, session, "/staff/reports", [("year", "2023")]).0
+                case .reportPage: status = try await LetterPageTests.get(app, session, ReportDraftPage.href(report.id)).0
+                case .reviewReport:
+                    status = try await LetterPageTests.post(app, session, ReportDraftPage.href(report.id), [
+                        ("action", "pass"), ("version", "\(report.version)"),
                     ] + (0..<6).map { ("q\($0)", "no") }).0
                 case .apiRecord:
                     status = try await StaffAPITests.call(

@@ -12,7 +12,7 @@ public enum StoreMigrations {
             CreateCatalogueItems(), CreateHolidayOverrides(), AddApplicationCaseFields(), AddReceiptRules(), CreateAgencyGuides(),
             AddStaffSignIn(), CreateLetters(), AddOnlineConfirmation(), AddAppealBody(), CreatePublishedReports(),
             AddCatalogueItemDetails(), AddNormativeDocumentExpiry(), CreateOutbox(),
-            CreateLetterTemplates(), CreateRegisterAudit(), CreatePublications(),
+            CreateLetterTemplates(), CreateRegisterAudit(), CreatePublications(), CreateReportDrafts(),
         ]
     }
 }

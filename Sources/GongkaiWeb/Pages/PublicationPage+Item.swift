@@ -88,8 +88,8 @@ extension PublicationPage {
             clock: open ? "应于 \(file.due.due.iso) 前公开（第二十六条：形成或者变更之日起20个工作日），\(file.timeliness.label)" : "—",
             overdue: open && file.timeliness.isOverdue, trail: file.due.trail.map(\.description),
             history: p.history.map { Event(at: $0.at.description, actor: $0.actor.isEmpty ? "本机关" : $0.actor, action: $0.action, note: $0.note) },
-            answers: answers, mayEdit: file.actions.contains("edit"), mayReview: file.actions.contains("review"),
-            mayApprove: file.actions.contains("approve"), mayRevoke: file.actions.contains("revoke"),
+            answers: answers, mayEdit: file.actions.contains(.edit), mayReview: file.actions.contains(.review),
+            mayApprove: file.actions.contains(.approve), mayRevoke: file.actions.contains(.revoke),
             fields: Self.fields(form, errors: errors), checklist: checklist,
             comments: [.plain("comments", "审查意见", hint: "退回修改时必填：写明要修改什么", type: "textarea", maxlength: 2_000,
                               required: false, value: typed?.comments ?? "")],
@@ -148,16 +148,10 @@ extension PublicationPage {
             default:
                 throw Abort(.badRequest, reason: "未知的操作")
             }
-        } catch let e as IntakeProblems {
-            return try await page(req, id: id, typed: form, problems: e.problems, status: .unprocessableEntity)
-        } catch let e as PublicationError {
-            return try await page(req, id: id, typed: form, error: e.description, status: .unprocessableEntity)
-        } catch let e as PublicationStoreError {
-            guard case .staleVersion = e else { throw e }
-            return try await page(req, id: id, typed: form, error: e.description, status: .conflict)
-        } catch let e as CaseError {
-            guard case .notPermitted = e else { throw e }
-            return try await page(req, id: id, typed: form, error: e.description, status: .forbidden)
+        } catch {
+            guard let refusal = StepRefusal(error) else { throw error }
+            return try await page(
+                req, id: id, typed: form, problems: refusal.problems, error: refusal.message, status: refusal.status)
         }
     }
 

@@ -41,6 +41,7 @@ extension StaffPages {
         var reminder: String?
         /// 主动公开: reviews and approvals waiting for the member, items past 第二十六条's period.
         var publicationReminder: String?
+        var reportReminder: String?
         /// Whether the member may register applications received in person, by post or by fax.
         var mayRegister: Bool
         /// May write or review items for proactive publication.
@@ -111,6 +112,7 @@ extension StaffPages {
                 queueHref: "/staff?queue=\(queue.rawValue)", rows: sorted, waiting: waiting, notice: notice, error: error,
                 reminder: Self.reminder(queues),
                 publicationReminder: Self.reminder(try await context.office.publicationAgenda(scope: member.scope, on: today)),
+                reportReminder: Self.reminder(try await context.office.reportAgenda(scope: member.scope, on: today)),
                 mayRegister: CasePermissions.mayReceive(role: member.scope.role),
                 publishes: PublicationPermissions.mayAuthor(role: member.scope.role) || PublicationPermissions.mayReview(role: member.scope.role),
                 administers: member.role.name == "admin",
@@ -131,6 +133,16 @@ extension StaffPages {
             agenda.toReview > 0 ? "待您保密审查 \(agenda.toReview) 条" : nil, agenda.toApprove > 0 ? "待您批准发布 \(agenda.toApprove) 条" : nil,
             agenda.overdue > 0 ? "超过第二十六条公开期限未发布 \(agenda.overdue) 条" : nil,
         ].compactMap { $0 }.joined(separator: "，") + "。"
+    }
+
+    static func reminder(_ agenda: ReportAgenda) -> String? {
+        guard !agenda.isEmpty else { return nil }
+        let due = agenda.due.map { "\($0.year)年度报告应于\(AnnualReportDeadline.due(reportYear: $0.year).iso)前公布，\($0.status.label)" }
+        return "年度报告：" + [
+            due, agenda.toReview > 0 ? "待您审核 \(agenda.toReview) 份" : nil, agenda.toApprove > 0 ? "待您同意公布 \(agenda.toApprove) 份" : nil,
+        ].compactMap { $0 }.joined(separator: "，")
+            + agenda.changed.map { "；已公布的\($0.year)年度报告与台账不一致（\($0.sections.joined(separator: "、"))），须以修订公布" }.joined()
+            + "。"
     }
 
     struct DistrictRow: Encodable {
@@ -160,7 +172,8 @@ extension StaffPages {
             DistrictRow(
                 agency: o.agency.name, href: "/agencies/\(o.agency.id ?? 0)", awaiting: o.awaitingConfirmation, open: o.open,
                 overdue: o.overdue, dueSoon: o.dueSoon, closed: o.closedThisYear, late: o.answeredLateThisYear,
-                report: o.lastYearsReportPublished ? "已发布" : "未发布", attention: o.overdue > 0 || o.answeredLateThisYear > 0)
+                report: o.lastYearsReportPublished ? "已公布（\(o.lastYearsReport.label)）" : "未公布（\(o.lastYearsReport.label)）",
+                attention: o.overdue > 0 || o.answeredLateThisYear > 0 || o.lastYearsReport.isLate)
         }
         return try await pages.render(
             "staff-district", req, title: "各机关办理情况", crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "各机关办理情况")],

@@ -1,0 +1,94 @@
+import Foundation
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiWeb
+
+/// 年度报告 in the back office, in-process: the officer opens the year (late: 31 January has passed), writes, a
+/// contradiction is caught and blocks submission, the 审核人 reviews, the 负责人 approves, and the report is on the
+/// portal in every form; the 工作台 and the district see the deadline.
+@Suite struct ReportDraftPageTests {
+    static func version(_ html: String) -> String { PageSession.hidden("version", in: html) ?? "" }
+
+    @Test func anOfficerDraftsTheReportAReviewerPassesItAndTheHeadPublishesIt() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in  // 2024-03-11 10:00
+            try await CasePageTests.addUser(office, "reviewer-wu", role: "reviewer")
+            try await CasePageTests.addUser(office, "head-liu", role: "head")
+            let officer = try await StaffPageTests.signIn(app)
+            // 工作台: the 2023 report is 40 days late.
+            let home = try await LetterPageTests.get(app, officer, "/staff").1
+            #expect(home.contains("href=\"/staff/reports\"") && home.contains("年度报告：2023年度报告应于2024-01-31前公布，已逾期40天。"))
+            var (status, page) = try await LetterPageTests.get(app, officer, "/staff/reports")
+            #expect(status == .ok && page.contains("2023年度") && page.contains("已逾期40天") && page.contains("按期公布"))
+            #expect(page.contains("href=\"/agencies/1/reports/2020\">共1版"))
+            // A year not over yet is refused with its reason.
+            let (refused, _, refusedPage) = try await LetterPageTests.post(app, officer, "/staff/reports", [("year", "2024")])
+            #expect(refused == .unprocessableEntity && refusedPage.contains("不能起草2024年度报告"))
+            let (opened, location, _) = try await LetterPageTests.post(app, officer, "/staff/reports", [("year", "2023")])
+            #expect(opened == .seeOther)
+            let path = try #require(location)
+            page = try await LetterPageTests.get(app, officer, path).1
+            // The offered sentences are in 一 already; 五 and 六 are empty and named.
+            #expect(page.contains("<strong>状态：</strong>草稿") && page.contains("本年度共收到政府信息公开申请"))
+            #expect(page.contains("有 2 处问题，改正后才能提交审核") && page.contains("「五、存在的主要问题及改进情况」尚未填写"))
+            #expect(page.contains("/staff/registers/applications.csv") && page.contains("id=\"gk-section-3\""))
+            // A contradiction, saved: caught and shown; submitting is refused with the place named.
+            let words = [("preamble", "依据条例第五十条编制本报告。"), ("problems", "一是公开内容有待丰富。"), ("otherMatters", "无。")]
+            var (saved, savedAt, _) = try await LetterPageTests.post(app, officer, path, words + [
+                ("action", "save"), ("version", Self.version(page)), ("overview", "本年度共收到政府信息公开申请99件。"),
+            ])
+            #expect(saved == .seeOther)
+            page = try await LetterPageTests.get(app, officer, try #require(savedAt)).1
+            #expect(page.contains("已保存，并已重新核对") && page.contains("有 1 处问题") && page.contains("写的是 99 件"))
+            let (blocked, _, blockedPage) = try await LetterPageTests.post(app, officer, path, [("action", "submit"), ("version", Self.version(page))])
+            #expect(blocked == .unprocessableEntity && blockedPage.contains("改正后才能提交审核") && blockedPage.contains("第一部分"))
+            // The offered sentences put back: nothing blocks; submitted.
+            (saved, savedAt, _) = try await LetterPageTests.post(app, officer, path, words + [
+                ("action", "suggest"), ("version", Self.version(page)), ("overview", ""),
+            ])
+            page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("表格勾稽关系正确，正文写到的数字与表格一致"))
+            _ = try await LetterPageTests.post(app, officer, path, [("action", "submit"), ("version", Self.version(page))])
+            page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("<strong>状态：</strong>待审核") && !page.contains("value=\"pass\""))
+            // The reviewer answers the checklist and passes it; the 负责人 approves.
+            let reviewer = try await StaffPageTests.signIn(app, username: "reviewer-wu")
+            #expect(try await LetterPageTests.get(app, reviewer, "/staff").1.contains("待您审核 1 份"))
+            page = try await LetterPageTests.get(app, reviewer, path).1
+            #expect(page.contains("value=\"pass\"") && !page.contains("value=\"withhold\"") && !page.contains("value=\"approve\""))
+            _ = try await LetterPageTests.post(app, reviewer, path, [("action", "pass"), ("version", Self.version(page))] + (0..<6).map { ("q\($0)", "no") })
+            let head = try await StaffPageTests.signIn(app, username: "head-liu")
+            page = try await LetterPageTests.get(app, head, path).1
+            #expect(page.contains("<strong>状态：</strong>待负责人审批") && page.contains("value=\"approve\""))
+            let (approved, approvedAt, _) = try await LetterPageTests.post(app, head, path, [("action", "approve"), ("version", Self.version(page))])
+            #expect(approved == .seeOther && approvedAt?.hasSuffix("done=approved") == true)
+            // On the portal, in every form, with its hash; the draft is locked.
+            let anonymous = PageSession()
+            let (publicStatus, publicPage) = try await LetterPageTests.get(app, anonymous, "/agencies/1/reports/2023")
+            #expect(publicStatus == .ok && publicPage.contains("本年度共收到政府信息公开申请") && publicPage.contains("一是公开内容有待丰富。"))
+            for ext in ["html", "docx", "pdf", "svg", "json", "txt"] {
+                #expect(try await LetterPageTests.get(app, anonymous, "/agencies/1/reports/2023/report.\(ext)").0 == .ok, "\(ext)")
+            }
+            page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("<strong>状态：</strong>已公布") && !page.contains("value=\"save\""))
+            page = try await LetterPageTests.get(app, officer, "/staff/reports").1
+            #expect(page.contains("逾期40天公布"))
+            #expect(!(try await LetterPageTests.get(app, officer, "/staff").1.contains("年度报告：")))
+        }
+    }
+
+    @Test func theDistrictSeesWhoIsLate() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let other = try await AgencyRepository(database: office.database).create(
+                Agency(name: "北京市大兴区财政局", code: "B", level: .county, region: .beijing)).id!
+            _ = try await office.staff(WebTestApp.secrets).addUser(
+                User(agencyID: other, username: "district-sun", displayName: "区政务公开办", role: "supervisor"), password: WebTestApp.staffPassword)
+            let html = try await LetterPageTests.get(app, try await StaffPageTests.signIn(app, username: "district-sun"), "/staff/district").1
+            #expect(html.contains("未公布（已逾期40天）"))
+        }
+    }
+}
