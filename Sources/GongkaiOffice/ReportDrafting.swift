@@ -82,11 +82,14 @@ extension Office {
     public func reportDraftFile(_ id: Int, scope: AgencyScope, at moment: Moment) async throws -> ReportDraftFile {
         let draft = try await reportDraft(id, scope)
         let built = try await report(agencyID: scope.agencyID, year: draft.year)
-        let report = draft.text.applied(to: built.report)
+        let published = try await PublishedReportRepository(database: database, scope: scope).versions(year: draft.year)
+        var report = draft.text.applied(to: built.report)
+        if !published.isEmpty, let note = draft.amendmentNote {
+            report = ReportDraftRules.amended(report, version: published.count + 1, on: moment.date, note: note)
+        }
         let checker = ReportChecker()
         var findings = checker.check(report) + ReportDraftRules.emptySections(report)
         if draft.year - 1 >= 2019 { findings += checker.check(previous: built.previous, current: report) }
-        let published = try await PublishedReportRepository(database: database, scope: scope).versions(year: draft.year)
         let checklist = try await publications(scope).settings().checklist
         let actions = offeredSteps([.edit, .submit, .review, .approve], draft, scope)
         return ReportDraftFile(
@@ -138,15 +141,18 @@ extension Office {
         }
     }
 
-    /// 同意公布 — the 负责人 approves a reviewed report: it is published as a locked snapshot (an amendment with its
-    /// note) in the same transaction, checked once more against the registers as they are now.
+    /// 同意公布 — the 负责人 approves a reviewed report: it is published as a locked snapshot in the same transaction,
+    /// checked once more against the registers as they are now; an amendment with its note, and its footnote at the
+    /// end of the report (`ReportDraftRules.amended`).
     public func approveReportDraft(_ id: Int, expectedVersion: Int, scope: AgencyScope, at moment: Moment) async throws -> StoredReportDraft {
         let file = try await reportDraftFile(id, scope: scope, at: moment)
         try requireStep(.approve, file.draft, scope, what: "年度报告")
         try Self.requirePublishable(file)
         let snapshot = try await publishable(file.report, scope: scope)
-        let (year, note) = (file.report.year, file.draft.amendmentNote)
+        let (year, note, before) = (file.report.year, file.draft.amendmentNote, file.published.count)
         return try await reportDrafts(scope).approve(id, expectedVersion: expectedVersion, action: "同意公布", at: moment) { repository in
+            // The footnote names the version: another version published meanwhile makes this one stale.
+            guard try await repository.versions(year: year).count == before else { throw ReportDraftStoreError.publishedMeanwhile(year: year) }
             let stored = try await self.amendmentNote(note, year: year, repository: repository)
             return try await repository.publish(year: year, json: snapshot.json, contentHash: snapshot.hash, note: stored, at: moment)
         }

@@ -39,9 +39,10 @@ extension Office {
     /// 发布年度报告 (Art. 49–50): stores `report` as the locked snapshot of its year — the public JSON form and its
     /// SHA-256 — once its agency and year are the scope's, the checker finds no error and its tables (sections
     /// II–IV) are those of the agency's registers. A year already published takes only an amendment, whose note
-    /// says what changed and why; the earlier version stays. 负责人 and 管理员 publish (and the agency's own
-    /// processes, such as the demo).
-    public func publishReport(_ report: AnnualReport, scope: AgencyScope, at moment: Moment, amendment: String? = nil)
+    /// says what changed and why; the earlier version stays. The one road to it is the drafting workflow
+    /// (`approveReportDraft`, which publishes through `publishable` and `amendmentNote` in its own transaction); this
+    /// direct form is kept for tests that need a published year without the steps.
+    func publishReport(_ report: AnnualReport, scope: AgencyScope, at moment: Moment, amendment: String? = nil)
         async throws -> PublishedReport
     {
         if let role = scope.role, !["admin", "head"].contains(role) {

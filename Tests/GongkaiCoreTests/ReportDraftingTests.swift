@@ -135,6 +135,16 @@ struct ReportDraftingTests {
         #expect(result == expected)
     }
 
+    @Test("an amendment's footnote ends 六 and keeps the earlier ones")
+    func footnote() {
+        var report = AnnualReport(agency: "某局", year: 2021)
+        report.otherMatters.text = ["无。"]
+        let once = ReportDraftRules.amended(report, version: 2, on: CivilDate(2022, 2, 3), note: " 补充第六部分的联系电话 ")
+        #expect(once.otherMatters.text == ["无。", "注：本报告于2022年2月3日修订（第2版）。修订说明：补充第六部分的联系电话。"])
+        let twice = ReportDraftRules.amended(once, version: 3, on: CivilDate(2022, 11, 20), note: "更正第三部分的表述。")
+        #expect(twice.otherMatters.text.count == 3 && twice.otherMatters.text[2] == "注：本报告于2022年11月20日修订（第3版）。修订说明：更正第三部分的表述。")
+    }
+
     @Test("an amendment says what it changes")
     func amendmentNote() throws {
         #expect(throws: ReportDraftError.amendmentNoteRequired) { try ReportDraftRules.requireAmendmentNote(nil, isAmendment: true) }

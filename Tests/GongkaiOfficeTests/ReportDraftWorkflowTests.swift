@@ -136,7 +136,11 @@ import Testing
             a = try await office.approveReportDraft(a.id, expectedVersion: a.version, scope: head, at: Self.at("2022-02-03 09:00"))
             let v2 = try await office.publishedReport(agencyID: desk.agencyID, year: 2021)
             #expect(v2.published.version == 2 && v2.published.amendmentNote == "补充第六部分的联系电话")
-            #expect(v2.report.otherMatters.text == ["本机关政府信息公开工作联系电话：010-12345678。"])
+            // The footnote of the amendment ends the report, in every form.
+            let footnote = "注：本报告于2022年2月3日修订（第2版）。修订说明：补充第六部分的联系电话。"
+            #expect(v2.report.otherMatters.text == ["本机关政府信息公开工作联系电话：010-12345678。", footnote])
+            let text = String(decoding: try await office.publishedReportFile(agencyID: desk.agencyID, year: 2021, format: .text), as: UTF8.self)
+            #expect(text.contains(footnote))
             #expect(try await office.publishedReport(agencyID: desk.agencyID, year: 2021, version: 1).published == v1.published)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GongkaiCore
 import GongkaiDocuments
-import GongkaiOffice
+@testable import GongkaiOffice
 import GongkaiStore
 import Testing
 import Vapor

@@ -101,6 +101,7 @@ def test_a_report_from_its_draft_to_the_website_and_its_amendment(driver, server
     driver.get(f"{server}/agencies/1/reports/{year}")
     page = main_text(driver)
     assert "第2版" in page and "补充第六部分的联系电话" in page and "010-69210000" in page, page
+    assert "修订（第2版）。修订说明：补充第六部分的联系电话。" in page, "the amendment's footnote ends the report"
     driver.find_element(By.PARTIAL_LINK_TEXT, "第1版").click()
     assert "010-69210000" not in main_text(driver)
     sign_out(driver, server)

@@ -34,6 +34,16 @@ public enum ReportDraftRules {
         }
     }
 
+    /// `report` with the footnote of its amendment at the end of 六 — "注：本报告于2022年2月3日修订（第2版）。修订说明：…" —
+    /// so that every form of it (web page, DOCX, PDF, text, JSON) says what changed and why. Earlier footnotes stay.
+    public static func amended(_ report: AnnualReport, version: Int, on day: CivilDate, note: String) -> AnnualReport {
+        var r = report
+        let why = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        let end = why.hasSuffix("。") ? "" : "。"
+        r.otherMatters.text.append("注：本报告于\(day.year)年\(day.month)月\(day.day)日修订（第\(version)版）。修订说明：\(why)\(end)")
+        return r
+    }
+
     /// A change to a published year needs a note of what changed and why (shown with the new version).
     public static func requireAmendmentNote(_ note: String?, isAmendment: Bool) throws {
         guard isAmendment, note?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true else { return }

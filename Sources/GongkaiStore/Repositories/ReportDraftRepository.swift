@@ -127,6 +127,8 @@ public enum ReportDraftStoreError: Error, Hashable, Sendable, CustomStringConver
     case staleVersion(id: Int, expected: Int, found: Int)
     /// A draft of that year is open already: there is one at a time.
     case alreadyOpen(year: Int, id: Int)
+    /// Another version of the year was published while this draft was being approved.
+    case publishedMeanwhile(year: Int)
 
     public var description: String {
         switch self {
@@ -134,6 +136,7 @@ public enum ReportDraftStoreError: Error, Hashable, Sendable, CustomStringConver
         case .staleVersion(let id, let expected, let found):
             return "年度报告草稿 \(id) 已被他人修改（读取时为第\(expected)版，现为第\(found)版），请重新打开后再操作"
         case .alreadyOpen(let year, let id): return "\(year)年度报告已有未公布的草稿（编号 \(id)），请在该草稿上继续"
+        case .publishedMeanwhile(let year): return "\(year)年度报告刚公布了新的版本，请重新打开后再操作"
         }
     }
 }

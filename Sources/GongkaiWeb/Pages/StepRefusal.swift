@@ -21,7 +21,7 @@ struct StepRefusal {
             guard case .staleVersion = e else { return nil }
             (status, message) = (.conflict, e.description)
         case let e as ReportDraftStoreError:
-            guard case .staleVersion = e else { return nil }
+            if case .notFound = e { return nil }
             (status, message) = (.conflict, e.description)
         case let e as CaseError:
             guard case .notPermitted = e else { return nil }
