@@ -118,7 +118,9 @@ extension Office {
             throw StoreError.notFound("目录条目 \(itemID)")
         }
         let validity = try await registers.normativeDocument(number: item.documentNumber)?.validity(on: moment.date)
-        return CatalogueItemView(item: item, publisher: item.publisher ?? scope.agency.name, validity: validity)
+        return CatalogueItemView(
+            item: item, publisher: item.publisher ?? scope.agency.name, validity: validity,
+            attachments: try await registers.attachments(itemID: itemID, visibleAt: moment))
     }
 }
 
@@ -128,4 +130,6 @@ public struct CatalogueItemView: Sendable, Hashable {
     public var item: CatalogueItem
     public var publisher: String
     public var validity: String?
+    /// 附件, served only while the item is visible.
+    public var attachments: [PublicationAttachment]
 }

@@ -35,6 +35,7 @@ public struct PublicationFile: Sendable {
     public var actions: Set<ReviewStep>
     /// Approved, and its moment has come: the portal shows it.
     public var isLive: Bool
+    public var attachments: [PublicationAttachment]
 }
 
 extension Office {
@@ -139,7 +140,7 @@ extension Office {
         return PublicationFile(
             publication: stored, settings: settings, due: try PublicationClock.due(formedOn: c.formedOn, calendar: calendar),
             timeliness: try PublicationClock.timeliness(formedOn: c.formedOn, publishedOn: publishedOn, on: moment.date, calendar: calendar),
-            actions: actions, isLive: stored.state == .approved && visible)
+            actions: actions, isLive: stored.state == .approved && visible, attachments: try await publications(scope).attachments(of: id))
     }
 
     /// The agency's items in `states` (every one when nil), newest first.
@@ -181,7 +182,7 @@ extension Office {
             at: moment, change)
     }
 
-    private func publication(_ id: Int, _ scope: AgencyScope) async throws -> StoredPublication {
+    func publication(_ id: Int, _ scope: AgencyScope) async throws -> StoredPublication {
         guard let stored = try await publications(scope).find(id) else { throw PublicationStoreError.notFound(id) }
         return stored
     }

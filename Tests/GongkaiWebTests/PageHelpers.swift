@@ -25,6 +25,20 @@ struct PageSession {
         return String(html[r.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// Posts `bytes` as the file `name` in a multipart form to `path`, with the form's CSRF token: the status, the
+    /// redirect's location and the page.
+    func upload(_ app: Application, _ path: String, _ name: String, _ bytes: Data) async throws -> (HTTPStatus, String?, String) {
+        var (headers, body) = WebTestApp.multipart([(name, bytes)])
+        var withToken = ByteBuffer(string: "--gk-boundary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(cookies["gk_csrf"] ?? "")\r\n")
+        withToken.writeBuffer(&body)
+        for (n, v) in self.headers { headers.add(name: n, value: v) }
+        var result: (HTTPStatus, String?, String) = (.ok, nil, "")
+        try await app.testing().test(.POST, path, headers: headers, body: withToken) { res in
+            result = (res.status, res.headers.first(name: .location), res.body.string)
+        }
+        return result
+    }
+
     /// A URL-encoded form body and its headers (cookies included).
     func form(_ fields: [(String, String)]) -> (HTTPHeaders, ByteBuffer) {
         var allowed = CharacterSet.alphanumerics

@@ -15,14 +15,40 @@ import VaporTesting
         ("article20Item", "1"), ("formedOn", "2024-03-08"), ("body", "一、检查范围\n二、检查时间"),
     ]
 
+    static let pdf = Data("%PDF-1.4\n1 0 obj <<>> endobj\n安全生产检查计划附件\n%%EOF\n".utf8)
+
+    /// Uploads the PDF to the item at `path` (a draft), checks the file refused when renamed or of another format,
+    /// and returns the attachment's id.
+    static func attach(_ app: Application, _ office: Office, _ officer: PageSession, _ path: String) async throws -> Int {
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A])
+        let (renamed, _, renamedPage) = try await officer.upload(app, path + "/attachments", "检查表.pdf", png)
+        #expect(renamed == .unprocessableEntity && renamedPage.contains("文件内容不是 .pdf 格式"))
+        let (foreign, _, foreignPage) = try await officer.upload(app, path + "/attachments", "setup.exe", Data("MZ".utf8))
+        #expect(foreign == .unprocessableEntity && foreignPage.contains("不支持的格式「.exe」"))
+        let (status, location, _) = try await officer.upload(app, path + "/attachments", "2024年检查计划.pdf", pdf)
+        #expect(status == .seeOther && location?.hasSuffix("done=attached") == true)
+        let page = try await LetterPageTests.get(app, officer, path).1
+        #expect(page.contains("2024年检查计划.pdf</a>（1 KB）"))
+        let id = Int(path.split(separator: "/").last ?? "") ?? 0
+        let attached = try await office.publicationAttachments(id, scope: try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer))
+        let attachmentID = try #require(attached.first?.id)
+        // The staff download it in any state.
+        var download: (HTTPStatus, String?, Data) = (.ok, nil, Data())
+        try await app.testing().test(.GET, "\(path)/attachments/\(attachmentID)", headers: officer.headers) { res in
+            download = (res.status, res.headers.contentType?.serialize(), Data(buffer: res.body))
+        }
+        #expect(download.0 == .ok && download.1 == "application/pdf" && download.2 == pdf)
+        return attachmentID
+    }
+
     /// Every public place an item could leak from, as the public sees it now.
-    static func publicPlaces(_ app: Application, itemID: Int) async throws -> [String: (HTTPStatus, String)] {
+    static func publicPlaces(_ app: Application, itemID: Int, attachmentID: Int? = nil) async throws -> [String: (HTTPStatus, String)] {
         let anonymous = PageSession()
         var seen: [String: (HTTPStatus, String)] = [:]
         for path in [
             "/agencies/1/catalogue", "/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92", "/agencies/1/catalogue/items/\(itemID)",
             "/api/v1/agencies/1/catalogue", "/api/v1/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92", "/agencies/1", "/sitemap",
-        ] {
+        ] + (attachmentID.map { ["/agencies/1/catalogue/items/\(itemID)/attachments/\($0)"] } ?? []) {
             seen[path] = try await LetterPageTests.get(app, anonymous, path)
         }
         return seen
@@ -41,6 +67,7 @@ import VaporTesting
                 Self.fields + [("title", "2024年度安全生产检查计划"), ("publishAt", "2024-03-12 09:00")])
             #expect(created == .seeOther)
             let path = try #require(location?.split(separator: "?").first.map(String.init))
+            let attachmentID = try await Self.attach(app, office, officer, path)
             var (_, page) = try await LetterPageTests.get(app, officer, path)
             #expect(page.contains("<strong>状态：</strong>草稿") && page.contains("应于 2024-04-08 前公开"))
             let version = { (html: String) in PageSession.hidden("version", in: html) ?? "" }
@@ -69,9 +96,9 @@ import VaporTesting
             // Scheduled for tomorrow: nowhere public today.
             let stored = try #require(try await office.publicationList(scope: try await office.scope(agencyID: 1, username: "head-liu")).first)
             let itemID = try #require(stored.catalogueItem?.id)
-            for (place, (status, body)) in try await Self.publicPlaces(app, itemID: itemID) {
+            for (place, (status, body)) in try await Self.publicPlaces(app, itemID: itemID, attachmentID: attachmentID) {
                 #expect(!body.contains("安全生产检查计划") && !body.contains("2024-00001"), "\(place)")
-                if place.hasSuffix("/items/\(itemID)") { #expect(status == .notFound) }
+                if place.hasSuffix("/items/\(itemID)") || place.contains("/attachments/") { #expect(status == .notFound, "\(place)") }
             }
             let list = try await LetterPageTests.get(app, officer, "/staff/publications?state=approved").1
             #expect(list.contains("2024年度安全生产检查计划") && list.contains("按时公开"))
@@ -85,8 +112,12 @@ import VaporTesting
             let (_, location, _) = try await LetterPageTests.post(
                 app, officer, "/staff/publications", Self.fields + [("title", "2024年度安全生产检查计划")])
             let path = try #require(location?.split(separator: "?").first.map(String.init))
+            let attachmentID = try await Self.attach(app, office, officer, path)
             var page = try await LetterPageTests.get(app, officer, path).1
             _ = try await LetterPageTests.post(app, officer, path, [("action", "submit"), ("version", PageSession.hidden("version", in: page)!)])
+            // Submitted: the file can no longer be changed.
+            let (late, _, _) = try await officer.upload(app, path + "/attachments", "补充.pdf", Self.pdf)
+            #expect(late == .unprocessableEntity)
             let head = try await StaffPageTests.signIn(app, username: "head-liu")
             page = try await LetterPageTests.get(app, head, path).1
             _ = try await LetterPageTests.post(
@@ -94,7 +125,10 @@ import VaporTesting
             page = try await LetterPageTests.get(app, head, path).1
             #expect(page.contains("<strong>状态：</strong>已发布") && page.contains("在网站上查看"))
             let itemID = try #require(try await office.publicationList(scope: try await office.scope(agencyID: 1, username: "head-liu")).first?.catalogueItem?.id)
-            let places = try await Self.publicPlaces(app, itemID: itemID)
+            let places = try await Self.publicPlaces(app, itemID: itemID, attachmentID: attachmentID)
+            let attachmentPath = "/agencies/1/catalogue/items/\(itemID)/attachments/\(attachmentID)"
+            #expect(places[attachmentPath]?.0 == .ok && places[attachmentPath]?.1 == String(decoding: Self.pdf, as: UTF8.self))
+            #expect(places["/agencies/1/catalogue/items/\(itemID)"]?.1.contains("<a href=\"\(attachmentPath)\">2024年检查计划.pdf</a>") == true)
             for place in ["/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92", "/agencies/1/catalogue/items/\(itemID)",
                           "/api/v1/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92"] {
                 #expect(places[place]?.1.contains("2024年度安全生产检查计划") == true, "\(place)")
@@ -105,8 +139,9 @@ import VaporTesting
             #expect(noReason == .unprocessableEntity)
             _ = try await LetterPageTests.post(
                 app, head, path, [("action", "revoke"), ("version", PageSession.hidden("version", in: page)!), ("reason", "计划已调整")])
-            for (place, (_, body)) in try await Self.publicPlaces(app, itemID: itemID) {
-                #expect(!body.contains("2024年度安全生产检查计划"), "\(place)")
+            for (place, (status, body)) in try await Self.publicPlaces(app, itemID: itemID, attachmentID: attachmentID) {
+                #expect(!body.contains("2024年度安全生产检查计划") && !body.contains("安全生产检查计划附件"), "\(place)")
+                if place.contains("/attachments/") { #expect(status == .notFound) }
             }
             page = try await LetterPageTests.get(app, officer, path).1
             #expect(page.contains("<strong>状态：</strong>已撤销") && page.contains("计划已调整"))

@@ -14,16 +14,8 @@ import VaporTesting
     static func upload(_ app: Application, _ session: PageSession, _ register: String, _ name: String, _ csv: String) async throws
         -> (HTTPStatus, String)
     {
-        let csrf = try #require(session.cookies["gk_csrf"])
-        var (headers, body) = WebTestApp.multipart([(name, Data(csv.utf8))])
-        var withToken = ByteBuffer(string: "--gk-boundary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
-        withToken.writeBuffer(&body)
-        for (n, v) in session.headers { headers.add(name: n, value: v) }
-        var result: (HTTPStatus, String) = (.ok, "")
-        try await app.testing().test(.POST, "/staff/registers/\(register)", headers: headers, body: withToken) { res in
-            result = (res.status, res.body.string)
-        }
-        return result
+        let (status, _, html) = try await session.upload(app, "/staff/registers/\(register)", name, Data(csv.utf8))
+        return (status, html)
     }
 
     static let header = "index_number,article20_item,title,document_number,published_on,channels,subject,written_on,publisher,body\n"

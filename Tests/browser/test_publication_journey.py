@@ -3,6 +3,8 @@ first), submits it for 保密审查 and is not offered the review; the website d
 checklist 否 throughout and passes it; it is 已发布 with its 索引号, and the public catalogue shows and finds it. An
 axe audit of the list, the form with its errors and the item page (as officer and as head, at 1280 and 375 px).
 """
+import pathlib
+import tempfile
 import urllib.parse
 
 from selenium.webdriver.common.by import By
@@ -78,6 +80,21 @@ def test_a_publication_from_its_draft_to_the_website(driver, server, demo_staff,
     submit_and_wait(driver, css="button[value=save]")
     assert driver.find_element(By.TAG_NAME, "h1").text == TITLE, driver.find_element(By.TAG_NAME, "main").text
     item_url = driver.current_url.split("?")[0]
+
+    # A file attached: a renamed one is refused beside the field; the PDF is listed with its size.
+    with tempfile.TemporaryDirectory() as tmp:
+        fake = pathlib.Path(tmp) / "检查表.pdf"
+        fake.write_bytes(b"\x89PNG\r\n\x1a\n")
+        driver.find_element(By.ID, "file").send_keys(str(fake))
+        submit_and_wait(driver, css="form[enctype] button")
+        assert "文件内容不是 .pdf 格式" in driver.find_element(By.ID, "problems").text
+        audit(driver, "拟公开信息（附件有错误）", failures)
+        pdf = pathlib.Path(tmp) / "检查计划.pdf"
+        pdf.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n")
+        driver.find_element(By.ID, "file").send_keys(str(pdf))
+        submit_and_wait(driver, css="form[enctype] button")
+    assert "附件已上传" in driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    driver.find_element(By.LINK_TEXT, "检查计划.pdf")
     assert item_url.startswith(server + "/staff/publications/"), item_url
     assert "草稿" in status(driver)
     paragraphs = [p.text for p in driver.find_elements(By.CSS_SELECTOR, "article.letter p")]
@@ -118,6 +135,8 @@ def test_a_publication_from_its_draft_to_the_website(driver, server, demo_staff,
     assert driver.current_url.startswith(server + "/agencies/1/catalogue/items/"), driver.current_url
     page = driver.find_element(By.TAG_NAME, "main").text
     assert TITLE in page and index_number in page, page
+    attachment = driver.find_element(By.LINK_TEXT, "检查计划.pdf").get_attribute("href")
+    assert "/attachments/" in attachment, attachment
     assert TITLE in search_catalogue(driver, server)
     driver.find_element(By.LINK_TEXT, TITLE)
 

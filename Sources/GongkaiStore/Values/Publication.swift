@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiCore
 
 /// 拟公开信息 — what an author writes of an item to be published: the catalogue's fields, the day the information
@@ -72,5 +73,28 @@ public struct PublicationSettings: Hashable, Sendable {
         self.indexPattern = indexPattern
         self.checklist = checklist
         self.requiresApproval = requiresApproval
+    }
+}
+
+/// 附件 of an item, as listed (without its bytes).
+public struct PublicationAttachment: Hashable, Sendable {
+    public var id: Int
+    public var name: String
+    public var mediaType: String
+    public var size: Int
+    public var sha256: String
+    public var addedAt: Moment
+    public var addedBy: String
+}
+
+/// A file to attach, checked (`AttachmentRules` in the office): its name, media type, bytes and their SHA-256.
+public struct AttachmentFile: Hashable, Sendable {
+    public var name: String
+    public var mediaType: String
+    public var bytes: Data
+    public var sha256: String
+
+    public init(name: String, mediaType: String, bytes: Data, sha256: String) {
+        (self.name, self.mediaType, self.bytes, self.sha256) = (name, mediaType, bytes, sha256)
     }
 }

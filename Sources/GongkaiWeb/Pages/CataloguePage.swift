@@ -105,6 +105,7 @@ struct CataloguePage {
         var title: String
         var facts: [CasePage.Fact]
         var paragraphs: [String]
+        var attachments: [AttachmentDownloads.Link]
         var back: String
     }
 
@@ -136,6 +137,19 @@ struct CataloguePage {
             content: ItemContent(
                 title: item.title, facts: facts,
                 paragraphs: item.body.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) },
+                attachments: AttachmentDownloads.links(view.attachments, base: "/agencies/\(agencyID)/catalogue/items/\(itemID)"),
                 back: back))
+    }
+
+    /// `/agencies/{id}/catalogue/items/{item}/attachments/{n}`: an attachment of a visible item (404 before the item's
+    /// moment and after its revocation, as the item page).
+    func attachment(_ req: Request) async throws -> Response {
+        let agency = try await Portal.requestedAgency(req, context)
+        guard let itemID = req.parameters.get("item", as: Int.self), let id = req.parameters.get("attachment", as: Int.self) else {
+            throw Abort(.notFound)
+        }
+        let (attachment, bytes) = try await context.office.catalogueAttachment(
+            agencyID: agency.id ?? 0, itemID: itemID, attachmentID: id, at: context.clock.now())
+        return AttachmentDownloads.response(attachment, bytes)
     }
 }

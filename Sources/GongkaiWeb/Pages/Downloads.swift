@@ -1,4 +1,6 @@
 import Foundation
+import GongkaiOffice
+import GongkaiStore
 import Vapor
 
 extension CharacterSet {
@@ -12,5 +14,28 @@ extension Response {
     func attach(as name: String, fallback: String) {
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .asciiUnreserved) ?? fallback
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
+    }
+}
+
+/// 附件 as links and as files: the list an item page shows, and the bytes sent as a download of their own type.
+enum AttachmentDownloads {
+    struct Link: Encodable {
+        var label: String
+        var href: String
+        var size: String
+    }
+
+    static func links(_ attachments: [PublicationAttachment], base: String) -> [Link] {
+        attachments.map { Link(label: $0.name, href: "\(base)/attachments/\($0.id)", size: AttachmentRules.size($0.size)) }
+    }
+
+    /// The file as a download: its media type, its name, never cached by shared caches.
+    static func response(_ attachment: PublicationAttachment, _ bytes: Data) -> Response {
+        let response = Response(status: .ok, body: .init(data: bytes))
+        response.headers.replaceOrAdd(name: .contentType, value: attachment.mediaType)
+        let ext = attachment.name.split(separator: ".").last.map(String.init) ?? "bin"
+        response.attach(as: attachment.name, fallback: "attachment-\(attachment.id).\(ext.allSatisfy(\.isASCII) ? ext : "bin")")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        return response
     }
 }

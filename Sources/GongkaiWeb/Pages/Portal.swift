@@ -21,6 +21,7 @@ struct Portal: RouteCollection {
         let catalogue = CataloguePage(context: context)
         routes.get("agencies", ":agencyID", "catalogue", use: catalogue.show)
         routes.get("agencies", ":agencyID", "catalogue", "items", ":item", use: catalogue.item)
+        routes.get("agencies", ":agencyID", "catalogue", "items", ":item", "attachments", ":attachment", use: catalogue.attachment)
         routes.get("agencies", ":agencyID", "guide", use: GuidePage(context: context).show)
         let reports = ReportPage(context: context)
         routes.get("agencies", ":agencyID", "reports", ":year", use: reports.show)

@@ -41,6 +41,8 @@ extension PublicationPage {
         var comments: [FormField]
         var reason: [FormField]
         var requiresApproval: Bool
+        var attachments: [AttachmentDownloads.Link]
+        var upload: [FormField]
         var notice: String?
         var error: String?
         var errors: [String]
@@ -95,7 +97,11 @@ extension PublicationPage {
                               required: false, value: typed?.comments ?? "")],
             reason: [.plain("reason", "撤销理由", hint: "撤销后该信息立即从网站撤下，记录和索引号保留", type: "textarea", maxlength: 500,
                             value: typed?.reason ?? "")],
-            requiresApproval: file.settings.requiresApproval, notice: notice, error: error, errors: problems.map(\.description))
+            requiresApproval: file.settings.requiresApproval,
+            attachments: AttachmentDownloads.links(file.attachments, base: Self.href(p.id)),
+            upload: [.plain("file", "附件", hint: "可上传 \(AttachmentRules.accepted)；每个不超过 \(AttachmentRules.size(context.limits.maxFileBytes))，最多\(AttachmentRules.maxPerItem)个",
+                            type: "file", required: false, errors: errors)],
+            notice: notice, error: error, errors: problems.map(\.description))
         return try await pages.render(
             "staff-publication", req, title: c.title,
             crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "主动公开", href: "/staff/publications"), .init(label: c.title)],
@@ -107,6 +113,7 @@ extension PublicationPage {
         let notices = [
             "created": "草稿已保存。核对后提交保密审查", "saved": "修改已保存", "submitted": "已提交保密审查",
             "reviewed": "审查结果已记录", "approved": "已批准发布", "revoked": "已撤销发布，网站上已撤下",
+            "attached": "附件已上传", "detached": "附件已删除",
         ]
         return try await page(req, id: req.parameters.get("id", as: Int.self) ?? 0,
                               notice: req.query[String.self, at: "done"].flatMap { notices[$0] })

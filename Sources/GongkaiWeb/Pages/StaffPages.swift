@@ -45,6 +45,11 @@ struct StaffPages: RouteCollection {
         signedIn.post("publications", use: publications.create)
         signedIn.get("publications", ":id", use: publications.show)
         signedIn.post("publications", ":id", use: publications.act)
+        signedIn.on(
+            .POST, "publications", ":id", "attachments", body: .collect(maxSize: ByteCount(value: context.limits.maxFileBytes + (1 << 20))),
+            use: publications.upload)
+        signedIn.get("publications", ":id", "attachments", ":attachment", use: publications.download)
+        signedIn.post("publications", ":id", "attachments", ":attachment", "delete", use: publications.detach)
         let reports = ReportDraftPage(context: context)
         signedIn.get("reports", use: reports.list)
         signedIn.post("reports", use: reports.open)
