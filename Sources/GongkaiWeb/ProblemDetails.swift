@@ -95,7 +95,7 @@ struct ErrorPresenterMiddleware: AsyncMiddleware {
             switch e {
             case .agencyNotFound, .notFound, .unknownRegister: return ProblemDetails(.notFound, detail: e.description)
             case .notPermitted: return ProblemDetails(.forbidden, detail: e.description)
-            case .alreadySetUp: return ProblemDetails(.conflict, detail: e.description)
+            case .alreadySetUp, .changedMeanwhile: return ProblemDetails(.conflict, detail: e.description)
             case .invalidValue(let field, _, let reason):
                 return ProblemDetails(.unprocessableEntity, detail: e.description, errors: [.init(field: field, message: reason)])
             case .invalidValues(let all):

@@ -15,6 +15,7 @@ import VaporTesting
         case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord, district, admin
         case draftPublication, publicationPage, reviewPublication
         case openReport, reportPage, reviewReport
+        case documentPage, repealDocument
     }
 
     // | route          | admin | officer | head | registrar | reviewer | viewer | supervisor | other agency |
@@ -38,6 +39,8 @@ import VaporTesting
         .openReport: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .seeOther],
         .reportPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .reviewReport: [.seeOther, .forbidden, .seeOther, .forbidden, .seeOther, .forbidden, .forbidden, .notFound],
+        .documentPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
+        .repealDocument: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
     ]
     static let roles = ["admin", "officer", "head", "registrar", "reviewer", "viewer", "supervisor", "other"]
 
@@ -64,6 +67,8 @@ import VaporTesting
                 report.id, ReportTextForm(preamble: "", overview: report.text.overview.text.joined(separator: "\n"), problems: "无。", otherMatters: "无。"),
                 expectedVersion: report.version, scope: officer, at: ApplyPageTests.moment)
             report = try await office.submitReportDraft(report.id, expectedVersion: report.version, scope: officer, at: ApplyPageTests.moment)
+            let document = try await DisclosureRepository(database: office.database, scope: officer).add(NormativeDocument(
+                agencyID: 1, kind: .normative, title: "安全生产管理规定", documentNumber: "大应急发〔2022〕1号", madeOn: CivilDate(2022, 1, 5)))
             // The member: of the demo agency with `role`, or an officer of another agency.
             let username = "user-\(role)"
             if role == "other" {
@@ -108,6 +113,11 @@ import VaporTesting
                     status = try await LetterPageTests.post(app, session, ReportDraftPage.href(report.id), [
                         ("action", "pass"), ("version", "\(report.version)"),
                     ] + (0..<6).map { ("q\($0)", "no") }).0
+                case .documentPage: status = try await LetterPageTests.get(app, session, NormativeDocumentPage.href(document)).0
+                case .repealDocument:
+                    status = try await LetterPageTests.post(app, session, NormativeDocumentPage.href(document), [
+                        ("abolishedOn", "2024-03-01"), ("note", "依据大应急发〔2024〕2号废止"),
+                    ]).0
                 case .apiRecord:
                     status = try await StaffAPITests.call(
                         app, .POST, "/api/v1/applications/\(code)/events", token: token, body: #"{"name": "reasons-requested", "date": "2024-03-12"}"#).0

@@ -11,6 +11,15 @@ public enum DocumentKind: String, Hashable, Sendable, Codable, CaseIterable {
     /// 其他主动公开文件 (Hubei)
     case other
 
+    /// 规章, 规范性文件, 其他文件.
+    public var label: String {
+        switch self {
+        case .rule: return "规章"
+        case .normative: return "规范性文件"
+        case .other: return "其他文件"
+        }
+    }
+
     public var row: ProactiveRow {
         switch self {
         case .rule: return .rules

@@ -17,6 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case database(String, reason: String)
     /// The first-run set-up was asked for, but the database already holds an agency.
     case alreadySetUp
+    /// A record changed between the reading of a form and its saving; nothing was written.
+    case changedMeanwhile(String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .notFound(let what): return "找不到\(what)"
         case .database(let name, let reason): return "数据库 \(name)：\(reason)"
         case .alreadySetUp: return "系统已经设置过（已有机关），不能再次初始化"
+        case .changedMeanwhile(let what): return "\(what)已被他人修改，请重新打开后再操作"
         }
     }
 

@@ -23,6 +23,9 @@ struct StepRefusal {
         case let e as ReportDraftStoreError:
             if case .notFound = e { return nil }
             (status, message) = (.conflict, e.description)
+        case let e as StoreError:
+            guard case .changedMeanwhile = e else { return nil }
+            (status, message) = (.conflict, e.description)
         case let e as CaseError:
             guard case .notPermitted = e else { return nil }
             (status, message) = (.forbidden, e.description)
