@@ -43,7 +43,7 @@ extension Office {
 
     /// 起草 — a new draft by the scope's user (承办人, 负责人, 管理员).
     public func draftPublication(_ form: PublicationForm, scope: AgencyScope, at moment: Moment) async throws -> StoredPublication {
-        try require(PublicationPermissions.mayAuthor(role: scope.role), scope, "起草拟公开信息")
+        try requireAuthor(scope)
         let content = try form.content(today: moment.date)
         try calendar.requireSupported(content.formedOn, field: "形成或者变更日期")
         return try await publications(scope).create(content, at: moment)
@@ -185,10 +185,6 @@ extension Office {
     func publication(_ id: Int, _ scope: AgencyScope) async throws -> StoredPublication {
         guard let stored = try await publications(scope).find(id) else { throw PublicationStoreError.notFound(id) }
         return stored
-    }
-
-    private func require(_ allowed: Bool, _ scope: AgencyScope, _ action: String) throws {
-        guard allowed else { throw CaseError.notPermitted(user: scope.actor, action: action) }
     }
 }
 

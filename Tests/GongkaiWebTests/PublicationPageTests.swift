@@ -147,4 +147,46 @@ import VaporTesting
             #expect(page.contains("<strong>状态：</strong>已撤销") && page.contains("计划已调整"))
         }
     }
+
+    @Test func repeatedRequestsAreProposedDraftedAndDeclined() async throws {
+        try await WebTestApp.with(now: Moment(parsing: "2024-03-25 10:00")!) { app, office in
+            let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            for (reference, who, text) in [
+                ("2024-101", "王五", "2023年区财政预算执行情况报告"), ("2024-102", "赵六", "区2023年财政预算执行情况"),
+                ("2024-103", "吴九", "某小区建设工程规划许可证"), ("2024-104", "郑十", "某小区建设工程规划许可证及附图"),
+            ] {
+                try await answeredForProposal(office, scope, reference, who, text)
+            }
+            let officer = try await StaffPageTests.signIn(app)
+            var page = try await LetterPageTests.get(app, officer, "/staff/publications").1
+            #expect(page.contains("建议纳入主动公开（第四十四条，2 项）") && page.contains("href=\"/staff/publications/new?from=2024-101,2024-102\""))
+            // 起草: the form filled in from the requests, the applications carried along.
+            page = try await LetterPageTests.get(app, officer, "/staff/publications/new?from=2024-101,2024-102").1
+            #expect(page.contains("name=\"sources\" value=\"2024-101,2024-102\"") && page.contains("value=\"区2023年财政预算执行情况\""))
+            let (created, location, _) = try await LetterPageTests.post(app, officer, "/staff/publications", [
+                ("sources", "2024-101,2024-102"), ("title", "区2023年财政预算执行情况"), ("article20Item", "8"), ("formedOn", "2024-03-25"),
+            ])
+            #expect(created == .seeOther)
+            page = try await LetterPageTests.get(app, officer, try #require(location)).1
+            #expect(page.contains("依第四十四条，由申请 2024-101、2024-102 纳入主动公开"))
+            // 不纳入: the reason is required.
+            let (empty, _, emptyPage) = try await LetterPageTests.post(
+                app, officer, "/staff/publications/proposals/decline", [("references", "2024-103,2024-104"), ("reason", "")])
+            #expect(empty == .unprocessableEntity && emptyPage.contains("不纳入的理由"))
+            let (declined, _, _) = try await LetterPageTests.post(
+                app, officer, "/staff/publications/proposals/decline", [("references", "2024-103,2024-104"), ("reason", "涉及个人信息")])
+            #expect(declined == .seeOther)
+            page = try await LetterPageTests.get(app, officer, "/staff/publications?done=declined").1
+            #expect(page.contains("已记录不纳入主动公开的理由") && !page.contains("建议纳入主动公开"))
+        }
+    }
+}
+
+/// A case received and answered 予以公开 on 2024-03-20, for the proposals.
+func answeredForProposal(_ office: Office, _ scope: AgencyScope, _ reference: String, _ who: String, _ text: String) async throws {
+    let intake = Intake(reference: reference, channel: "in-person", submittedOn: "2024-03-04", applicantKind: "自然人", applicantName: who, description: text)
+    var rng = SystemRandomNumberGenerator()
+    let stored = try await office.receive(intake, scope: scope, at: Moment(parsing: "2024-03-04 10:00")!, using: &rng)
+    _ = try await office.record(ApplicationEvent(CivilDate(2024, 3, 20), .answered(.granted)), on: reference, scope: scope,
+                                at: Moment(parsing: "2024-03-20 10:00")!, expectedVersion: stored.version)
 }

@@ -13,7 +13,7 @@ public enum StoreMigrations {
             AddStaffSignIn(), CreateLetters(), AddOnlineConfirmation(), AddAppealBody(), CreatePublishedReports(),
             AddCatalogueItemDetails(), AddNormativeDocumentExpiry(), CreateOutbox(),
             CreateLetterTemplates(), CreateRegisterAudit(), CreatePublications(), CreateReportDrafts(),
-            CreatePublicationAttachments(), CreateNormativeDocumentEvents(),
+            CreatePublicationAttachments(), CreateNormativeDocumentEvents(), CreatePublicationSources(),
         ]
     }
 }

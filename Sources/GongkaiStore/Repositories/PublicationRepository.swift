@@ -30,11 +30,14 @@ public struct PublicationRepository: Sendable {
     }
 
     /// Creates a draft written by the scope's user.
-    public func create(_ content: PublicationContent, at moment: Moment) async throws -> StoredPublication {
+    /// `sources`: the applications of a 第四十四条 proposal it is drafted from, recorded with it.
+    public func create(_ content: PublicationContent, sources: [String] = [], at moment: Moment) async throws -> StoredPublication {
         try await database.transaction { db in
             let record = PublicationRecord(agencyID: scope.agencyID, content: content, author: scope.actor, at: moment)
             try await record.create(on: db)
-            try await log(record, "起草", note: "", at: moment, on: db)
+            let note = sources.isEmpty ? "" : "依第四十四条，由申请 " + sources.joined(separator: "、") + " 纳入主动公开"
+            try await log(record, "起草", note: note, at: moment, on: db)
+            try await insertSources(sources, publicationID: record.id, note: note, at: moment, on: db)
             return try await stored(record, on: db)
         }
     }

@@ -36,10 +36,17 @@ struct PublicationPage {
         var rows: [Row]
         var mayDraft: Bool
         var overdue: Int
+        var proposals: [ProposalRow]
+        var notice: String?
+        var error: String?
     }
 
     /// `GET /staff/publications?state=`: every item of the agency, or those in one state, with its Art. 26 clock.
     func list(_ req: Request) async throws -> Response {
+        try await list(req, error: nil, status: .ok)
+    }
+
+    func list(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let member = try StaffSession.member(req)
         let now = context.clock.now()
         let all = try await context.office.publicationList(scope: member.scope)
@@ -62,9 +69,12 @@ struct PublicationPage {
             }
         return try await pages.render(
             "staff-publications", req, title: "主动公开", crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "主动公开")],
+            status: status,
             content: ListContent(
                 tabs: tabs, heading: chosen?.label ?? "全部信息", rows: rows,
-                mayDraft: PublicationPermissions.mayAuthor(role: member.scope.role), overdue: overdue))
+                mayDraft: PublicationPermissions.mayAuthor(role: member.scope.role), overdue: overdue,
+                proposals: try await proposalRows(member.scope, on: now.date),
+                notice: req.query[String.self, at: "done"] == "declined" ? "已记录不纳入主动公开的理由" : nil, error: error))
     }
 
     /// 已批准发布 is 待发布 until its moment, then 已发布.
@@ -77,6 +87,8 @@ struct PublicationPage {
         var action: String
         var fields: [FormField]
         var errors: [String]
+        /// The applications of a 第四十四条 proposal the draft comes from ("A1,A2").
+        var sources: String?
     }
 
     static func fields(_ form: PublicationForm, errors: [String: String]) -> [FormField] {
@@ -96,17 +108,24 @@ struct PublicationPage {
     }
 
     /// `GET /staff/publications/new`: the draft form.
+    /// `?from=A1,A2`: from a 第四十四条 proposal, its title and text filled in.
     func new(_ req: Request) async throws -> Response {
-        try await newForm(req, PublicationForm(), problems: [])
+        guard let from = req.query[String.self, at: "from"], !from.isEmpty else { return try await newForm(req, PublicationForm(), problems: []) }
+        let member = try StaffSession.member(req)
+        let form = try await context.office.proposalForm(Self.references(from), scope: member.scope, on: context.clock.now().date)
+        return try await newForm(req, form, problems: [], sources: from)
     }
 
-    func newForm(_ req: Request, _ form: PublicationForm, problems: [IntakeError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func newForm(
+        _ req: Request, _ form: PublicationForm, problems: [IntakeError], sources: String? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let errors = Dictionary(problems.map { ($0.key ?? $0.field, $0.reason) }, uniquingKeysWith: { a, _ in a })
         return try await pages.render(
             "staff-publication-new", req, title: "起草拟公开信息",
             crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "主动公开", href: "/staff/publications"), .init(label: "起草")],
             status: status,
-            content: FormContent(action: "/staff/publications", fields: Self.fields(form, errors: errors), errors: problems.map(\.description)))
+            content: FormContent(
+                action: "/staff/publications", fields: Self.fields(form, errors: errors), errors: problems.map(\.description), sources: sources))
     }
 
     struct ItemForm: Content {
@@ -124,6 +143,7 @@ struct PublicationPage {
         var publishAt: String?
         var comments: String?
         var reason: String?
+        var sources: String?
         var _csrf: String?
 
         var publication: PublicationForm {
@@ -147,10 +167,13 @@ struct PublicationPage {
         guard CSRF.isValid(req, formToken: form._csrf) else { throw Abort(.forbidden, reason: "页面已过期，请返回再试一次") }
         let member = try StaffSession.member(req)
         do {
-            let stored = try await context.office.draftPublication(form.publication, scope: member.scope, at: context.clock.now())
+            let (office, now) = (context.office, context.clock.now())
+            let stored = try await (form.sources ?? "").isEmpty
+                ? office.draftPublication(form.publication, scope: member.scope, at: now)
+                : office.draftPublication(form.publication, fromRequests: Self.references(form.sources ?? ""), scope: member.scope, at: now)
             return req.redirect(to: Self.href(stored.id) + "?done=created", redirectType: .normal)
         } catch let e as IntakeProblems {
-            return try await newForm(req, form.publication, problems: e.problems, status: .unprocessableEntity)
+            return try await newForm(req, form.publication, problems: e.problems, sources: form.sources, status: .unprocessableEntity)
         }
     }
 }

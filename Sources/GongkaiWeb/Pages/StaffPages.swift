@@ -43,6 +43,7 @@ struct StaffPages: RouteCollection {
         signedIn.get("publications", use: publications.list)
         signedIn.get("publications", "new", use: publications.new)
         signedIn.post("publications", use: publications.create)
+        signedIn.post("publications", "proposals", "decline", use: publications.decline)
         signedIn.get("publications", ":id", use: publications.show)
         signedIn.post("publications", ":id", use: publications.act)
         signedIn.on(
