@@ -82,7 +82,8 @@ extension Office {
     }
 
     /// 签发: numbers the draft in the agency's series for its year and locks it; refused while a 【…】 blank is
-    /// left. A letter to an applicant who gave an e-mail address is queued in the outbox.
+    /// left. A letter to an applicant who gave an e-mail address is queued in the outbox in the same transaction: an
+    /// issued letter always has its notice, a refused issue none.
     public func issueLetter(_ id: Int, expectedVersion: Int, scope: AgencyScope, at moment: Moment) async throws
         -> StoredLetter
     {
@@ -90,10 +91,9 @@ extension Office {
         let draft = try await letter(id, scope: scope)
         let blanks = draft.letter.blanks
         guard blanks.isEmpty else { throw LetterError.blanksLeft(blanks) }
-        let issued = try await letterStore(scope).issue(
-            id, prefix: scope.agency.letterSeriesPrefix, expectedVersion: expectedVersion, at: moment)
-        try await noticeLetter(issued, scope: scope, at: moment)
-        return issued
+        let notice = try await letterNotice(reference: draft.reference, scope: scope, at: moment)
+        return try await letterStore(scope).issue(
+            id, prefix: scope.agency.letterSeriesPrefix, expectedVersion: expectedVersion, at: moment, then: notice)
     }
 
     /// 更正: a new draft that copies the issued letter `id` and names it as the one it replaces, with `reason`.

@@ -24,19 +24,26 @@ public enum OutboxPolicy {
 extension Office {
     /// Queues the notice of an issued letter addressed to the applicant, when the applicant gave an e-mail address:
     /// the letter's text, its number, and how to follow the case with the tracking code.
-    func noticeLetter(_ issued: StoredLetter, scope: AgencyScope, at moment: Moment) async throws {
-        let letter = issued.letter
-        guard letter.kind.isToApplicant else { return }
-        let address = try await cases(scope).noticeAddress(issued.reference)
-        guard let email = address.email, !email.isEmpty else { return }
-        let number = letter.number.map { "（\($0)）" } ?? ""
-        var body = "\(letter.addressee)：\n\n\(scope.agency.name)已向您发出《\(letter.kind.title)》\(number)，全文如下：\n\n\(letter.plainText)\n"
-        if let code = address.trackingCode.flatMap({ try? TrackingCode($0) }) {
-            body += "\n您可以凭查询码 \(code) 在本机关政府信息公开专栏的“申请查询”中查看办理进度，并凭申请时填写的联系电话查看和下载文书。\n"
+    /// The notice of a letter about to be issued, queued by `queue` on the outbox it is given (the issue's
+    /// transaction): nothing for a letter not to the applicant or an applicant without an e-mail address. The address
+    /// is read before the transaction; the number is the one the issue gives.
+    func letterNotice(reference: String, scope: AgencyScope, at moment: Moment) async throws
+        -> @Sendable (StoredLetter, OutboxRepository) async throws -> Void
+    {
+        let address = try await cases(scope).noticeAddress(reference)
+        let agency = scope.agency.name
+        return { issued, outbox in
+            let letter = issued.letter
+            guard letter.kind.isToApplicant, let email = address.email, !email.isEmpty else { return }
+            let number = letter.number.map { "（\($0)）" } ?? ""
+            var body = "\(letter.addressee)：\n\n\(agency)已向您发出《\(letter.kind.title)》\(number)，全文如下：\n\n\(letter.plainText)\n"
+            if let code = address.trackingCode.flatMap({ try? TrackingCode($0) }) {
+                body += "\n您可以凭查询码 \(code) 在本机关政府信息公开专栏的“申请查询”中查看办理进度，并凭申请时填写的联系电话查看和下载文书。\n"
+            }
+            try await outbox.enqueue(
+                reference: issued.reference, recipient: email, subject: "【\(agency)】\(letter.kind.title)\(number)", body: body,
+                at: moment.minuteNumber)
         }
-        try await OutboxRepository(database: database, scope: scope).enqueue(
-            reference: issued.reference, recipient: email, subject: "【\(scope.agency.name)】\(letter.kind.title)\(number)", body: body,
-            at: moment.minuteNumber)
     }
 
     /// 通知 of the scope's agency, newest first — for those who register and handle cases; the recipient's address

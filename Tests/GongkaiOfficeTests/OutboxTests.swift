@@ -103,3 +103,27 @@ final class ScriptedTransport: MessageTransport {
         }
     }
 }
+
+/// The notice is queued in the issue's transaction: when what follows the numbering fails, neither the number nor a
+/// message is stored.
+@Suite struct IssueTransactionTests {
+    struct Refused: Error {}
+
+    @Test(arguments: OfficeBackend.available)
+    func aFailedIssueLeavesNoNumberAndNoNotice(_ backend: OfficeBackend) async throws {
+        try await LetterWorkflowTests.withDesk(backend, "issue_tx") { desk in
+            let office = desk.office
+            let draft = try await office.draftLetter(reference: "2024-017", eventIndex: 0, scope: desk.officer, at: OutboxTests.at(0))
+            let letters = LetterRepository(database: office.database, scope: desk.officer)
+            await #expect(throws: Refused.self) {
+                try await letters.issue(draft.id, prefix: "甲公开", expectedVersion: draft.version, at: OutboxTests.at(1)) { issued, outbox in
+                    try await outbox.enqueue(reference: issued.reference, recipient: "a@example.cn", subject: "s", body: "b", at: 0)
+                    throw Refused()
+                }
+            }
+            let after = try await office.letter(draft.id, scope: desk.officer)
+            #expect(!after.isIssued && after.letter.number == nil && after.version == draft.version)
+            #expect(try await OutboxRepository(database: office.database, scope: desk.officer).messages().isEmpty)
+        }
+    }
+}

@@ -91,20 +91,26 @@ public struct LetterRepository: Sendable {
     /// Issues the draft `id`: the next number of the agency's series for the letter's year, the issuer and the
     /// moment; from then on the letter is locked. Two letters issued at the same moment may draw the same number:
     /// the store refuses the second, which draws again.
-    public func issue(_ id: Int, prefix: String, expectedVersion: Int, at moment: Moment) async throws -> StoredLetter {
+    /// `then` runs inside the same transaction with the issued letter and an outbox on that transaction, so that
+    /// what it queues is stored with the issue or not at all.
+    public func issue(
+        _ id: Int, prefix: String, expectedVersion: Int, at moment: Moment,
+        then: @escaping @Sendable (StoredLetter, OutboxRepository) async throws -> Void = { _, _ in }
+    ) async throws -> StoredLetter {
         for _ in 0..<4 {
             do {
-                return try await issueOnce(id, prefix: prefix, expectedVersion: expectedVersion, at: moment)
+                return try await issueOnce(id, prefix: prefix, expectedVersion: expectedVersion, at: moment, then: then)
             } catch where StoreError.isUniqueViolation(error) {
                 continue
             }
         }
-        return try await issueOnce(id, prefix: prefix, expectedVersion: expectedVersion, at: moment)
+        return try await issueOnce(id, prefix: prefix, expectedVersion: expectedVersion, at: moment, then: then)
     }
 
-    private func issueOnce(_ id: Int, prefix: String, expectedVersion: Int, at moment: Moment) async throws
-        -> StoredLetter
-    {
+    private func issueOnce(
+        _ id: Int, prefix: String, expectedVersion: Int, at moment: Moment,
+        then: @escaping @Sendable (StoredLetter, OutboxRepository) async throws -> Void
+    ) async throws -> StoredLetter {
         try await database.transaction { db in
             let record = try await draft(id, expectedVersion: expectedVersion, on: db)
             let year = CivilDate(storeText: record.letterDate)?.year ?? moment.date.year
@@ -113,7 +119,9 @@ public struct LetterRepository: Sendable {
             (record.status, record.issuedBy, record.issuedAt) = (StoredLetter.Status.issued.rawValue, scope.actor, moment.description)
             record.version += 1
             try await record.update(on: db)
-            return try await stored(record, on: db)
+            let issued = try await stored(record, on: db)
+            try await then(issued, OutboxRepository(database: db, scope: scope))
+            return issued
         }
     }
 
