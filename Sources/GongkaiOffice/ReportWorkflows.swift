@@ -61,3 +61,12 @@ extension Office {
         return scope
     }
 }
+
+extension Office {
+    /// The cases behind a figure of section III of `year`'s report — those its cell counts, by the builder's own rule —
+    /// so that an officer can check each figure against the records (any member; personal data as the role may see).
+    public func casesBehind(row: ApplicationRow, column: ApplicantColumn, year: Int, scope: AgencyScope) async throws -> [ApplicationCase] {
+        let loaded = try await cases(scope).countedIn(year: year)
+        return ReportBuilder(agency: scope.agency.name, year: year, variant: scope.agency.region).cases(countedIn: row, column: column, of: loaded)
+    }
+}

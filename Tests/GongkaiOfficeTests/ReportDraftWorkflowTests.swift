@@ -146,6 +146,25 @@ import Testing
     }
 
     @Test(arguments: OfficeBackend.available)
+    func everyFigureOfSectionThreeIsTheCountOfTheCasesBehindIt(_ backend: OfficeBackend) async throws {
+        try await Self.withDesk(backend, "rd_behind") { desk in
+            let officer = try await desk.scope(DemoAgency.demoOfficer)
+            let table = try await desk.office.report(agencyID: desk.agencyID, year: 2020).report.applications.table
+            var checked = 0
+            for row in table.rows {
+                for column in ApplicantColumn.allCases {
+                    let behind = try await desk.office.casesBehind(row: row, column: column, year: 2020, scope: officer)
+                    #expect(behind.count == table[row, column].countOrZero, "\(row) × \(column)")
+                    checked += behind.count
+                }
+            }
+            #expect(checked > 0)
+            // 21 received, all answered: the 总计 row's 总计 column holds each of them.
+            #expect(try await desk.office.casesBehind(row: .total, column: .total, year: 2020, scope: officer).count == 21)
+        }
+    }
+
+    @Test(arguments: OfficeBackend.available)
     func aLateRecordForAPublishedYearIsFlagged(_ backend: OfficeBackend) async throws {
         try await Self.withDesk(backend, "rd_late") { desk in
             let officer = try await desk.scope(DemoAgency.demoOfficer)

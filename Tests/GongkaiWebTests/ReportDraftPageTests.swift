@@ -91,4 +91,24 @@ import VaporTesting
             #expect(html.contains("未公布（已逾期40天）"))
         }
     }
+
+    @Test func eachRowOfSectionThreeLinksToTheCasesItCounts() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let officer = try await StaffPageTests.signIn(app)
+            let (_, location, _) = try await LetterPageTests.post(app, officer, "/staff/reports", [("year", "2020")])
+            let path = try #require(location)
+            let page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("<h1>2020年度报告修订草稿</h1>"))
+            // The first outcome row with applications in it, and the cases it counts.
+            let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            let table = try await office.report(agencyID: 1, year: 2020).report.applications.table
+            let row = try #require(ApplicationRow.outcomeRows(for: table.format).first { table[$0, .total].countOrZero > 0 })
+            #expect(page.contains("<a href=\"\(path)/cases?row=\(row.id)&amp;column=6\">\(table[row, .total].countOrZero)件</a>"))
+            let (status, list) = try await LetterPageTests.get(app, officer, "\(path)/cases?row=\(row.id)&column=6")
+            let behind = try await office.casesBehind(row: row, column: .total, year: 2020, scope: scope)
+            #expect(status == .ok && list.contains("第三部分「\(row.displayName)」·「总计」：\(behind.count)件"))
+            #expect(!behind.isEmpty && behind.allSatisfy { list.contains("href=\"\(CasePage.href($0.id))\"") })
+            #expect(try await LetterPageTests.get(app, officer, "\(path)/cases?row=nonsense&column=6").0 == .notFound)
+        }
+    }
 }

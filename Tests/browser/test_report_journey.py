@@ -42,6 +42,13 @@ def test_a_report_from_its_draft_to_the_website_and_its_amendment(driver, server
     assert "本年度共收到政府信息公开申请" in overview, overview
     assert "尚未填写" in driver.find_element(By.ID, "blocking").text
 
+    # Each row of section III links to the applications it counts.
+    driver.find_element(By.XPATH, "//summary[contains(., '第三部分各行统计的申请')]").click()
+    driver.find_element(By.CSS_SELECTOR, "details a[href*='/cases?row=total']").click()
+    assert f"{year}年度报告第三部分" in driver.find_element(By.TAG_NAME, "h1").text
+    audit(driver, "第三部分统计的申请", failures)
+    driver.get(draft_url)
+
     # A figure that contradicts the tables: caught on save, and submission refused.
     fill(driver, {"overview": "本年度共收到政府信息公开申请999件。", "problems": "一是公开内容有待丰富；二是办理流程有待规范。", "otherMatters": "无。"})
     submit_and_wait(driver, css="button[value=save]")

@@ -50,6 +50,17 @@ public struct ReportBuilder: Sendable {
         return table
     }
 
+    /// The cases behind a figure of section III: those counted in `row` (the 总计 row: in any outcome row) and in
+    /// `column`'s applicant kind (总计: every kind) — the same rule `applicationTable` counts by.
+    public func cases(countedIn row: ApplicationRow, column: ApplicantColumn, of cases: [ApplicationCase]) -> [ApplicationCase] {
+        let outcomes = Set(ApplicationRow.outcomeRows(for: format))
+        return cases.filter { c in
+            let rows = period.rows(for: c, format: format)
+            let counted = row == .total ? rows.contains(where: outcomes.contains) : rows.contains(row)
+            return counted && (column == .total || c.applicant.kind.column == column)
+        }
+    }
+
     /// Section IV: each appeal in the year adds 1 to its group's result column (尚未审结 if undecided).
     public func appealsTable(_ appeals: [AppealCase]) -> AppealsTable {
         var table = AppealsTable()

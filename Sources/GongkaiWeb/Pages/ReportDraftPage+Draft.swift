@@ -14,6 +14,13 @@ extension ReportDraftPage {
         var blocking: Bool
     }
 
+    /// A figure of section III with the link to the cases it counts.
+    struct Figure: Encodable {
+        var label: String
+        var count: Int
+        var href: String
+    }
+
     struct Source: Encodable {
         var section: String
         var registers: [PublicationPage.Tab]
@@ -33,6 +40,7 @@ extension ReportDraftPage {
         var suggestions: [String]
         var article: String
         var sources: [Source]
+        var figures: [Figure]
         var fields: [FormField]
         var checklist: [FormField]
         var comments: [FormField]
@@ -113,6 +121,10 @@ extension ReportDraftPage {
                 Source(section: section, registers: registers.map {
                     PublicationPage.Tab(title: $0.1, href: "/staff/registers/\($0.0).csv", count: 0, current: false)
                 })
+            },
+            figures: file.report.applications.table.rows.map { row in
+                Figure(label: row.displayName, count: file.report.applications.table[row, .total].countOrZero,
+                       href: "\(Self.href(d.id))/cases?row=\(row.id)&column=\(ApplicantColumn.total.rawValue)")
             },
             fields: fields,
             checklist: file.checklist.questions.enumerated().map { i, q in

@@ -60,6 +60,7 @@ struct StaffPages: RouteCollection {
         signedIn.post("reports", use: reports.open)
         signedIn.get("reports", ":id", use: reports.show)
         signedIn.post("reports", ":id", use: reports.act)
+        signedIn.get("reports", ":id", "cases", use: reports.cases)
         let letters = LetterPage(context: context)
         signedIn.post("cases", ":reference", "letters", use: letters.draft)
         signedIn.get("cases", ":reference", "letters", ":id", use: letters.show)

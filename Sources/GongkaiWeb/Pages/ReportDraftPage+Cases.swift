@@ -1,0 +1,44 @@
+import GongkaiCore
+import GongkaiOffice
+import GongkaiStore
+import Vapor
+
+/// `/staff/reports/{id}/cases?row=…&column=…`: the applications a figure of section III counts, each linked to its
+/// case — the records behind the number, by the same rule the report is built with.
+extension ReportDraftPage {
+    struct CaseRow: Encodable {
+        var reference: String
+        var href: String
+        var receivedOn: String
+        var closedOn: String
+        var outcome: String
+        var applicantKind: String
+    }
+
+    struct CasesContent: Encodable {
+        var heading: String
+        var back: String
+        var rows: [CaseRow]
+    }
+
+    func cases(_ req: Request) async throws -> Response {
+        let member = try StaffSession.member(req)
+        let id = req.parameters.get("id", as: Int.self) ?? 0
+        guard let row = req.query[String.self, at: "row"].flatMap(ApplicationRow.init(id:)),
+            let column = req.query[Int.self, at: "column"].flatMap(ApplicantColumn.init(rawValue:))
+        else { throw Abort(.notFound) }
+        let year = try await context.office.reportDraftFile(id, scope: member.scope, at: context.clock.now()).draft.year
+        let found = try await context.office.casesBehind(row: row, column: column, year: year, scope: member.scope)
+        let heading = "\(year)年度报告第三部分「\(row.displayName)」·「\(column.label)」：\(found.count)件"
+        return try await pages.render(
+            "staff-report-cases", req, title: heading,
+            crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "年度报告", href: "/staff/reports"),
+                     .init(label: "\(year)年度", href: Self.href(id)), .init(label: "第三部分的申请")],
+            content: CasesContent(
+                heading: heading, back: Self.href(id),
+                rows: found.map { c in
+                    CaseRow(reference: c.id, href: CasePage.href(c.id), receivedOn: c.receivedOn.iso, closedOn: c.closedOn?.iso ?? "办理中",
+                            outcome: c.outcome?.description ?? "结转下年度", applicantKind: c.applicant.kind.label)
+                }))
+    }
+}
