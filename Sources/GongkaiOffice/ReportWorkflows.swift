@@ -69,4 +69,10 @@ extension Office {
         let loaded = try await cases(scope).countedIn(year: year)
         return ReportBuilder(agency: scope.agency.name, year: year, variant: scope.agency.region).cases(countedIn: row, column: column, of: loaded)
     }
+
+    /// The appeals behind a figure of section IV of `year`'s report, by the builder's own rule.
+    public func appealsBehind(group: AppealsGroup, result: AppealsResult, year: Int, scope: AgencyScope) async throws -> [AppealCase] {
+        let loaded = try await DisclosureRepository(database: database, scope: scope).appeals(countedIn: year)
+        return ReportBuilder(agency: scope.agency.name, year: year, variant: scope.agency.region).appeals(countedIn: group, result: result, of: loaded)
+    }
 }

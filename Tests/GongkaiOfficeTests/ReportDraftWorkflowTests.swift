@@ -159,6 +159,26 @@ import Testing
                 }
             }
             #expect(checked > 0)
+            // Section IV: the appeals behind each figure are those the SQL table counts.
+            let registers = DisclosureRepository(database: desk.office.database, scope: officer)
+            for appeal in [
+                try AppealCase(id: "复2021-1", applicationID: nil, kind: .reconsideration, filedOn: CivilDate(2021, 3, 1), result: .upheld, decidedOn: CivilDate(2021, 5, 1)),
+                try AppealCase(id: "复2021-2", applicationID: nil, kind: .reconsideration, filedOn: CivilDate(2021, 11, 1), result: .corrected, decidedOn: CivilDate(2022, 2, 1)),
+                try AppealCase(id: "诉2021-1", applicationID: nil, kind: .litigationDirect, filedOn: CivilDate(2021, 6, 1)),
+                try AppealCase(id: "诉2020-9", applicationID: nil, kind: .litigationAfterReconsideration, filedOn: CivilDate(2020, 6, 1), result: .otherResult, decidedOn: CivilDate(2021, 1, 5)),
+            ] { _ = try await registers.add(appeal) }
+            let appeals = try await desk.office.report(agencyID: desk.agencyID, year: 2021).report.appeals.table
+            var counted = 0
+            for group in AppealsGroup.allCases {
+                for result in AppealsResult.allCases {
+                    let behind = try await desk.office.appealsBehind(group: group, result: result, year: 2021, scope: officer)
+                    #expect(behind.count == appeals[group, result].countOrZero, "\(group) × \(result)")
+                    counted += behind.count
+                }
+            }
+            #expect(counted == 8)  // four appeals, each in its result column and in 总计
+            #expect(try await desk.office.appealsBehind(group: .reconsideration, result: .pending, year: 2021, scope: officer).map(\.id) == ["复2021-2"])
+
             // 21 received, all answered: the 总计 row's 总计 column holds each of them.
             #expect(try await desk.office.casesBehind(row: .total, column: .total, year: 2020, scope: officer).count == 21)
         }

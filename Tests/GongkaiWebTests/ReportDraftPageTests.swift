@@ -109,6 +109,11 @@ import VaporTesting
             #expect(status == .ok && list.contains("第三部分「\(row.displayName)」·「总计」：\(behind.count)件"))
             #expect(!behind.isEmpty && behind.allSatisfy { list.contains("href=\"\(CasePage.href($0.id))\"") })
             #expect(try await LetterPageTests.get(app, officer, "\(path)/cases?row=nonsense&column=6").0 == .notFound)
+            // Section IV's figures open their appeals (none in the demo's 2020).
+            #expect(page.contains("\(path)/appeals?group=0&amp;result=4"))
+            let appeals = try await LetterPageTests.get(app, officer, "\(path)/appeals?group=0&result=4")
+            #expect(appeals.0 == .ok && appeals.1.contains("第四部分「行政复议」·「总计」：0件") && appeals.1.contains("没有案件计入这个数字"))
+            #expect(try await LetterPageTests.get(app, officer, "\(path)/appeals?group=9&result=4").0 == .notFound)
         }
     }
 }

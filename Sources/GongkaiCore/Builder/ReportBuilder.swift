@@ -61,6 +61,13 @@ public struct ReportBuilder: Sendable {
         }
     }
 
+    /// The appeals behind a figure of section IV: those counted in `group`'s `result` column (总计: any result).
+    public func appeals(countedIn group: AppealsGroup, result: AppealsResult, of appeals: [AppealCase]) -> [AppealCase] {
+        appeals.filter { a in
+            period.includes(a) && a.kind.group == group && (result == .total || period.result(of: a) == result)
+        }
+    }
+
     /// Section IV: each appeal in the year adds 1 to its group's result column (尚未审结 if undecided).
     public func appealsTable(_ appeals: [AppealCase]) -> AppealsTable {
         var table = AppealsTable()

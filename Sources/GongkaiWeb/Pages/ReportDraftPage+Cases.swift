@@ -41,4 +41,43 @@ extension ReportDraftPage {
                             outcome: c.outcome?.description ?? "结转下年度", applicantKind: c.applicant.kind.label)
                 }))
     }
+
+    struct AppealRow: Encodable {
+        var reference: String
+        var kind: String
+        var body: String
+        var filedOn: String
+        var decidedOn: String
+        var result: String
+        var application: String?
+        var applicationHref: String?
+    }
+
+    struct AppealsContent: Encodable {
+        var heading: String
+        var back: String
+        var rows: [AppealRow]
+    }
+
+    /// `/staff/reports/{id}/appeals?group=…&result=…`: the appeals a figure of section IV counts.
+    func appeals(_ req: Request) async throws -> Response {
+        let member = try StaffSession.member(req)
+        let id = req.parameters.get("id", as: Int.self) ?? 0
+        guard let group = req.query[Int.self, at: "group"].flatMap(AppealsGroup.init(rawValue:)),
+            let result = req.query[Int.self, at: "result"].flatMap(AppealsResult.init(rawValue:))
+        else { throw Abort(.notFound) }
+        let year = try await context.office.reportDraftFile(id, scope: member.scope, at: context.clock.now()).draft.year
+        let found = try await context.office.appealsBehind(group: group, result: result, year: year, scope: member.scope)
+        let heading = "\(year)年度报告第四部分「\(group.label)」·「\(result.label)」：\(found.count)件"
+        return try await pages.render(
+            "staff-report-appeals", req, title: heading,
+            crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "年度报告", href: "/staff/reports"),
+                     .init(label: "\(year)年度", href: Self.href(id)), .init(label: "第四部分的案件")],
+            content: AppealsContent(
+                heading: heading, back: Self.href(id),
+                rows: found.map { a in
+                    AppealRow(reference: a.id, kind: a.kind.label, body: a.body ?? "—", filedOn: a.filedOn.iso, decidedOn: a.decidedOn?.iso ?? "尚未审结",
+                              result: a.result.map(\.column.label) ?? "尚未审结", application: a.applicationID, applicationHref: a.applicationID.map(CasePage.href))
+                }))
+    }
 }

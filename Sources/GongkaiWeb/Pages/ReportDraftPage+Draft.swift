@@ -41,6 +41,7 @@ extension ReportDraftPage {
         var article: String
         var sources: [Source]
         var figures: [Figure]
+        var appealFigures: [Figure]
         var fields: [FormField]
         var checklist: [FormField]
         var comments: [FormField]
@@ -125,6 +126,10 @@ extension ReportDraftPage {
             figures: file.report.applications.table.rows.map { row in
                 Figure(label: row.displayName, count: file.report.applications.table[row, .total].countOrZero,
                        href: "\(Self.href(d.id))/cases?row=\(row.id)&column=\(ApplicantColumn.total.rawValue)")
+            },
+            appealFigures: AppealsGroup.allCases.map { g in
+                Figure(label: g.label, count: file.report.appeals.table[g, .total].countOrZero,
+                       href: "\(Self.href(d.id))/appeals?group=\(g.rawValue)&result=\(AppealsResult.total.rawValue)")
             },
             fields: fields,
             checklist: file.checklist.questions.enumerated().map { i, q in
