@@ -116,4 +116,21 @@ import VaporTesting
             #expect(try await LetterPageTests.get(app, officer, "\(path)/appeals?group=9&result=4").0 == .notFound)
         }
     }
+
+    @Test func wordsTypedIntoADraftAreShownAsText() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, _ in
+            let officer = try await StaffPageTests.signIn(app)
+            let (_, location, _) = try await LetterPageTests.post(app, officer, "/staff/reports", [("year", "2023")])
+            let path = try #require(location)
+            var page = try await LetterPageTests.get(app, officer, path).1
+            let (saved, _, _) = try await LetterPageTests.post(app, officer, path, [
+                ("action", "save"), ("version", Self.version(page)), ("overview", "总体<b>良好</b>"),
+                ("problems", "<script>alert(1)</script>"), ("otherMatters", "无。"),
+            ])
+            #expect(saved == .seeOther)
+            page = try await LetterPageTests.get(app, officer, path).1
+            #expect(!page.contains("<script>alert(1)") && !page.contains("<b>良好</b>"))
+            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && page.contains("总体&lt;b&gt;良好&lt;/b&gt;"))
+        }
+    }
 }
