@@ -19,6 +19,8 @@ public struct PublicationForm: Sendable, Hashable {
     public var channels = ""
     /// 定时发布 `YYYY-MM-DD HH:MM`, optional.
     public var publishAt = ""
+    /// `rule` (规章) or `normative` (规范性文件); blank: neither.
+    public var documentKind = ""
 
     public init() {}
 
@@ -32,6 +34,7 @@ public struct PublicationForm: Sendable, Hashable {
         body = c.body
         channels = c.channels.joined(separator: "、")
         publishAt = c.publishAt?.description ?? ""
+        documentKind = c.documentKind?.rawValue ?? ""
     }
 
     /// The content, or every problem (`IntakeProblems`, keyed by the form's field names). `today` bounds the
@@ -69,11 +72,23 @@ public struct PublicationForm: Sendable, Hashable {
             publishAt = Moment(parsing: self.publishAt.trimmingCharacters(in: .whitespaces))
             if publishAt == nil { problem("定时发布", "publishAt", "应为日期和时间，如 2024-03-04 09:00") }
         }
+        var kind: DocumentKind?
+        if !documentKind.isEmpty {
+            kind = DocumentKind(rawValue: documentKind)
+            if kind == nil || kind == .other { problem("文件类型", "documentKind", "请选择规章或者规范性文件，或者留空") }
+            if item != Article20Item.regulationsAndNormativeDocuments.rawValue {
+                problem("文件类型", "documentKind", "规章和规范性文件属于第二十条第（一）项，请先选择该信息类别")
+            }
+            if number.isEmpty { problem("文号", "documentNumber", "规章和规范性文件须填写文号") }
+            if written == nil && writtenOn.trimmingCharacters(in: .whitespaces).isEmpty {
+                problem("成文日期", "writtenOn", "规章和规范性文件须填写成文日期（即制发日期，第二部分按此统计）")
+            }
+        }
         guard problems.isEmpty, let item, let formed else { throw IntakeProblems(problems: problems) }
         return PublicationContent(
             title: title, documentNumber: number, article20Item: item, subject: subject, writtenOn: written, formedOn: formed,
             body: body.replacingOccurrences(of: "\r\n", with: "\n"), channels: channels.isEmpty ? ["政府网站"] : channels,
-            publishAt: publishAt)
+            publishAt: publishAt, documentKind: kind)
     }
 }
 

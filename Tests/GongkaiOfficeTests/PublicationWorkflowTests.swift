@@ -212,4 +212,43 @@ import Testing
             #expect(try await desk.office.publicationList(scope: try await desk.scope("officer")).isEmpty)
         }
     }
+
+    @Test(arguments: OfficeBackend.available)
+    func aNormativeDocumentPublishedEntersItsRegisterAndSectionTwo(_ backend: OfficeBackend) async throws {
+        try await Self.withDesk(backend, "pub_normative") { desk in
+            let office = desk.office
+            let (officer, reviewer) = (try await desk.scope("officer"), try await desk.scope("reviewer"))
+            var form = Self.form("关于加强烟花爆竹安全管理的规定", formed: "2024-03-01")
+            (form.article20Item, form.documentKind) = ("8", "normative")
+            do {
+                _ = try await office.draftPublication(form, scope: officer, at: Self.at("2024-03-04 10:00"))
+                Issue.record("a normative document without its category, 文号 and 成文日期 was drafted")
+            } catch let e as IntakeProblems {
+                #expect(Set(e.problems.compactMap(\.key)) == ["documentKind", "documentNumber", "writtenOn"])
+            }
+            (form.article20Item, form.documentNumber, form.writtenOn) = ("1", "甲发〔2024〕2号", "2024-02-28")
+            var p = try await office.draftPublication(form, scope: officer, at: Self.at("2024-03-04 10:00"))
+            #expect(p.content.documentKind == .normative)
+            p = try await office.submitPublication(p.id, expectedVersion: p.version, scope: officer, at: Self.at("2024-03-04 10:05"))
+            p = try await office.reviewPublication(
+                p.id, .pass(try await Self.clear(office, reviewer)), expectedVersion: p.version, scope: reviewer, at: Self.at("2024-03-05 15:00"))
+            let registers = DisclosureRepository(database: office.database, scope: officer)
+            let document = try #require(try await registers.normativeDocument(number: "甲发〔2024〕2号"))
+            #expect(document.kind == .normative && document.madeOn == CivilDate(2024, 2, 28) && document.publishedOn == CivilDate(2024, 3, 5))
+            let cells = try await office.report(agencyID: desk.agencyID, year: 2024).report.proactive.cells[.normativeDocuments]!.map(\.count)
+            #expect(cells == [1, 0, 1])  // 本年制发, 本年废止, 现行有效
+            #expect(try await office.registerChanges(scope: officer).first?.action.contains("新增 1 行") == true)
+
+            // A document the register holds already (imported without its publication day) is given that day, not doubled.
+            _ = try await registers.add(NormativeDocument(
+                agencyID: desk.agencyID, kind: .normative, title: "旧规定", documentNumber: "甲发〔2024〕1号", madeOn: CivilDate(2024, 1, 10)))
+            (form.title, form.documentNumber, form.writtenOn) = ("旧规定", "甲发〔2024〕1号", "2024-01-10")
+            var q = try await office.draftPublication(form, scope: officer, at: Self.at("2024-03-06 10:00"))
+            q = try await office.submitPublication(q.id, expectedVersion: q.version, scope: officer, at: Self.at("2024-03-06 10:05"))
+            _ = try await office.reviewPublication(
+                q.id, .pass(try await Self.clear(office, reviewer)), expectedVersion: q.version, scope: reviewer, at: Self.at("2024-03-07 09:00"))
+            #expect(try await registers.normativeDocument(number: "甲发〔2024〕1号")?.publishedOn == CivilDate(2024, 3, 7))
+            #expect(try await registers.normativeDocuments().count == 2)
+        }
+    }
 }

@@ -14,6 +14,7 @@ public enum StoreMigrations {
             AddCatalogueItemDetails(), AddNormativeDocumentExpiry(), CreateOutbox(),
             CreateLetterTemplates(), CreateRegisterAudit(), CreatePublications(), CreateReportDrafts(),
             CreatePublicationAttachments(), CreateNormativeDocumentEvents(), CreatePublicationSources(),
+            AddPublicationDocumentKind(),
         ]
     }
 }

@@ -52,6 +52,7 @@ final class PublicationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "catalogue_item_id") var catalogueItemID: Int?
     @Field(key: "created_at") var createdAt: String
     @Field(key: "version") var version: Int
+    @OptionalField(key: "document_kind") var documentKind: String?
 
     init() {}
 
@@ -74,13 +75,15 @@ final class PublicationRecord: Model, @unchecked Sendable {
         body = c.body
         channels = c.channels.joined(separator: "、")
         publishAt = c.publishAt?.description
+        documentKind = c.documentKind?.rawValue
     }
 
     var content: PublicationContent {
         PublicationContent(
             title: title, documentNumber: documentNumber, article20Item: article20Item, subject: subject,
             writtenOn: writtenOn.flatMap(CivilDate.init(storeText:)), formedOn: CivilDate(storeText: formedOn) ?? CivilDate(1970, 1, 1),
-            body: body, channels: channels.split(separator: "、").map(String.init), publishAt: publishAt.flatMap(Moment.init(parsing:)))
+            body: body, channels: channels.split(separator: "、").map(String.init), publishAt: publishAt.flatMap(Moment.init(parsing:)),
+            documentKind: documentKind.flatMap(DocumentKind.init(rawValue:)))
     }
 
     var storedAnswers: ChecklistAnswers? {

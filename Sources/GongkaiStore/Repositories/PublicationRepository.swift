@@ -116,6 +116,7 @@ public struct PublicationRepository: Sendable {
             record.version += 1
             try await record.update(on: db)
             try await log(record, action, note: "索引号 \(item.indexNumber)，\(visibleFrom) 起在网站公开", at: moment, on: db)
+            if let kind = c.documentKind { try await register(kind, c, publishedOn: visibleFrom.date, at: moment, on: db) }
             return try await stored(record, on: db)
         }
     }
@@ -134,6 +135,27 @@ public struct PublicationRepository: Sendable {
             try await log(record, "撤销发布", note: reason, at: moment, on: db)
             return try await stored(record, on: db)
         }
+    }
+
+    /// A 规章 or 规范性文件 published: entered in `normative_documents` (made on its 成文日期), or, when the register
+    /// holds its 文号 already, given the day it was published if it had none — with the registers' change log.
+    private func register(_ kind: DocumentKind, _ c: PublicationContent, publishedOn: CivilDate, at moment: Moment, on db: any Database) async throws {
+        let audit = RegisterAuditRepository(database: db, scope: scope)
+        let spec = RegisterCatalog.normativeDocuments
+        let before = try await audit.rowCount(spec)
+        if let existing = try await NormativeDocumentRecord.query(on: db).filter(\.$agencyID == scope.agencyID)
+            .filter(\.$documentNumber == c.documentNumber).first()
+        {
+            guard existing.publishedOn == nil else { return }
+            existing.publishedOn = publishedOn.iso
+            try await existing.update(on: db)
+            try await audit.record(register: spec.name, action: "发布「\(c.title)」：公开日期 无 → \(publishedOn.iso)", rowsBefore: before, rowsAfter: before, at: moment)
+            return
+        }
+        try await NormativeDocumentRecord(NormativeDocument(
+            agencyID: scope.agencyID, kind: kind, title: c.title, documentNumber: c.documentNumber, madeOn: c.writtenOn ?? c.formedOn,
+            publishedOn: publishedOn)).create(on: db)
+        try await audit.record(register: spec.name, action: "发布「\(c.title)」（\(c.documentNumber)）：新增 1 行", rowsBefore: before, rowsAfter: before + 1, at: moment)
     }
 
     private func query(_ db: any Database) -> QueryBuilder<PublicationRecord> {

@@ -16,11 +16,16 @@ public struct PublicationContent: Hashable, Sendable {
     public var channels: [String]
     /// 定时发布: the moment the portal first shows it; nil or a moment already past: at approval.
     public var publishAt: Moment?
+    /// A 规章 or 规范性文件 (第二十条第（一）项): on publication it enters that register too, made on its 成文日期 and
+    /// published on the day it appears, so that section II counts it. nil: another kind of information.
+    public var documentKind: DocumentKind?
 
     public init(
         title: String, documentNumber: String = "", article20Item: Int, subject: String = "", writtenOn: CivilDate? = nil,
-        formedOn: CivilDate, body: String = "", channels: [String] = ["政府网站"], publishAt: Moment? = nil
+        formedOn: CivilDate, body: String = "", channels: [String] = ["政府网站"], publishAt: Moment? = nil,
+        documentKind: DocumentKind? = nil
     ) {
+        self.documentKind = documentKind
         self.title = title
         self.documentNumber = documentNumber
         self.article20Item = article20Item

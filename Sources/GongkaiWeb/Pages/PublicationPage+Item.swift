@@ -60,6 +60,7 @@ extension PublicationPage {
         var facts: [CasePage.Fact] = [
             .init(label: "信息类别", value: Article20Item(rawValue: c.article20Item).map { "第二十条第（\($0.rawValue)）项 \($0.columnName)" } ?? ""),
             .init(label: "文号", value: c.documentNumber.isEmpty ? "无" : c.documentNumber),
+            .init(label: "文件类型", value: c.documentKind?.label ?? "不是规章或规范性文件"),
             .init(label: "主题分类", value: c.subject.isEmpty ? "未填" : c.subject),
             .init(label: "成文日期", value: c.writtenOn?.iso ?? "未填"),
             .init(label: "形成或者变更日期", value: c.formedOn.iso),

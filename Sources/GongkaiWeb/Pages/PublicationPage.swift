@@ -96,6 +96,9 @@ struct PublicationPage {
             .plain("title", "标题", maxlength: 200, value: form.title, errors: errors),
             .plain("article20Item", "信息类别（第二十条）", type: "select", value: form.article20Item, errors: errors,
                    options: [("", "请选择")] + Article20Item.allCases.map { (String($0.rawValue), "（\($0.rawValue)）\($0.columnName)") }),
+            .plain("documentKind", "文件类型", hint: "规章或规范性文件发布后同时登记到规章和规范性文件台账（年度报告第二部分）", type: "select",
+                   required: false, value: form.documentKind, errors: errors,
+                   options: [("", "不是规章或规范性文件"), ("rule", "规章"), ("normative", "规范性文件")]),
             .plain("documentNumber", "文号", hint: "没有文号的留空", maxlength: 60, required: false, value: form.documentNumber, errors: errors),
             .plain("subject", "主题分类", hint: "如 安全生产监管", maxlength: 40, required: false, value: form.subject, errors: errors),
             .plain("writtenOn", "成文日期", hint: "如 2024-03-04", maxlength: 10, required: false, value: form.writtenOn, errors: errors),
@@ -141,6 +144,7 @@ struct PublicationPage {
         var body: String?
         var channels: String?
         var publishAt: String?
+        var documentKind: String?
         var comments: String?
         var reason: String?
         var sources: String?
@@ -157,6 +161,7 @@ struct PublicationPage {
             f.body = body ?? ""
             f.channels = channels ?? ""
             f.publishAt = publishAt ?? ""
+            f.documentKind = documentKind ?? ""
             return f
         }
     }
