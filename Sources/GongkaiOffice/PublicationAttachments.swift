@@ -113,4 +113,10 @@ extension Office {
         else { throw StoreError.notFound("附件 \(attachmentID)") }
         return found
     }
+
+    /// The attachments of catalogue item `itemID` for the public: none unless the item is visible at `moment`.
+    public func catalogueAttachments(agencyID: Int, itemID: Int, at moment: Moment) async throws -> [PublicationAttachment] {
+        let scope = try await scope(agencyID: agencyID, username: nil)
+        return try await DisclosureRepository(database: database, scope: scope).attachments(itemID: itemID, visibleAt: moment)
+    }
 }

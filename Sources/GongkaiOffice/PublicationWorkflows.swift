@@ -194,13 +194,15 @@ public struct PublicationAgenda: Sendable, Hashable {
     public var toReview: Int
     public var toApprove: Int
     public var overdue: Int
+    /// 第四十四条 proposals waiting for a decision (for those who draft).
+    public var proposals: Int = 0
 
-    public var isEmpty: Bool { toReview + toApprove + overdue == 0 }
+    public var isEmpty: Bool { toReview + toApprove + overdue + proposals == 0 }
 }
 
 extension Office {
     /// The member's publication agenda on `day`: reviews only of items they neither wrote nor submitted; overdue items
-    /// counted for those who write them.
+    /// and 第四十四条 proposals counted for those who write them.
     public func publicationAgenda(scope: AgencyScope, on day: CivilDate) async throws -> PublicationAgenda {
         let role = scope.role
         let all = try await publications(scope).list(states: [.draft, .returned, .inReview, .awaitingApproval])
@@ -214,6 +216,7 @@ extension Office {
                 agenda.overdue += 1
             }
         }
+        agenda.proposals = try await disclosureProposals(scope: scope, on: day).count
         return agenda
     }
 }

@@ -129,6 +129,14 @@ import VaporTesting
             let attachmentPath = "/agencies/1/catalogue/items/\(itemID)/attachments/\(attachmentID)"
             #expect(places[attachmentPath]?.0 == .ok && places[attachmentPath]?.1 == String(decoding: Self.pdf, as: UTF8.self))
             #expect(places["/agencies/1/catalogue/items/\(itemID)"]?.1.contains("<a href=\"\(attachmentPath)\">2024年检查计划.pdf</a>") == true)
+            // The API lists it with the item.
+            let api = try #require(places["/api/v1/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92"]?.1)
+            let catalogue = try #require(try JSONSerialization.jsonObject(with: Data(api.utf8)) as? [String: Any])
+            let listed = try #require((catalogue["items"] as? [[String: Any]])?.first)
+            #expect(listed["url"] as? String == "/agencies/1/catalogue/items/\(itemID)")
+            let files = try #require(listed["attachments"] as? [[String: Any]])
+            #expect(files.count == 1 && files[0]["url"] as? String == attachmentPath && files[0]["name"] as? String == "2024年检查计划.pdf")
+            #expect(files[0]["mediaType"] as? String == "application/pdf" && files[0]["size"] as? Int == Self.pdf.count)
             for place in ["/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92", "/agencies/1/catalogue/items/\(itemID)",
                           "/api/v1/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92"] {
                 #expect(places[place]?.1.contains("2024年度安全生产检查计划") == true, "\(place)")
@@ -158,6 +166,7 @@ import VaporTesting
                 try await answeredForProposal(office, scope, reference, who, text)
             }
             let officer = try await StaffPageTests.signIn(app)
+            #expect(try await LetterPageTests.get(app, officer, "/staff").1.contains("建议纳入主动公开（第四十四条）2 项"))
             var page = try await LetterPageTests.get(app, officer, "/staff/publications").1
             #expect(page.contains("建议纳入主动公开（第四十四条，2 项）") && page.contains("href=\"/staff/publications/new?from=2024-101,2024-102\""))
             // 起草: the form filled in from the requests, the applications carried along.

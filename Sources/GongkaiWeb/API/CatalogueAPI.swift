@@ -16,6 +16,17 @@ struct CatalogueAPI {
         var documentNumber: String?
         var publishedOn: CivilDate
         var channels: [String]
+        /// The item's page on the portal (path).
+        var url: String
+        /// 附件, each downloadable at its `url` while the item is public.
+        var attachments: [Attachment]
+    }
+
+    struct Attachment: Content {
+        var name: String
+        var mediaType: String
+        var size: Int
+        var url: String
     }
 
     struct Page: Content {
@@ -33,15 +44,17 @@ struct CatalogueAPI {
         let found = try await context.office.catalogue(
             agencyID: agencyID, text: request.text, article20Item: request.category, year: request.year, page: request.page,
             at: context.clock.now())
-        return Page(
-            total: found.total, page: request.page, pageSize: found.pageSize,
-            items: found.items.map { c in
-                Item(
-                    indexNumber: c.indexNumber, category: c.article20Item,
-                    categoryLabel: Article20Item(rawValue: c.article20Item)?.label ?? "",
-                    title: c.title, documentNumber: c.documentNumber.isEmpty ? nil : c.documentNumber,
-                    publishedOn: c.publishedOn, channels: c.channels)
-            })
+        var items: [Item] = []
+        for c in found.items {
+            let url = "/agencies/\(agencyID)/catalogue/items/\(c.id ?? 0)"
+            let attachments = try await context.office.catalogueAttachments(agencyID: agencyID, itemID: c.id ?? 0, at: context.clock.now())
+            items.append(Item(
+                indexNumber: c.indexNumber, category: c.article20Item, categoryLabel: Article20Item(rawValue: c.article20Item)?.label ?? "",
+                title: c.title, documentNumber: c.documentNumber.isEmpty ? nil : c.documentNumber, publishedOn: c.publishedOn,
+                channels: c.channels, url: url,
+                attachments: attachments.map { Attachment(name: $0.name, mediaType: $0.mediaType, size: $0.size, url: "\(url)/attachments/\($0.id)") }))
+        }
+        return Page(total: found.total, page: request.page, pageSize: found.pageSize, items: items)
     }
 }
 

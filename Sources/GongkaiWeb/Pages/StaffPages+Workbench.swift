@@ -132,6 +132,7 @@ extension StaffPages {
         return "主动公开：" + [
             agenda.toReview > 0 ? "待您保密审查 \(agenda.toReview) 条" : nil, agenda.toApprove > 0 ? "待您批准发布 \(agenda.toApprove) 条" : nil,
             agenda.overdue > 0 ? "超过第二十六条公开期限未发布 \(agenda.overdue) 条" : nil,
+            agenda.proposals > 0 ? "建议纳入主动公开（第四十四条）\(agenda.proposals) 项" : nil,
         ].compactMap { $0 }.joined(separator: "，") + "。"
     }
 
