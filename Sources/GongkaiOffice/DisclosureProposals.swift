@@ -91,7 +91,8 @@ extension Office {
         try await publications(scope).decide(found.requests.map(\.reference), publicationID: nil, note: "不纳入主动公开：\(why)", at: moment)
     }
 
-    func requireAuthor(_ scope: AgencyScope) throws {
-        guard PublicationPermissions.mayAuthor(role: scope.role) else { throw CaseError.notPermitted(user: scope.actor, action: "起草拟公开信息") }
+    /// Refuses a role that does not draft (`PublicationPermissions.mayAuthor`), naming `action`.
+    func requireAuthor(_ scope: AgencyScope, _ action: String = "起草拟公开信息") throws {
+        guard PublicationPermissions.mayAuthor(role: scope.role) else { throw CaseError.notPermitted(user: scope.actor, action: action) }
     }
 }

@@ -49,7 +49,7 @@ extension Office {
             var changed: [String] = []
             if let latest = versions.last {
                 let snapshot = try ReportJSON.decode(Data(latest.json.utf8), source: "published-\(year)")
-                changed = Self.sectionsDiffering(snapshot, try await report(agencyID: scope.agencyID, year: year).report)
+                changed = Self.sectionsDiffering(snapshot, try await registersReport(scope, year: year))
             }
             out.append(ReportYear(
                 year: year,
@@ -62,8 +62,8 @@ extension Office {
     /// 起草年度报告 — opens the draft of `year` (承办人, 负责人, 管理员). A year not yet published starts from the
     /// sentences the registers' figures give; a published year starts from its latest version's words (an amendment).
     public func openReportDraft(year: Int, scope: AgencyScope, at moment: Moment) async throws -> StoredReportDraft {
-        try requireRole(PublicationPermissions.mayAuthor(role: scope.role), scope, "起草年度报告")
-        guard year >= 2019, year < moment.date.year else { throw ReportDraftError.yearNotReportable(year) }
+        try requireAuthor(scope, "起草年度报告")
+        try ReportDraftRules.requireReportable(year: year, today: moment.date)
         if let open = try await reportDrafts(scope).openDraft(year: year) { return open }
         let versions = try await PublishedReportRepository(database: database, scope: scope).versions(year: year)
         let text: ReportText
@@ -148,7 +148,8 @@ extension Office {
         let file = try await reportDraftFile(id, scope: scope, at: moment)
         try requireStep(.approve, file.draft, scope, what: "年度报告")
         try Self.requirePublishable(file)
-        let snapshot = try await publishable(file.report, scope: scope)
+        // `file.report` holds the registers' tables as they are now, and its errors block above: no check to repeat.
+        let snapshot = try Self.snapshot(file.report)
         let (year, note, before) = (file.report.year, file.draft.amendmentNote, file.published.count)
         return try await reportDrafts(scope).approve(id, expectedVersion: expectedVersion, action: "同意公布", at: moment) { repository in
             // The footnote names the version: another version published meanwhile makes this one stale.
@@ -179,12 +180,7 @@ extension Office {
     }
 
     private func reportDraft(_ id: Int, _ scope: AgencyScope) async throws -> StoredReportDraft {
-        try requireRole(scope.role != nil, scope, "查看年度报告草稿")
         guard let draft = try await reportDrafts(scope).find(id) else { throw ReportDraftStoreError.notFound(id) }
         return draft
-    }
-
-    private func requireRole(_ allowed: Bool, _ scope: AgencyScope, _ action: String) throws {
-        guard allowed else { throw CaseError.notPermitted(user: scope.actor, action: action) }
     }
 }

@@ -62,11 +62,20 @@ extension Office {
         }
         let errors = ReportChecker().check(report).filter { $0.severity == .error }
         guard errors.isEmpty else { throw PublishingError.findings(errors.map(\.message)) }
-        let registers = try await self.report(agencyID: scope.agencyID, year: report.year).report
-        let differ = Self.sectionsDiffering(report, registers)
+        let differ = Self.sectionsDiffering(report, try await registersReport(scope, year: report.year))
         guard differ.isEmpty else { throw PublishingError.tablesDiffer(differ) }
+        return try Self.snapshot(report)
+    }
+
+    /// The public JSON form of `report` and its SHA-256: what is stored and shown once it is published.
+    static func snapshot(_ report: AnnualReport) throws -> (json: String, hash: String) {
         let json = String(decoding: try ReportJSON.encode(report), as: UTF8.self)
-        return (json, Self.sha256(json))
+        return (json, sha256(json))
+    }
+
+    /// Sections II–IV of `year` as the registers give them now (that year alone, unchecked).
+    func registersReport(_ scope: AgencyScope, year: Int) async throws -> AnnualReport {
+        try await StoreReportBuilder(database: database).report(scope, year: year)
     }
 
     /// The note stored with a new version of `year`: nil for the first; required (trimmed) for an amendment.

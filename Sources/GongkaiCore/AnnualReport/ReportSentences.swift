@@ -26,19 +26,10 @@ public enum ReportSentences {
     }
 
     static func applications(_ t: ApplicationTable) -> String {
-        func total(_ row: ApplicationRow) -> Int {
-            let cells = t.row(row)
-            return cells.last?.count ?? cells.dropLast().reduce(0) { $0 + $1.countOrZero }
-        }
-        func group(_ rows: [ApplicationRow]) -> Int { rows.filter { t.contains($0) }.reduce(0) { $0 + total($1) } }
-        var s = "本年度共收到政府信息公开申请\(total(.new))件，上年结转\(total(.carriedOver))件，"
-            + "本年度办结\(total(.total))件，结转下年度继续办理\(total(.carriedForward))件"
-        let outcomes = [
-            ("予以公开", total(.granted)), ("部分公开", total(.partiallyGranted)),
-            ("不予公开", group((1...8).map { .withheld($0) })), ("无法提供", group((1...3).map { .unavailable($0) })),
-            ("不予处理", group((1...5).map { .notProcessed($0) })), ("其他处理", group([.other] + (1...3).map { .otherSub($0) })),
-        ].filter { $0.1 > 0 }
-        if !outcomes.isEmpty { s += "。其中" + outcomes.map { "\($0.0)\($0.1)件" }.joined(separator: "，") }
+        var s = "本年度共收到政府信息公开申请\(t.total(.new))件，上年结转\(t.total(.carriedOver))件，"
+            + "本年度办结\(t.total(.total))件，结转下年度继续办理\(t.total(.carriedForward))件"
+        let outcomes = t.outcomeTotals.filter { $0.count > 0 }
+        if !outcomes.isEmpty { s += "。其中" + outcomes.map { "\($0.label)\($0.count)件" }.joined(separator: "，") }
         return s + "。"
     }
 

@@ -19,6 +19,12 @@ public enum ReportDraftRules {
         }
     }
 
+    /// A report is drafted for a year that has ended (第四十九条: the report of the year before), from 2019 on (the
+    /// regulation as revised in 2019 and its report formats).
+    public static func requireReportable(year: Int, today: CivilDate) throws {
+        guard year >= 2019, year < today.year else { throw ReportDraftError.yearNotReportable(year) }
+    }
+
     /// The findings that keep a draft from being submitted: every error, and every disagreement of the text with the
     /// tables.
     public static func blocking(_ findings: [Finding]) -> [Finding] {

@@ -78,21 +78,11 @@ struct SVGSummaryFacts {
 
     init(_ report: AnnualReport) {
         let t = report.applications.table
-        func total(_ row: ApplicationRow) -> Int {
-            let cells = t.row(row)
-            let sum = SVGNumbers.sum(cells.dropLast().map(\.countOrZero))
-            return cells.last?.count ?? sum
-        }
-        func group(_ rows: [ApplicationRow]) -> Int { SVGNumbers.sum(rows.filter { t.contains($0) }.map(total)) }
-        new = total(.new)
-        carriedOver = total(.carriedOver)
-        handled = total(.total)
-        carriedForward = total(.carriedForward)
-        outcomes = [
-            ("予以公开", total(.granted)), ("部分公开", total(.partiallyGranted)),
-            ("不予公开", group((1...8).map { .withheld($0) })), ("无法提供", group((1...3).map { .unavailable($0) })),
-            ("不予处理", group((1...5).map { .notProcessed($0) })), ("其他处理", group([.other] + (1...3).map { .otherSub($0) })),
-        ]
+        new = t.total(.new)
+        carriedOver = t.total(.carriedOver)
+        handled = t.total(.total)
+        carriedForward = t.total(.carriedForward)
+        outcomes = t.outcomeTotals.map { ($0.label, $0.count) }
         applicants = ApplicantColumn.applicantKinds.map { c in
             (c == .otherOrganization ? "其他组织" : c.label, t[.new, c].countOrZero)
         }

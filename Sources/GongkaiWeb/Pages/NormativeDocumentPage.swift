@@ -1,6 +1,5 @@
 import GongkaiCore
 import GongkaiOffice
-import GongkaiStore
 import Vapor
 
 /// `/staff/normative-documents…`: 规章和规范性文件 with their validity — each one's 废止 and 有效期 set or corrected

@@ -1,7 +1,6 @@
 import Foundation
 import GongkaiCore
 import GongkaiOffice
-import GongkaiStore
 import Vapor
 
 /// `/staff/publications/{id}/attachments…`: 附件 of an item — uploaded and removed while it may be edited, downloaded

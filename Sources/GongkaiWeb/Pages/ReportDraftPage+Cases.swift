@@ -21,19 +21,33 @@ extension ReportDraftPage {
         var rows: [CaseRow]
     }
 
-    func cases(_ req: Request) async throws -> Response {
-        let member = try StaffSession.member(req)
+    /// The draft the figure belongs to (of the member's agency) and its year.
+    func draftYear(_ req: Request) async throws -> (scope: AgencyScope, id: Int, year: Int) {
+        let scope = try StaffSession.member(req).scope
         let id = req.parameters.get("id", as: Int.self) ?? 0
+        return (scope, id, try await context.office.reportDraftFile(id, scope: scope, at: context.clock.now()).draft.year)
+    }
+
+    /// A list of the records behind a figure, under the draft in the crumbs.
+    func renderFigure(_ req: Request, _ template: String, id: Int, year: Int, heading: String, crumb: String, content: some Encodable) async throws
+        -> Response
+    {
+        try await pages.render(
+            template, req, title: heading,
+            crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "年度报告", href: "/staff/reports"),
+                     .init(label: "\(year)年度", href: Self.href(id)), .init(label: crumb)],
+            content: content)
+    }
+
+    func cases(_ req: Request) async throws -> Response {
         guard let row = req.query[String.self, at: "row"].flatMap(ApplicationRow.init(id:)),
             let column = req.query[Int.self, at: "column"].flatMap(ApplicantColumn.init(rawValue:))
         else { throw Abort(.notFound) }
-        let year = try await context.office.reportDraftFile(id, scope: member.scope, at: context.clock.now()).draft.year
-        let found = try await context.office.casesBehind(row: row, column: column, year: year, scope: member.scope)
+        let (scope, id, year) = try await draftYear(req)
+        let found = try await context.office.casesBehind(row: row, column: column, year: year, scope: scope)
         let heading = "\(year)年度报告第三部分「\(row.displayName)」·「\(column.label)」：\(found.count)件"
-        return try await pages.render(
-            "staff-report-cases", req, title: heading,
-            crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "年度报告", href: "/staff/reports"),
-                     .init(label: "\(year)年度", href: Self.href(id)), .init(label: "第三部分的申请")],
+        return try await renderFigure(
+            req, "staff-report-cases", id: id, year: year, heading: heading, crumb: "第三部分的申请",
             content: CasesContent(
                 heading: heading, back: Self.href(id),
                 rows: found.map { c in
@@ -61,18 +75,14 @@ extension ReportDraftPage {
 
     /// `/staff/reports/{id}/appeals?group=…&result=…`: the appeals a figure of section IV counts.
     func appeals(_ req: Request) async throws -> Response {
-        let member = try StaffSession.member(req)
-        let id = req.parameters.get("id", as: Int.self) ?? 0
         guard let group = req.query[Int.self, at: "group"].flatMap(AppealsGroup.init(rawValue:)),
             let result = req.query[Int.self, at: "result"].flatMap(AppealsResult.init(rawValue:))
         else { throw Abort(.notFound) }
-        let year = try await context.office.reportDraftFile(id, scope: member.scope, at: context.clock.now()).draft.year
-        let found = try await context.office.appealsBehind(group: group, result: result, year: year, scope: member.scope)
+        let (scope, id, year) = try await draftYear(req)
+        let found = try await context.office.appealsBehind(group: group, result: result, year: year, scope: scope)
         let heading = "\(year)年度报告第四部分「\(group.label)」·「\(result.label)」：\(found.count)件"
-        return try await pages.render(
-            "staff-report-appeals", req, title: heading,
-            crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "年度报告", href: "/staff/reports"),
-                     .init(label: "\(year)年度", href: Self.href(id)), .init(label: "第四部分的案件")],
+        return try await renderFigure(
+            req, "staff-report-appeals", id: id, year: year, heading: heading, crumb: "第四部分的案件",
             content: AppealsContent(
                 heading: heading, back: Self.href(id),
                 rows: found.map { a in

@@ -1,7 +1,6 @@
 import GongkaiCore
 import GongkaiDocuments
 import GongkaiOffice
-import GongkaiStore
 import Vapor
 
 /// `/staff/reports/{id}`: one draft — the checker's findings (what blocks submission first), the words of
