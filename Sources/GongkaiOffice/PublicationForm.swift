@@ -21,6 +21,12 @@ public struct PublicationForm: Sendable, Hashable {
     public var publishAt = ""
     /// `rule` (规章) or `normative` (规范性文件); blank: neither.
     public var documentKind = ""
+    /// 公开属性: `proactive`, `onRequest` or `withheld`; blank: 主动公开.
+    public var disclosure = ""
+    /// 不予公开的理由: 不予公开 row 1–7 (`WithheldReason`), required for `withheld`.
+    public var withholdingGround = ""
+    /// 不予公开的说明, optional.
+    public var withholdingNote = ""
 
     public init() {}
 
@@ -35,6 +41,9 @@ public struct PublicationForm: Sendable, Hashable {
         channels = c.channels.joined(separator: "、")
         publishAt = c.publishAt?.description ?? ""
         documentKind = c.documentKind?.rawValue ?? ""
+        disclosure = c.disclosure.rawValue
+        withholdingGround = c.withholdingGround.map { String($0.rawValue) } ?? ""
+        withholdingNote = c.withholdingNote
     }
 
     /// The content, or every problem (`IntakeProblems`, keyed by the form's field names). `today` bounds the
@@ -84,11 +93,27 @@ public struct PublicationForm: Sendable, Hashable {
                 problem("成文日期", "writtenOn", "规章和规范性文件须填写成文日期（即制发日期，第二部分按此统计）")
             }
         }
-        guard problems.isEmpty, let item, let formed else { throw IntakeProblems(problems: problems) }
+        let disclosure = disclosure.isEmpty ? .proactive : DisclosureAttribute(rawValue: disclosure)
+        var ground: WithheldReason?
+        let note = withholdingNote.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch disclosure {
+        case nil: problem("公开属性", "disclosure", "请选择主动公开、依申请公开或者不予公开")
+        case .withheld?:
+            ground = Int(withholdingGround).flatMap(WithheldReason.init(rawValue:)).flatMap { WithheldReason.draftingGrounds.contains($0) ? $0 : nil }
+            if ground == nil { problem("不予公开理由", "withholdingGround", "不予公开须选择理由（条例第十四条至第十六条）") }
+            if note.count > 500 { problem("不予公开说明", "withholdingNote", "不能超过500个字") }
+            if publishAt != nil { problem("定时发布", "publishAt", "不予公开的信息不发布，请留空") }
+        default: break
+        }
+        if kind != nil, let disclosure, disclosure != .proactive {
+            problem("公开属性", "disclosure", "规章和规范性文件应当主动公开（条例第二十条第（一）项）")
+        }
+        guard problems.isEmpty, let item, let formed, let disclosure else { throw IntakeProblems(problems: problems) }
         return PublicationContent(
             title: title, documentNumber: number, article20Item: item, subject: subject, writtenOn: written, formedOn: formed,
             body: body.replacingOccurrences(of: "\r\n", with: "\n"), channels: channels.isEmpty ? ["政府网站"] : channels,
-            publishAt: publishAt, documentKind: kind)
+            publishAt: publishAt, documentKind: kind, disclosure: disclosure, withholdingGround: ground,
+            withholdingNote: disclosure == .withheld ? note : "")
     }
 }
 

@@ -29,8 +29,9 @@ public enum PublicationPermissions {
 public struct PublicationFile: Sendable {
     public var publication: StoredPublication
     public var settings: PublicationSettings
-    public var due: DueDate
-    public var timeliness: PublicationTimeliness
+    /// 第二十六条's clock; nil when it does not run (`StoredPublication.clockRuns`).
+    public var due: DueDate?
+    public var timeliness: PublicationTimeliness?
     /// The steps the user may take now.
     public var actions: Set<ReviewStep>
     /// Approved, and its moment has come: the portal shows it.
@@ -74,22 +75,28 @@ extension Office {
     }
 
     /// 保密审查 (第十七条) — the reviewer (审核人, 负责人 or 管理员; never the author or submitter) passes, returns or
-    /// withholds an item in review. A pass publishes it unless the agency requires the 负责人's approval.
+    /// withholds an item in review. A pass publishes it unless the agency requires the 负责人's approval; for an item
+    /// drafted 不予公开 it confirms the withholding, recorded with its ground.
     public func reviewPublication(
         _ id: Int, _ decision: ReviewDecision, expectedVersion: Int, scope: AgencyScope, at moment: Moment
     ) async throws -> StoredPublication {
         let (stored, settings) = (try await publication(id, scope), try await publications(scope).settings())
         try requireStep(.review, stored, scope, what: "拟公开信息")
-        let (action, answers, note) = decision.step(checklist: settings.checklist)
-        let next = try PublicationReview.next(stored.state, action, checklist: settings.checklist, requiresApproval: settings.requiresApproval)
+        let (action, answers, reviewNote) = decision.step(checklist: settings.checklist)
+        let c = stored.content
+        let next = try PublicationReview.next(
+            stored.state, action, checklist: settings.checklist, requiresApproval: settings.requiresApproval, attribute: c.disclosure)
         let user = scope.actor
+        let confirmsWithholding = next == .withheld && c.disclosure == .withheld
+        let label = confirmsWithholding ? "确认不予公开" : action.label
+        let note = confirmsWithholding ? ([c.withholdingReason, reviewNote].filter { !$0.isEmpty }).joined(separator: "；") : reviewNote
         if next == .approved {
-            return try await publish(stored, expectedVersion: expectedVersion, settings: settings, action: action.label, scope: scope, at: moment) {
+            return try await publish(stored, expectedVersion: expectedVersion, settings: settings, action: label, scope: scope, at: moment) {
                 $0.setReview(by: user, answers: answers)
             }
         }
         return try await publications(scope).transition(
-            id, expectedVersion: expectedVersion, to: next, action: action.label, note: note, at: moment
+            id, expectedVersion: expectedVersion, to: next, action: label, note: note, at: moment
         ) { $0.setReview(by: user, answers: answers) }
     }
 
@@ -137,9 +144,11 @@ extension Office {
         let publishedOn = stored.catalogueItem?.publishedOn
         let actions = offeredSteps(ReviewStep.allCases, stored, scope)
         let visible = stored.catalogueItem?.visibleFrom.map { $0 <= moment } ?? false
+        let runs = stored.clockRuns
         return PublicationFile(
-            publication: stored, settings: settings, due: try PublicationClock.due(formedOn: c.formedOn, calendar: calendar),
-            timeliness: try PublicationClock.timeliness(formedOn: c.formedOn, publishedOn: publishedOn, on: moment.date, calendar: calendar),
+            publication: stored, settings: settings, due: runs ? try PublicationClock.due(formedOn: c.formedOn, calendar: calendar) : nil,
+            timeliness: runs
+                ? try PublicationClock.timeliness(formedOn: c.formedOn, publishedOn: publishedOn, on: moment.date, calendar: calendar) : nil,
             actions: actions, isLive: stored.state == .approved && visible, attachments: try await publications(scope).attachments(of: id))
     }
 
@@ -189,7 +198,7 @@ extension Office {
 }
 
 /// 主动公开待办 — what the member's 工作台 reminds them of: items waiting for their review or approval, and items
-/// not yet published past 第二十六条's 20 working days.
+/// to be disclosed proactively not yet published past 第二十六条's 20 working days.
 public struct PublicationAgenda: Sendable, Hashable {
     public var toReview: Int
     public var toApprove: Int
@@ -210,7 +219,7 @@ extension Office {
         for p in all {
             if (try? requireStep(.review, p, scope, what: "")) != nil { agenda.toReview += 1 }
             if (try? requireStep(.approve, p, scope, what: "")) != nil { agenda.toApprove += 1 }
-            if PublicationPermissions.mayAuthor(role: role),
+            if PublicationPermissions.mayAuthor(role: role), p.clockRuns,
                 try PublicationClock.timeliness(formedOn: p.content.formedOn, publishedOn: nil, on: day, calendar: calendar).isOverdue
             {
                 agenda.overdue += 1

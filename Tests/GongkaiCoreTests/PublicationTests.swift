@@ -115,6 +115,42 @@ struct PublicationTests {
         }
     }
 
+    @Test("公开属性 in the review: 不予公开 is confirmed by a pass, 是 or not, without the 负责人; 依申请公开 is reviewed as 主动公开")
+    func reviewByAttribute() throws {
+        typealias S = PublicationState
+        let table: [(DisclosureAttribute, S, PublicationAction, Bool, Result<S, PublicationError>)] = [
+            (.withheld, .draft, .submit, true, .success(.inReview)),
+            (.withheld, .inReview, .pass(Self.clear), true, .success(.withheld)),
+            (.withheld, .inReview, .pass(Self.privacy), false, .success(.withheld)),
+            (.withheld, .inReview, .pass(Self.half), false, .failure(.unanswered(["是否涉及个人隐私（第十五条）"]))),
+            (.withheld, .inReview, .withhold(Self.privacy), false, .success(.withheld)),
+            (.withheld, .inReview, .returnForChanges(comments: "应当主动公开"), true, .success(.returned)),
+            (.withheld, .withheld, .revoke(reason: "x"), false, .failure(.notAllowed(action: "撤销发布", state: .withheld))),
+            (.onRequest, .inReview, .pass(Self.clear), true, .success(.awaitingApproval)),
+            (.onRequest, .inReview, .pass(Self.clear), false, .success(.approved)),
+            (.onRequest, .inReview, .pass(Self.privacy), false, .failure(.concernsRaised(["是否涉及个人隐私（第十五条）"]))),
+            (.onRequest, .approved, .revoke(reason: "已主动公开"), false, .success(.revoked)),
+        ]
+        for (attribute, state, action, approval, expected) in table {
+            let result = Result {
+                try PublicationReview.next(state, action, checklist: Self.list, requiresApproval: approval, attribute: attribute)
+            }.mapError { $0 as! PublicationError }
+            #expect(result == expected, "\(attribute) \(state) \(action.label)")
+        }
+    }
+
+    @Test("公开属性: what the 目录 lists and shows, and when 第二十六条's clock runs; the grounds to draft 不予公开")
+    func attributes() {
+        let rows = DisclosureAttribute.allCases.map { ($0.label, $0.isListed, $0.showsContent, $0.hasPublicationClock) }
+        #expect(rows.map(\.0) == ["主动公开", "依申请公开", "不予公开"])
+        #expect(rows.map(\.1) == [true, true, false])
+        #expect(rows.map(\.2) == [true, false, false])
+        #expect(rows.map(\.3) == [true, false, false])
+        #expect(WithheldReason.draftingGrounds.count == 7 && !WithheldReason.draftingGrounds.contains(.administrativeInquiry))
+        #expect(WithheldReason.deliberativeProcess.label == "属于四类过程性信息")
+        #expect(WithheldReason.stateSecret.label == "属于国家秘密")
+    }
+
     @Test("The reviewer is never the author nor the submitter (第十七条)")
     func independentReviewer() throws {
         try PublicationReview.requireIndependentReviewer("wang", author: "li", submitter: "li")

@@ -156,6 +156,50 @@ import VaporTesting
         }
     }
 
+    @Test func anOnRequestItemIsListedWithoutItsTextAndLinksToTheApplication() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            try await CasePageTests.addUser(office, "head-liu", role: "head")
+            let officer = try await StaffPageTests.signIn(app)
+            let form = try await LetterPageTests.get(app, officer, "/staff/publications/new").1
+            #expect(form.contains("<option value=\"onRequest\">依申请公开</option>") && form.contains("属于四类过程性信息（第十六条第二款）"))
+            // 不予公开 without its ground comes back with the field named.
+            let (refused, _, refusedPage) = try await LetterPageTests.post(
+                app, officer, "/staff/publications", Self.fields + [("title", "执法检查分工表"), ("disclosure", "withheld")])
+            #expect(refused == .unprocessableEntity && refusedPage.contains("不予公开须选择理由"))
+            let (_, location, _) = try await LetterPageTests.post(
+                app, officer, "/staff/publications",
+                Self.fields + [("title", "2024年度检查计划分工表"), ("documentNumber", "大应急〔2024〕9号"), ("disclosure", "onRequest")])
+            let path = try #require(location?.split(separator: "?").first.map(String.init))
+            let attachmentID = try await Self.attach(app, office, officer, path)
+            var page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("<dd>依申请公开</dd>") && page.contains("依申请公开的信息不适用第二十六条的时限"))
+            _ = try await LetterPageTests.post(app, officer, path, [("action", "submit"), ("version", PageSession.hidden("version", in: page)!)])
+            let head = try await StaffPageTests.signIn(app, username: "head-liu")
+            page = try await LetterPageTests.get(app, head, path).1
+            _ = try await LetterPageTests.post(
+                app, head, path, [("action", "pass"), ("version", PageSession.hidden("version", in: page)!)] + (0..<6).map { ("q\($0)", "no") })
+            let itemID = try #require(
+                try await office.publicationList(scope: try await office.scope(agencyID: 1, username: "head-liu")).first?.catalogueItem?.id)
+            let places = try await Self.publicPlaces(app, itemID: itemID, attachmentID: attachmentID)
+            // Listed by its entry, marked; neither its text nor its 附件 anywhere.
+            #expect(places["/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92"]?.1.contains("2024年度检查计划分工表</a>（依申请公开）") == true)
+            for (place, (_, body)) in places {
+                #expect(!body.contains("检查范围") && !body.contains("安全生产检查计划附件") && !body.contains("2024年检查计划.pdf"), "\(place)")
+            }
+            #expect(places["/agencies/1/catalogue/items/\(itemID)/attachments/\(attachmentID)"]?.0 == .notFound)
+            let itemPage = try #require(places["/agencies/1/catalogue/items/\(itemID)"]?.1)
+            #expect(itemPage.contains("<dd>依申请公开</dd>") && itemPage.contains("<a href=\"/agencies/1/apply?item=\(itemID)\">在线申请获取本信息</a>"))
+            let api = try #require(places["/api/v1/agencies/1/catalogue?q=%E6%A3%80%E6%9F%A5%E8%AE%A1%E5%88%92"]?.1)
+            let listed = try #require(((try JSONSerialization.jsonObject(with: Data(api.utf8)) as? [String: Any])?["items"] as? [[String: Any]])?.first)
+            #expect(listed["disclosure"] as? String == "onRequest" && (listed["attachments"] as? [Any])?.isEmpty == true)
+            // The application form comes filled with the entry; an unknown item fills nothing.
+            let apply = try await LetterPageTests.get(app, PageSession(), "/agencies/1/apply?item=\(itemID)").1
+            #expect(apply.contains("value=\"大应急〔2024〕9号\"") && apply.contains("申请获取《2024年度检查计划分工表》全文"))
+            let unknown = try await LetterPageTests.get(app, PageSession(), "/agencies/1/apply?item=99999")
+            #expect(unknown.0 == .ok && !unknown.1.contains("申请获取《"))
+        }
+    }
+
     @Test func repeatedRequestsAreProposedDraftedAndDeclined() async throws {
         try await WebTestApp.with(now: Moment(parsing: "2024-03-25 10:00")!) { app, office in
             let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)

@@ -59,13 +59,15 @@ public enum PublicationAction: Hashable, Sendable {
 /// - the reviewer is never the author nor the one who submitted (审核人不得审查本人起草的信息);
 /// - a pass answers every question of the agency's checklist, none 是; a withholding has at least one 是, which
 ///   is its reason; a return says what to change;
+/// - an item drafted 不予公开 (`DisclosureAttribute.withheld`, with its ground) is confirmed by a pass that answers
+///   every question, 是 or not, and ends 不予公开 without the 负责人 — nothing is published;
 /// - where the agency requires it, the 负责人 approves publication after the review;
 /// - a revocation says why and keeps the record.
 public enum PublicationReview {
     /// The state after `action` from `state`, or the reason it is refused.
     public static func next(
         _ state: PublicationState, _ action: PublicationAction, checklist: ConfidentialityChecklist,
-        requiresApproval: Bool
+        requiresApproval: Bool, attribute: DisclosureAttribute = .proactive
     ) throws -> PublicationState {
         switch (state, action) {
         case (.draft, .submit), (.returned, .submit):
@@ -73,6 +75,7 @@ public enum PublicationReview {
         case (.inReview, .pass(let answers)):
             let missing = answers.missing(from: checklist)
             guard missing.isEmpty else { throw PublicationError.unanswered(missing) }
+            if attribute == .withheld { return .withheld }
             let concerns = answers.concerns(in: checklist)
             guard concerns.isEmpty else { throw PublicationError.concernsRaised(concerns) }
             return requiresApproval ? .awaitingApproval : .approved

@@ -14,7 +14,7 @@ public enum StoreMigrations {
             AddCatalogueItemDetails(), AddNormativeDocumentExpiry(), CreateOutbox(),
             CreateLetterTemplates(), CreateRegisterAudit(), CreatePublications(), CreateReportDrafts(),
             CreatePublicationAttachments(), CreateNormativeDocumentEvents(), CreatePublicationSources(),
-            AddPublicationDocumentKind(),
+            AddPublicationDocumentKind(), AddDisclosureAttribute(),
         ]
     }
 }

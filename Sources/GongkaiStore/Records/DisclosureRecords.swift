@@ -159,6 +159,8 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
     @OptionalField(key: "visible_from") var visibleFrom: String?
     @OptionalField(key: "revoked_at") var revokedAt: String?
     @OptionalField(key: "revoke_reason") var revokeReason: String?
+    /// NULL: 主动公开; `onRequest`: 依申请公开 (entry only).
+    @OptionalField(key: "disclosure") var disclosure: String?
 
     init() {}
 
@@ -176,6 +178,7 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
         publisher = c.publisher
         body = c.body.isEmpty ? nil : c.body
         visibleFrom = c.visibleFrom?.description
+        disclosure = c.disclosure == .proactive ? nil : c.disclosure.rawValue
     }
 
     /// The item, or nil for a row whose date is not one (only a hand-edited database has such rows).
@@ -186,7 +189,8 @@ final class CatalogueItemRecord: Model, @unchecked Sendable {
             documentNumber: documentNumber, publishedOn: day,
             channels: channels.split(separator: "、").map(String.init), subject: subject ?? "",
             writtenOn: writtenOn.flatMap(CivilDate.init(storeText:)), publisher: publisher, body: body ?? "",
-            visibleFrom: visibleFrom.flatMap(Moment.init(parsing:)))
+            visibleFrom: visibleFrom.flatMap(Moment.init(parsing:)),
+            disclosure: disclosure.flatMap(DisclosureAttribute.init(rawValue:)) ?? .proactive)
     }
 }
 

@@ -53,6 +53,10 @@ final class PublicationRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: String
     @Field(key: "version") var version: Int
     @OptionalField(key: "document_kind") var documentKind: String?
+    /// NULL: 主动公开 (rows older than the column).
+    @OptionalField(key: "disclosure") var disclosure: String?
+    @OptionalField(key: "withholding_ground") var withholdingGround: Int?
+    @OptionalField(key: "withholding_note") var withholdingNote: String?
 
     init() {}
 
@@ -76,6 +80,9 @@ final class PublicationRecord: Model, @unchecked Sendable {
         channels = c.channels.joined(separator: "、")
         publishAt = c.publishAt?.description
         documentKind = c.documentKind?.rawValue
+        disclosure = c.disclosure.rawValue
+        withholdingGround = c.withholdingGround?.rawValue
+        withholdingNote = c.withholdingNote.isEmpty ? nil : c.withholdingNote
     }
 
     var content: PublicationContent {
@@ -83,7 +90,9 @@ final class PublicationRecord: Model, @unchecked Sendable {
             title: title, documentNumber: documentNumber, article20Item: article20Item, subject: subject,
             writtenOn: writtenOn.flatMap(CivilDate.init(storeText:)), formedOn: CivilDate(storeText: formedOn) ?? CivilDate(1970, 1, 1),
             body: body, channels: channels.split(separator: "、").map(String.init), publishAt: publishAt.flatMap(Moment.init(parsing:)),
-            documentKind: documentKind.flatMap(DocumentKind.init(rawValue:)))
+            documentKind: documentKind.flatMap(DocumentKind.init(rawValue:)),
+            disclosure: disclosure.flatMap(DisclosureAttribute.init(rawValue:)) ?? .proactive,
+            withholdingGround: withholdingGround.flatMap(WithheldReason.init(rawValue:)), withholdingNote: withholdingNote ?? "")
     }
 
     var storedAnswers: ChecklistAnswers? {

@@ -34,7 +34,8 @@ extension PublicationRepository {
 }
 
 extension DisclosureRepository {
-    /// The attachments of catalogue item `itemID` while it is visible at `moment` (none otherwise).
+    /// The attachments of catalogue item `itemID` while it is visible at `moment` (none otherwise, and none of a
+    /// 依申请公开 item: its content is given on application only).
     public func attachments(itemID: Int, visibleAt moment: Moment) async throws -> [PublicationAttachment] {
         guard let publicationID = try await publicationOf(itemID: itemID, visibleAt: moment) else { return [] }
         return try await PublicationAttachmentRecord.query(on: database).filter(\.$agencyID == agencyID)
@@ -50,7 +51,7 @@ extension DisclosureRepository {
     }
 
     private func publicationOf(itemID: Int, visibleAt moment: Moment) async throws -> Int? {
-        guard try await catalogueItem(itemID, visibleAt: moment) != nil else { return nil }
+        guard let item = try await catalogueItem(itemID, visibleAt: moment), item.disclosure.showsContent else { return nil }
         return try await PublicationRecord.query(on: database).filter(\.$agencyID == agencyID)
             .filter(\.$catalogueItemID == itemID).first()?.id
     }

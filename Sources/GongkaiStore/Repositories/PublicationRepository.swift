@@ -77,8 +77,8 @@ public struct PublicationRepository: Sendable {
     }
 
     /// Publishes item `id`: gives it the next serial of the year under `pattern` (never given twice: unique per
-    /// agency and year, retried when two approvals meet), enters it in the catalogue to appear at `visibleFrom`,
-    /// and marks it approved by the scope's user.
+    /// agency and year, retried when two approvals meet), enters it in the catalogue to appear at `visibleFrom` (a
+    /// 依申请公开 item by its entry alone: its content stays here), and marks it approved by the scope's user.
     public func publish(
         _ id: Int, expectedVersion: Int, pattern: IndexNumberPattern, visibleFrom: Moment, action: String, at moment: Moment,
         _ change: @escaping @Sendable (PublicationRecordChange) -> Void = { _ in }
@@ -108,14 +108,16 @@ public struct PublicationRepository: Sendable {
                 agencyID: scope.agencyID,
                 indexNumber: pattern.indexNumber(agencyCode: scope.agency.code, year: year, serial: serial, article20Item: c.article20Item),
                 article20Item: c.article20Item, title: c.title, documentNumber: c.documentNumber, publishedOn: visibleFrom.date,
-                channels: c.channels, subject: c.subject, writtenOn: c.writtenOn, body: c.body, visibleFrom: visibleFrom)
+                channels: c.channels, subject: c.subject, writtenOn: c.writtenOn, body: c.disclosure.showsContent ? c.body : "",
+                visibleFrom: visibleFrom, disclosure: c.disclosure)
             let itemRecord = CatalogueItemRecord(item)
             try await itemRecord.create(on: db)
             (record.indexYear, record.indexSerial, record.catalogueItemID) = (year, serial, itemRecord.id)
             (record.state, record.approver) = (PublicationState.approved.rawValue, scope.actor)
             record.version += 1
             try await record.update(on: db)
-            try await log(record, action, note: "索引号 \(item.indexNumber)，\(visibleFrom) 起在网站公开", at: moment, on: db)
+            let shown = c.disclosure.showsContent ? "在网站公开" : "在目录中列出（依申请公开，不公开全文）"
+            try await log(record, action, note: "索引号 \(item.indexNumber)，\(visibleFrom) 起\(shown)", at: moment, on: db)
             if let kind = c.documentKind { try await register(kind, c, publishedOn: visibleFrom.date, at: moment, on: db) }
             return try await stored(record, on: db)
         }

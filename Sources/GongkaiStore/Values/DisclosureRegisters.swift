@@ -140,12 +140,16 @@ public struct CatalogueItem: Hashable, Sendable {
     public var body: String
     /// 发布时间 — the moment the portal first shows it (scheduled publication); nil: from `publishedOn`.
     public var visibleFrom: Moment?
+    /// 公开属性: 主动公开, or 依申请公开 — listed by its entry alone, its content (never stored here) given on application.
+    public var disclosure: DisclosureAttribute
 
     public init(
         id: Int? = nil, agencyID: Int, indexNumber: String, article20Item: Int, title: String,
         documentNumber: String = "", publishedOn: CivilDate, channels: [String] = ["政府网站"], subject: String = "",
-        writtenOn: CivilDate? = nil, publisher: String? = nil, body: String = "", visibleFrom: Moment? = nil
+        writtenOn: CivilDate? = nil, publisher: String? = nil, body: String = "", visibleFrom: Moment? = nil,
+        disclosure: DisclosureAttribute = .proactive
     ) {
+        self.disclosure = disclosure
         self.id = id
         self.agencyID = agencyID
         self.indexNumber = indexNumber

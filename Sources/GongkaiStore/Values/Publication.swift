@@ -19,13 +19,22 @@ public struct PublicationContent: Hashable, Sendable {
     /// A 规章 or 规范性文件 (第二十条第（一）项): on publication it enters that register too, made on its 成文日期 and
     /// published on the day it appears, so that section II counts it. nil: another kind of information.
     public var documentKind: DocumentKind?
+    /// 公开属性: 主动公开 (its content on the portal), 依申请公开 (its entry only in the 目录) or 不予公开 (not listed).
+    public var disclosure: DisclosureAttribute
+    /// 不予公开的理由 — the ground (第十四条至第十六条) and the author's explanation; nil and empty otherwise.
+    public var withholdingGround: WithheldReason?
+    public var withholdingNote: String
 
     public init(
         title: String, documentNumber: String = "", article20Item: Int, subject: String = "", writtenOn: CivilDate? = nil,
         formedOn: CivilDate, body: String = "", channels: [String] = ["政府网站"], publishAt: Moment? = nil,
-        documentKind: DocumentKind? = nil
+        documentKind: DocumentKind? = nil, disclosure: DisclosureAttribute = .proactive, withholdingGround: WithheldReason? = nil,
+        withholdingNote: String = ""
     ) {
         self.documentKind = documentKind
+        self.disclosure = disclosure
+        self.withholdingGround = withholdingGround
+        self.withholdingNote = withholdingNote
         self.title = title
         self.documentNumber = documentNumber
         self.article20Item = article20Item
@@ -35,6 +44,13 @@ public struct PublicationContent: Hashable, Sendable {
         self.body = body
         self.channels = channels
         self.publishAt = publishAt
+    }
+
+    /// 不予公开的理由 as the page and the history state it: "属于四类过程性信息（条例第十六条第二款）；说明"; empty
+    /// for information to be disclosed.
+    public var withholdingReason: String {
+        guard let ground = withholdingGround else { return "" }
+        return (["\(ground.label)（条例\(ground.article)）", withholdingNote].filter { !$0.isEmpty }).joined(separator: "；")
     }
 }
 
@@ -102,4 +118,10 @@ public struct AttachmentFile: Hashable, Sendable {
     public init(name: String, mediaType: String, bytes: Data, sha256: String) {
         (self.name, self.mediaType, self.bytes, self.sha256) = (name, mediaType, bytes, sha256)
     }
+}
+
+extension StoredPublication {
+    /// Whether 第二十六条's 20 working days are counted for it: information to be disclosed proactively
+    /// (`DisclosureAttribute.hasPublicationClock`) that is neither withheld nor revoked.
+    public var clockRuns: Bool { content.disclosure.hasPublicationClock && ![.withheld, .revoked].contains(state) }
 }

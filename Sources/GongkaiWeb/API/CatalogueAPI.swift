@@ -18,8 +18,10 @@ struct CatalogueAPI {
         var channels: [String]
         /// The item's page on the portal (path).
         var url: String
-        /// 附件, each downloadable at its `url` while the item is public.
+        /// 附件, each downloadable at its `url` while the item is public (none for a 依申请公开 entry).
         var attachments: [Attachment]
+        /// 公开方式: `proactive` (主动公开) or `onRequest` (依申请公开: the entry alone; apply for the content).
+        var disclosure: String
     }
 
     struct Attachment: Content {
@@ -52,7 +54,8 @@ struct CatalogueAPI {
                 indexNumber: c.indexNumber, category: c.article20Item, categoryLabel: Article20Item(rawValue: c.article20Item)?.label ?? "",
                 title: c.title, documentNumber: c.documentNumber.isEmpty ? nil : c.documentNumber, publishedOn: c.publishedOn,
                 channels: c.channels, url: url,
-                attachments: attachments.map { Attachment(name: $0.name, mediaType: $0.mediaType, size: $0.size, url: "\(url)/attachments/\($0.id)") }))
+                attachments: attachments.map { Attachment(name: $0.name, mediaType: $0.mediaType, size: $0.size, url: "\(url)/attachments/\($0.id)") },
+                disclosure: c.disclosure.rawValue))
         }
         return Page(total: found.total, page: request.page, pageSize: found.pageSize, items: items)
     }

@@ -132,11 +132,21 @@ struct ApplyPage {
             scripts: ["/static/apply.js"], status: status, content: content)
     }
 
-    /// `GET`: the empty form.
+    /// `GET`: the empty form; `?item=N` fills in the name, 文号 and 索引号 of catalogue item N (a 依申请公开 entry's
+    /// link) while the portal shows it, and nothing otherwise.
     func show(_ req: Request) async throws -> Response {
         let agency = try await Portal.requestedAgency(req, context)
+        var values: [String: String] = [:]
+        if let itemID = req.query[Int.self, at: "item"],
+            let item = try? await context.office.catalogueItem(agencyID: agency.id ?? 0, itemID: itemID, at: context.clock.now()).item
+        {
+            values = FormField.typed([
+                ("request.description", "申请获取《\(item.title)》全文"), ("request.documentTitle", item.title),
+                ("request.documentNumber", item.documentNumber), ("request.indexNumber", item.indexNumber),
+            ])
+        }
         return try await page(
-            req, agency, Self.content(agency: agency, values: [:], problems: [], submission: Self.newSubmissionToken()),
+            req, agency, Self.content(agency: agency, values: values, problems: [], submission: Self.newSubmissionToken()),
             status: .ok)
     }
 

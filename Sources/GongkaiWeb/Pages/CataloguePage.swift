@@ -19,6 +19,8 @@ struct CataloguePage {
         var title: String
         var documentNumber: String
         var publishedOn: String
+        /// 依申请公开 (an entry without its content); nil: 主动公开.
+        var onRequest: String?
     }
 
     struct PageLink: Encodable {
@@ -59,7 +61,8 @@ struct CataloguePage {
             content.rows = found.items.map {
                 Row(
                     href: "/agencies/\(agencyID)/catalogue/items/\($0.id ?? 0)", indexNumber: $0.indexNumber, column: Article20Item(rawValue: $0.article20Item)?.columnName ?? "",
-                    title: $0.title, documentNumber: $0.documentNumber, publishedOn: $0.publishedOn.iso)
+                    title: $0.title, documentNumber: $0.documentNumber, publishedOn: $0.publishedOn.iso,
+                    onRequest: $0.disclosure.showsContent ? nil : $0.disclosure.label)
             }
             content.pageLinks = Self.pageLinks(
                 req, current: request.page, pages: (found.total + found.pageSize - 1) / found.pageSize)
@@ -107,10 +110,13 @@ struct CataloguePage {
         var paragraphs: [String]
         var attachments: [AttachmentDownloads.Link]
         var back: String
+        /// 依申请公开: where to apply for it, the form filled with its entry.
+        var applyHref: String?
     }
 
     /// `/agencies/{id}/catalogue/items/{item}`: one item with its metadata as Chinese sites show it — 索引号, 主题分类,
-    /// 发布机构, 成文日期, 发布日期, 文号, 有效性 (a normative document: in force or repealed) — and its text.
+    /// 发布机构, 成文日期, 发布日期, 文号, 有效性 (a normative document: in force or repealed), 公开方式 — and its text;
+    /// a 依申请公开 entry instead says how to apply for it.
     func item(_ req: Request) async throws -> Response {
         let agency = try await Portal.requestedAgency(req, context)
         let agencyID = agency.id ?? 0
@@ -126,6 +132,7 @@ struct CataloguePage {
             .init(label: "文号", value: item.documentNumber.isEmpty ? "—" : item.documentNumber),
         ]
         if let validity = view.validity { facts.append(.init(label: "有效性", value: validity)) }
+        facts.append(.init(label: "公开方式", value: item.disclosure.label))
         facts.append(.init(label: "公开渠道", value: item.channels.joined(separator: "、")))
         let back = "/agencies/\(agencyID)/catalogue" + (column.map { "?category=\($0.rawValue)" } ?? "")
         return try await Pages(context: context).render(
@@ -138,7 +145,7 @@ struct CataloguePage {
                 title: item.title, facts: facts,
                 paragraphs: item.body.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) },
                 attachments: AttachmentDownloads.links(view.attachments, base: "/agencies/\(agencyID)/catalogue/items/\(itemID)"),
-                back: back))
+                back: back, applyHref: item.disclosure.showsContent ? nil : "/agencies/\(agencyID)/apply?item=\(itemID)"))
     }
 
     /// `/agencies/{id}/catalogue/items/{item}/attachments/{n}`: an attachment of a visible item (404 before the item's

@@ -41,6 +41,8 @@ extension PublicationPage {
         var comments: [FormField]
         var reason: [FormField]
         var requiresApproval: Bool
+        /// Drafted 不予公开: the review confirms or returns it.
+        var draftedWithheld: Bool
         var attachments: [AttachmentDownloads.Link]
         var upload: [FormField]
         var notice: String?
@@ -60,6 +62,7 @@ extension PublicationPage {
         var facts: [CasePage.Fact] = [
             .init(label: "信息类别", value: Article20Item(rawValue: c.article20Item).map { "第二十条第（\($0.rawValue)）项 \($0.columnName)" } ?? ""),
             .init(label: "文号", value: c.documentNumber.isEmpty ? "无" : c.documentNumber),
+            .init(label: "公开属性", value: c.disclosure.label + (c.withholdingReason.isEmpty ? "" : "：" + c.withholdingReason)),
             .init(label: "文件类型", value: c.documentKind?.label ?? "不是规章或规范性文件"),
             .init(label: "主题分类", value: c.subject.isEmpty ? "未填" : c.subject),
             .init(label: "成文日期", value: c.writtenOn?.iso ?? "未填"),
@@ -75,7 +78,6 @@ extension PublicationPage {
             facts.append(.init(label: "索引号", value: item.indexNumber))
             facts.append(.init(label: "发布时间", value: item.visibleFrom?.description ?? item.publishedOn.iso))
         }
-        let open = ![.withheld, .revoked].contains(p.state)
         let answers = (p.answers.map { a in
             file.settings.checklist.questions.compactMap { q in a.answers[q].map { CasePage.Fact(label: q, value: $0 ? "是" : "否") } }
         }) ?? []
@@ -88,8 +90,10 @@ extension PublicationPage {
             id: p.id, action: Self.href(p.id), version: p.version, title: c.title, state: Self.stateLabel(p, at: now), live: file.isLive,
             publicHref: file.isLive ? p.catalogueItem.map { "/agencies/\(p.agencyID)/catalogue/items/\($0.id ?? 0)" } : nil,
             facts: facts, paragraphs: c.body.split(whereSeparator: \.isNewline).map(String.init),
-            clock: open ? "应于 \(file.due.due.iso) 前公开（第二十六条：形成或者变更之日起20个工作日），\(file.timeliness.label)" : "—",
-            overdue: open && file.timeliness.isOverdue, trail: file.due.trail.map(\.description),
+            clock: file.due.map { due in
+                "应于 \(due.due.iso) 前公开（第二十六条：形成或者变更之日起20个工作日），\(file.timeliness?.label ?? "")"
+            } ?? (c.disclosure.hasPublicationClock ? "—" : "\(c.disclosure.label)的信息不适用第二十六条的时限"),
+            overdue: file.timeliness?.isOverdue ?? false, trail: file.due?.trail.map(\.description) ?? [],
             history: p.history.map { Event(at: $0.at.description, actor: $0.actor.isEmpty ? "本机关" : $0.actor, action: $0.action, note: $0.note) },
             answers: answers, mayEdit: file.actions.contains(.edit), mayReview: file.actions.contains(.review),
             mayApprove: file.actions.contains(.approve), mayRevoke: file.actions.contains(.revoke),
@@ -98,7 +102,7 @@ extension PublicationPage {
                               required: false, value: typed?.comments ?? "")],
             reason: [.plain("reason", "撤销理由", hint: "撤销后该信息立即从网站撤下，记录和索引号保留", type: "textarea", maxlength: 500,
                             value: typed?.reason ?? "")],
-            requiresApproval: file.settings.requiresApproval,
+            requiresApproval: file.settings.requiresApproval, draftedWithheld: c.disclosure == .withheld,
             attachments: AttachmentDownloads.links(file.attachments, base: Self.href(p.id)),
             upload: [.plain("file", "附件", hint: "可上传 \(AttachmentRules.accepted)；每个不超过 \(AttachmentRules.size(context.limits.maxFileBytes))，最多\(AttachmentRules.maxPerItem)个",
                             type: "file", required: false, errors: errors)],

@@ -56,7 +56,7 @@ struct PublicationPage {
         for p in all where chosen == nil || p.state == chosen {
             let t = try PublicationClock.timeliness(
                 formedOn: p.content.formedOn, publishedOn: p.catalogueItem?.publishedOn, on: now.date, calendar: context.office.calendar)
-            let open = ![.withheld, .revoked].contains(p.state)
+            let open = p.clockRuns
             if open && t.isOverdue { overdue += 1 }
             rows.append(Row(
                 href: Self.href(p.id), title: p.content.title, state: Self.stateLabel(p, at: now), formedOn: p.content.formedOn.iso,
@@ -96,6 +96,14 @@ struct PublicationPage {
             .plain("title", "标题", maxlength: 200, value: form.title, errors: errors),
             .plain("article20Item", "信息类别（第二十条）", type: "select", value: form.article20Item, errors: errors,
                    options: [("", "请选择")] + Article20Item.allCases.map { (String($0.rawValue), "（\($0.rawValue)）\($0.columnName)") }),
+            .plain("disclosure", "公开属性", hint: "依申请公开的信息只在目录中列出条目，不公开全文和附件；不予公开的不列入目录", type: "select",
+                   value: form.disclosure.isEmpty ? DisclosureAttribute.proactive.rawValue : form.disclosure, errors: errors,
+                   options: DisclosureAttribute.allCases.map { ($0.rawValue, $0.label) }),
+            .plain("withholdingGround", "不予公开理由", hint: "公开属性为不予公开时必选", type: "select", required: false,
+                   value: form.withholdingGround, errors: errors,
+                   options: [("", "不适用")] + WithheldReason.draftingGrounds.map { (String($0.rawValue), "\($0.label)（\($0.article)）") }),
+            .plain("withholdingNote", "不予公开说明", hint: "可写明具体依据", type: "textarea", maxlength: 500, required: false,
+                   value: form.withholdingNote, errors: errors),
             .plain("documentKind", "文件类型", hint: "规章或规范性文件发布后同时登记到规章和规范性文件台账（年度报告第二部分）", type: "select",
                    required: false, value: form.documentKind, errors: errors,
                    options: [("", "不是规章或规范性文件"), ("rule", "规章"), ("normative", "规范性文件")]),
@@ -145,6 +153,9 @@ struct PublicationPage {
         var channels: String?
         var publishAt: String?
         var documentKind: String?
+        var disclosure: String?
+        var withholdingGround: String?
+        var withholdingNote: String?
         var comments: String?
         var reason: String?
         var sources: String?
@@ -162,6 +173,9 @@ struct PublicationPage {
             f.channels = channels ?? ""
             f.publishAt = publishAt ?? ""
             f.documentKind = documentKind ?? ""
+            f.disclosure = disclosure ?? ""
+            f.withholdingGround = withholdingGround ?? ""
+            f.withholdingNote = withholdingNote ?? ""
             return f
         }
     }
