@@ -70,6 +70,12 @@ extension Office {
         return ReportBuilder(agency: scope.agency.name, year: year, variant: scope.agency.region).cases(countedIn: row, column: column, of: loaded)
     }
 
+    /// The register rows behind a figure of section II of `year`'s report, by the figure's own condition; nil for a
+    /// cell that year's report does not have.
+    public func recordsBehind(row: ProactiveRow, column: ProactiveColumn, year: Int, scope: AgencyScope) async throws -> ProactiveRecords? {
+        try await DisclosureRepository(database: database, scope: scope).records(behind: row, column, year: year)
+    }
+
     /// The appeals behind a figure of section IV of `year`'s report, by the builder's own rule.
     public func appealsBehind(group: AppealsGroup, result: AppealsResult, year: Int, scope: AgencyScope) async throws -> [AppealCase] {
         let loaded = try await DisclosureRepository(database: database, scope: scope).appeals(countedIn: year)

@@ -117,6 +117,38 @@ import VaporTesting
         }
     }
 
+    @Test func eachFigureOfSectionTwoLinksToTheRegisterRowsItCounts() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let officer = try await StaffPageTests.signIn(app)
+            let (_, location, _) = try await LetterPageTests.post(app, officer, "/staff/reports", [("year", "2020")])
+            let path = try #require(location)
+            let page = try await LetterPageTests.get(app, officer, path).1
+            let section = try await office.report(agencyID: 1, year: 2020).report.proactive
+            let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            // Every figure is a link; the 行政许可 decisions open the decisions the figure counts.
+            for row in section.rows {
+                for column in row.columns(in: section.format) {
+                    #expect(page.contains("<a href=\"\(path)/records?row=\(row.rawValue)&amp;column=\(column.rawValue)\">"), "\(row) \(column)")
+                }
+            }
+            let decisions = section[.licensing, .decisions].countOrZero
+            #expect(decisions > 0)
+            let (status, list) = try await LetterPageTests.get(app, officer, "\(path)/records?row=licensing&column=decisions")
+            #expect(status == .ok && list.contains("第二部分「行政许可」·「\(ProactiveColumn.decisions.label)」：\(decisions)条台账记录"))
+            guard case .decisions(let behind, _)? = try await office.recordsBehind(row: .licensing, column: .decisions, year: 2020, scope: scope) else {
+                Issue.record("no decisions"); return
+            }
+            #expect(behind.count == decisions && behind.allSatisfy { list.contains("<td>\($0.reference)</td>") })
+            // 本年增/减 shows what was added and removed.
+            let change = try await LetterPageTests.get(app, officer, "\(path)/records?row=licensing&column=itemChange").1
+            #expect(change.contains("本年增/减 = 新增") && change.contains("<h2>本年减少的事项</h2>"))
+            // A cell the year's format has not, or nonsense: not found.
+            for bad in ["row=licensing&column=feeAmount", "row=nonsense&column=decisions", "row=rules"] {
+                #expect(try await LetterPageTests.get(app, officer, "\(path)/records?\(bad)").0 == .notFound, "\(bad)")
+            }
+        }
+    }
+
     @Test func wordsTypedIntoADraftAreShownAsText() async throws {
         try await WebTestApp.with(now: ApplyPageTests.moment) { app, _ in
             let officer = try await StaffPageTests.signIn(app)

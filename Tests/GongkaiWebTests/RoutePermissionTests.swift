@@ -14,7 +14,7 @@ import VaporTesting
     enum Route: String, CaseIterable {
         case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord, district, admin
         case draftPublication, publicationPage, reviewPublication
-        case openReport, reportPage, reviewReport
+        case openReport, reportPage, reviewReport, reportRecords
         case documentPage, repealDocument
     }
 
@@ -39,6 +39,7 @@ import VaporTesting
         .openReport: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .seeOther],
         .reportPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .reviewReport: [.seeOther, .forbidden, .seeOther, .forbidden, .seeOther, .forbidden, .forbidden, .notFound],
+        .reportRecords: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .documentPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .repealDocument: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
     ]
@@ -109,6 +110,8 @@ import VaporTesting
                     ] + (0..<6).map { ("q\($0)", "no") }).0
                 case .openReport: status = try await LetterPageTests.post(app, session, "/staff/reports", [("year", "2023")]).0
                 case .reportPage: status = try await LetterPageTests.get(app, session, ReportDraftPage.href(report.id)).0
+                case .reportRecords:
+                    status = try await LetterPageTests.get(app, session, ReportDraftPage.href(report.id) + "/records?row=rules&column=issued").0
                 case .reviewReport:
                     status = try await LetterPageTests.post(app, session, ReportDraftPage.href(report.id), [
                         ("action", "pass"), ("version", "\(report.version)"),

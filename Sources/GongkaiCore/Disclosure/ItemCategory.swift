@@ -22,6 +22,19 @@ public enum ItemCategory: String, Hashable, Sendable, Codable, CaseIterable {
     /// 其他对外管理服务事项
     case otherService
 
+    /// 行政许可, 行政处罚, 行政强制, 行政检查, 行政确认, 行政事业性收费, 其他对外管理服务事项.
+    public var label: String {
+        switch self {
+        case .licensing: return "行政许可"
+        case .penalty: return "行政处罚"
+        case .enforcement: return "行政强制"
+        case .inspection: return "行政检查"
+        case .confirmation: return "行政确认"
+        case .fee: return "行政事业性收费"
+        case .otherService: return "其他对外管理服务事项"
+        }
+    }
+
     /// The row the category counts in for a format and variant, nil when the format has no such row.
     public func row(format: ReportFormat, variant: RegionalVariant) -> ProactiveRow? {
         let rows = ProactiveRow.rows(for: format, variant: variant)

@@ -79,10 +79,7 @@ public enum RegisterCatalog {
         identity: .key("document_number", else: ["kind", "title", "made_on"]),
         rules: [.notBefore(later: "abolished_on", earlier: "made_on"), .notBefore(later: "expires_on", earlier: "made_on")])
 
-    static let itemCategories = choices([
-        ("licensing", "行政许可"), ("penalty", "行政处罚"), ("enforcement", "行政强制"), ("inspection", "行政检查"),
-        ("confirmation", "行政确认"), ("fee", "行政事业性收费"), ("otherService", "其他对外管理服务事项"),
-    ])
+    static let itemCategories = choices(ItemCategory.allCases.map { ($0.rawValue, $0.label) })
 
     static let administrativeItems = RegisterSpec(
         name: "administrative-items", title: "行政事项台账", table: "administrative_items",

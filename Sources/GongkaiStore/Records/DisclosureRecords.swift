@@ -139,6 +139,11 @@ final class FeeCollectionRecord: Model, @unchecked Sendable {
         collectedOn = f.collectedOn.iso
         amountFen = try Money.fen(f.amountYuan)
     }
+
+    func value() -> FeeCollection? {
+        guard let day = CivilDate(storeText: collectedOn) else { return nil }
+        return FeeCollection(id: id, agencyID: agencyID, itemID: itemID, collectedOn: day, amountYuan: Money.yuan(amountFen))
+    }
 }
 
 /// Row of `catalogue_items`; channels joined with "、".

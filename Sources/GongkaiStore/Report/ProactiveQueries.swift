@@ -1,7 +1,8 @@
 import GongkaiCore
 import SQLKit
 
-/// Section II from the disclosure registers, one grouped aggregate per register.
+/// Section II from the disclosure registers, one grouped aggregate per register, each figure by its condition in
+/// `ProactiveConditions`:
 ///
 /// - 规章/规范性文件 (2019): 本年新制作 = made in Y; 本年新公开 = published in Y; 对外公开总数量 = published by
 ///   31 Dec Y and not abolished by then. (2021): 制发 = made in Y; 废止 = abolished in Y; 现行有效 = made by
@@ -24,34 +25,19 @@ struct ProactiveQueries {
     }
 
     private func addDocuments(to s: inout ProactiveSection, agencyID: Int, year y: StoreYear) async throws {
+        let columns = ProactiveRow.rules.columns(in: s.format)
+        let sums = columns.enumerated().compactMap { i, column in
+            ProactiveConditions.document(column, y).map { "SUM(CASE WHEN \($0) THEN 1 ELSE 0 END) AS \(ident: "c\(i)")" as SQLQueryString }
+        }
         let rows = try await sql.raw(
-            """
-            SELECT kind,
-              SUM(CASE WHEN made_on >= \(bind: y.start) AND made_on <= \(bind: y.end) THEN 1 ELSE 0 END) AS made,
-              SUM(CASE WHEN published_on >= \(bind: y.start) AND published_on <= \(bind: y.end) THEN 1 ELSE 0 END)
-                AS published,
-              SUM(CASE WHEN abolished_on >= \(bind: y.start) AND abolished_on <= \(bind: y.end) THEN 1 ELSE 0 END)
-                AS abolished,
-              SUM(CASE WHEN published_on <= \(bind: y.end) AND (abolished_on IS NULL OR abolished_on > \(bind: y.end))
-                THEN 1 ELSE 0 END) AS public_total,
-              SUM(CASE WHEN made_on <= \(bind: y.end) AND (abolished_on IS NULL OR abolished_on > \(bind: y.end))
-                AND (expires_on IS NULL OR expires_on >= \(bind: y.end)) THEN 1 ELSE 0 END) AS in_force
-            FROM normative_documents WHERE agency_id = \(bind: agencyID) GROUP BY kind
-            """
+            "SELECT kind, \(sums.joined(separator: ", ")) FROM normative_documents WHERE agency_id = \(bind: agencyID) GROUP BY kind"
         ).all()
         for row in rows {
             guard let kind = DocumentKind(rawValue: try row.decode(column: "kind", as: String.self)),
                 s.rows.contains(kind.row)
             else { continue }
-            func n(_ c: String) throws -> Cell { .count(try row.decode(column: c, as: Int?.self) ?? 0) }
-            if s.format == .v2019 {
-                s[kind.row, .newlyMade] = try n("made")
-                s[kind.row, .newlyPublished] = try n("published")
-                s[kind.row, .publishedTotal] = try n("public_total")
-            } else {
-                s[kind.row, .issued] = try n("made")
-                s[kind.row, .abolished] = try n("abolished")
-                s[kind.row, .inForce] = try n("in_force")
+            for (i, column) in columns.enumerated() {
+                s[kind.row, column] = .count(try row.decode(column: "c\(i)", as: Int?.self) ?? 0)
             }
         }
     }
@@ -61,10 +47,8 @@ struct ProactiveQueries {
         let rows = try await sql.raw(
             """
             SELECT category,
-              SUM(CASE WHEN valid_from <= \(bind: y.previousEnd)
-                AND (valid_to IS NULL OR valid_to >= \(bind: y.previousEnd)) THEN 1 ELSE 0 END) AS previous,
-              SUM(CASE WHEN valid_from <= \(bind: y.end)
-                AND (valid_to IS NULL OR valid_to >= \(bind: y.end)) THEN 1 ELSE 0 END) AS current
+              SUM(CASE WHEN \(ProactiveConditions.itemValid(on: y.previousEnd)) THEN 1 ELSE 0 END) AS previous,
+              SUM(CASE WHEN \(ProactiveConditions.itemValid(on: y.end)) THEN 1 ELSE 0 END) AS current
             FROM administrative_items WHERE agency_id = \(bind: agencyID) GROUP BY category
             """
         ).all()
@@ -88,7 +72,7 @@ struct ProactiveQueries {
         let rows = try await sql.raw(
             """
             SELECT category, COUNT(*) AS n FROM administrative_decisions
-            WHERE agency_id = \(bind: agencyID) AND decided_on >= \(bind: y.start) AND decided_on <= \(bind: y.end)
+            WHERE agency_id = \(bind: agencyID) AND \(ProactiveConditions.decided(y))
             GROUP BY category
             """
         ).all()
@@ -107,8 +91,7 @@ struct ProactiveQueries {
             let row = try await sql.raw(
                 """
                 SELECT COUNT(*) AS n, CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS fen FROM procurement_projects
-                WHERE agency_id = \(bind: agencyID) AND contracted_on >= \(bind: y.start)
-                  AND contracted_on <= \(bind: y.end)
+                WHERE agency_id = \(bind: agencyID) AND \(ProactiveConditions.contracted(y))
                 """
             ).first()
             guard let row else { return }
@@ -120,8 +103,7 @@ struct ProactiveQueries {
             let row = try await sql.raw(
                 """
                 SELECT CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS fen FROM fee_collections
-                WHERE agency_id = \(bind: agencyID) AND collected_on >= \(bind: y.start)
-                  AND collected_on <= \(bind: y.end)
+                WHERE agency_id = \(bind: agencyID) AND \(ProactiveConditions.collected(y))
                 """
             ).first()
             guard let row else { return }

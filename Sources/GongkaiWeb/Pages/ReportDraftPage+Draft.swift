@@ -20,6 +20,17 @@ extension ReportDraftPage {
         var href: String
     }
 
+    /// A row of section II with each of its figures linked to the register rows it counts.
+    struct ProactiveFigures: Encodable {
+        struct Cell: Encodable {
+            var label: String
+            var value: String
+            var href: String
+        }
+        var row: String
+        var cells: [Cell]
+    }
+
     struct Source: Encodable {
         var section: String
         var registers: [PublicationPage.Tab]
@@ -39,6 +50,7 @@ extension ReportDraftPage {
         var suggestions: [String]
         var article: String
         var sources: [Source]
+        var proactiveFigures: [ProactiveFigures]
         var figures: [Figure]
         var appealFigures: [Figure]
         var fields: [FormField]
@@ -120,6 +132,13 @@ extension ReportDraftPage {
             sources: Self.sources.map { section, registers in
                 Source(section: section, registers: registers.map {
                     PublicationPage.Tab(title: $0.1, href: "/staff/registers/\($0.0).csv", count: 0, current: false)
+                })
+            },
+            proactiveFigures: file.report.proactive.rows.map { row in
+                let p = file.report.proactive
+                return ProactiveFigures(row: row.label(in: p.format), cells: row.columns(in: p.format).map { column in
+                    .init(label: column.label, value: p[row, column].description.isEmpty ? "0" : p[row, column].description,
+                          href: "\(Self.href(d.id))/records?row=\(row.rawValue)&column=\(column.rawValue)")
                 })
             },
             figures: file.report.applications.table.rows.map { row in

@@ -62,6 +62,7 @@ struct StaffPages: RouteCollection {
         signedIn.post("reports", ":id", use: reports.act)
         signedIn.get("reports", ":id", "cases", use: reports.cases)
         signedIn.get("reports", ":id", "appeals", use: reports.appeals)
+        signedIn.get("reports", ":id", "records", use: reports.records)
         let letters = LetterPage(context: context)
         signedIn.post("cases", ":reference", "letters", use: letters.draft)
         signedIn.get("cases", ":reference", "letters", ":id", use: letters.show)
