@@ -118,9 +118,13 @@ extension Office {
             throw StoreError.notFound("目录条目 \(itemID)")
         }
         let validity = try await registers.normativeDocument(number: item.documentNumber)?.validity(on: moment.date)
+        var decisions: [DecisionBatchView.Row] = []
+        if let batch = try await registers.decisionBatch(itemID: itemID, visibleAt: moment) {
+            decisions = try await decisionRows(batch.csv, fileName: batch.fileName, article20Item: item.article20Item, scope: scope).rows
+        }
         return CatalogueItemView(
             item: item, publisher: item.publisher ?? scope.agency.name, validity: validity,
-            attachments: try await registers.attachments(itemID: itemID, visibleAt: moment))
+            attachments: try await registers.attachments(itemID: itemID, visibleAt: moment), decisions: decisions)
     }
 }
 
@@ -132,4 +136,6 @@ public struct CatalogueItemView: Sendable, Hashable {
     public var validity: String?
     /// 附件, served only while the item is visible.
     public var attachments: [PublicationAttachment]
+    /// 双公示: the decisions published with it.
+    public var decisions: [DecisionBatchView.Row]
 }

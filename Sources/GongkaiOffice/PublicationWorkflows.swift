@@ -37,6 +37,8 @@ public struct PublicationFile: Sendable {
     /// Approved, and its moment has come: the portal shows it.
     public var isLive: Bool
     public var attachments: [PublicationAttachment]
+    /// 双公示: the batch of decisions drafted with it.
+    public var decisions: DecisionBatchView?
 }
 
 extension Office {
@@ -149,7 +151,8 @@ extension Office {
             publication: stored, settings: settings, due: runs ? try PublicationClock.due(formedOn: c.formedOn, calendar: calendar) : nil,
             timeliness: runs
                 ? try PublicationClock.timeliness(formedOn: c.formedOn, publishedOn: publishedOn, on: moment.date, calendar: calendar) : nil,
-            actions: actions, isLive: stored.state == .approved && visible, attachments: try await publications(scope).attachments(of: id))
+            actions: actions, isLive: stored.state == .approved && visible, attachments: try await publications(scope).attachments(of: id),
+            decisions: try await decisionBatch(id, scope: scope))
     }
 
     /// The agency's items in `states` (every one when nil), newest first.

@@ -27,8 +27,8 @@ struct PageSession {
 
     /// Posts `bytes` as the file `name` in a multipart form to `path`, with the form's CSRF token: the status, the
     /// redirect's location and the page.
-    func upload(_ app: Application, _ path: String, _ name: String, _ bytes: Data) async throws -> (HTTPStatus, String?, String) {
-        var (headers, body) = WebTestApp.multipart([(name, bytes)])
+    func upload(_ app: Application, _ path: String, _ name: String, _ bytes: Data, field: String = "file") async throws -> (HTTPStatus, String?, String) {
+        var (headers, body) = WebTestApp.multipart([(name, bytes)], field: field)
         var withToken = ByteBuffer(string: "--gk-boundary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(cookies["gk_csrf"] ?? "")\r\n")
         withToken.writeBuffer(&body)
         for (n, v) in self.headers { headers.add(name: n, value: v) }

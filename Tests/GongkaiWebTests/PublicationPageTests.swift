@@ -200,6 +200,39 @@ import VaporTesting
         }
     }
 
+    @Test func aBatchOfDecisionsIsUploadedReviewedAndShownWithTheItem() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            try await CasePageTests.addUser(office, "head-liu", role: "head")
+            let officer = try await StaffPageTests.signIn(app)
+            let (_, location, _) = try await LetterPageTests.post(
+                app, officer, "/staff/publications", [("article20Item", "6"), ("formedOn", "2024-03-08"), ("title", "2024年3月行政处罚决定公示")])
+            let path = try #require(location?.split(separator: "?").first.map(String.init))
+            var page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("action=\"\(path)/decisions\"") && page.contains("administrative-decisions.template.csv"))
+            // A bad row comes back named by file, line and column; nothing is kept.
+            let bad = Data("item_code,decided_on,reference\nCF-999,2024-03-01,京兴应急CF〔2024〕9号\n".utf8)
+            let (refused, _, refusedPage) = try await officer.upload(app, path + "/decisions", "三月.csv", bad, field: "decisions")
+            #expect(refused == .unprocessableEntity && refusedPage.contains("三月.csv 第2行「item_code」列"))
+            let good = Data("item_code,decided_on,reference\nCF-002,2024-03-01,京兴应急CF〔2024〕1号\nQZ-002,2024-03-04,京兴应急QZ〔2024〕1号\n".utf8)
+            let (status, done, _) = try await officer.upload(app, path + "/decisions", "三月.csv", good, field: "decisions")
+            #expect(status == .seeOther && done?.hasSuffix("done=decisions") == true)
+            page = try await LetterPageTests.get(app, officer, path).1
+            #expect(page.contains("<th scope=\"row\">京兴应急CF〔2024〕1号</th><td>2024-03-01</td><td>CF-002</td><td>安全生产违法行为行政处罚（2）</td>"))
+            _ = try await LetterPageTests.post(app, officer, path, [("action", "submit"), ("version", PageSession.hidden("version", in: page)!)])
+            let head = try await StaffPageTests.signIn(app, username: "head-liu")
+            page = try await LetterPageTests.get(app, head, path).1
+            #expect(page.contains("京兴应急QZ〔2024〕1号"))  // the reviewer sees the decisions
+            _ = try await LetterPageTests.post(
+                app, head, path, [("action", "pass"), ("version", PageSession.hidden("version", in: page)!)] + (0..<6).map { ("q\($0)", "no") })
+            let itemID = try #require(
+                try await office.publicationList(scope: try await office.scope(agencyID: 1, username: "head-liu")).first?.catalogueItem?.id)
+            let itemPage = try await LetterPageTests.get(app, PageSession(), "/agencies/1/catalogue/items/\(itemID)").1
+            #expect(itemPage.contains("<h2>处理决定</h2>") && itemPage.contains("<th scope=\"row\">京兴应急QZ〔2024〕1号</th><td>2024-03-04</td><td>查封扣押（2）</td>"))
+            let section = try await office.report(agencyID: 1, year: 2024).report.proactive
+            #expect(section[.penalty, .decisionsThisYear].countOrZero == 1 && section[.enforcement, .decisionsThisYear].countOrZero == 1)
+        }
+    }
+
     @Test func repeatedRequestsAreProposedDraftedAndDeclined() async throws {
         try await WebTestApp.with(now: Moment(parsing: "2024-03-25 10:00")!) { app, office in
             let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)

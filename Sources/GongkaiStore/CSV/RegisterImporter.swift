@@ -34,6 +34,48 @@ public struct RegisterImporter: Sendable {
         random: inout G, limits: InputLimits = .standard,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportSummary {
+        let agencyID = scope?.agencyID
+        let checked = try await checkFile(data, fileName: fileName, register: spec, scope: scope, limits: limits)
+        var rows = checked.rows
+        let invalidRows = checked.records - rows.count - checked.unchanged
+        let issues = checked.issues
+        if !issues.isEmpty && !skipInvalid {
+            return ImportSummary(imported: 0, skipped: checked.records, issues: issues)
+        }
+        var generated: [String] = []
+        if spec.table == "applications" {
+            generated = ["tracking_code"]
+            rows = rows.map { $0 + [TrackingCode.random(using: &random).value] }
+        }
+        try await insert(rows, generated: generated, spec: spec, agencyID: agencyID, progress: progress)
+        return ImportSummary(imported: rows.count, unchanged: checked.unchanged, skipped: invalidRows, issues: issues)
+    }
+
+    /// Checks a file as `importCSV` would, storing nothing: what it would import (`imported`), every problem it has,
+    /// and each of its records — its line and its values by the register's columns in order (`headers`), as typed.
+    public func check(
+        _ data: Data, fileName: String, register spec: RegisterSpec, scope: AgencyScope?, limits: InputLimits = .standard
+    ) async throws -> (summary: ImportSummary, records: [(line: Int, values: [String])]) {
+        let checked = try await checkFile(data, fileName: fileName, register: spec, scope: scope, limits: limits)
+        return (
+            ImportSummary(
+                imported: checked.rows.count, unchanged: checked.unchanged,
+                skipped: checked.records - checked.rows.count - checked.unchanged, issues: checked.issues),
+            checked.values
+        )
+    }
+
+    private struct CheckedFile {
+        var records: Int
+        var rows: [[Bound]]
+        var unchanged: Int
+        var issues: [ImportIssue]
+        var values: [(line: Int, values: [String])]
+    }
+
+    private func checkFile(
+        _ data: Data, fileName: String, register spec: RegisterSpec, scope: AgencyScope?, limits: InputLimits
+    ) async throws -> CheckedFile {
         if spec.agencyScoped && scope == nil {
             throw StoreError.invalidValue(field: "--agency", value: "", reason: "导入\(spec.title)须指定机关")
         }
@@ -44,30 +86,19 @@ public struct RegisterImporter: Sendable {
         var matcher = RowMatcher(
             spec: spec, present: positions.indices.filter { positions[$0] != nil },
             existing: try await storedRows(spec: spec, agencyID: agencyID), context: context)
-        var issues: [ImportIssue] = []
-        var rows: [[Bound]] = []
-        var unchanged = 0
+        var checked = CheckedFile(records: table.records.count, rows: [], unchanged: 0, issues: [], values: [])
         for record in table.records {
+            checked.values.append((record.line, positions.map { p in p.map { $0 < record.fields.count ? record.fields[$0] : "" } ?? "" }))
             switch check(
                 record, positions: positions, header: table.header, spec: spec, context: context,
                 matcher: &matcher, fileName: fileName)
             {
-            case .success(nil): unchanged += 1
-            case .success(let values?): rows.append((spec.agencyScoped ? [agencyID!] : []) + values)
-            case .failure(let found): issues += found.issues
+            case .success(nil): checked.unchanged += 1
+            case .success(let values?): checked.rows.append((spec.agencyScoped ? [agencyID!] : []) + values)
+            case .failure(let found): checked.issues += found.issues
             }
         }
-        let invalidRows = table.records.count - rows.count - unchanged
-        if !issues.isEmpty && !skipInvalid {
-            return ImportSummary(imported: 0, skipped: table.records.count, issues: issues)
-        }
-        var generated: [String] = []
-        if spec.table == "applications" {
-            generated = ["tracking_code"]
-            rows = rows.map { $0 + [TrackingCode.random(using: &random).value] }
-        }
-        try await insert(rows, generated: generated, spec: spec, agencyID: agencyID, progress: progress)
-        return ImportSummary(imported: rows.count, unchanged: unchanged, skipped: invalidRows, issues: issues)
+        return checked
     }
 
     struct RowIssues: Error { var issues: [ImportIssue] }
@@ -120,7 +151,7 @@ public struct RegisterImporter: Sendable {
         return positions
     }
 
-    private func loadContext(spec: RegisterSpec, agencyID: Int?) async throws -> ImportContext {
+    func loadContext(spec: RegisterSpec, agencyID: Int?) async throws -> ImportContext {
         var context = ImportContext()
         guard let agencyID else { return context }
         if spec.columns.contains(where: { if case .itemCode = $0.kind { return true } else { return false } }) {

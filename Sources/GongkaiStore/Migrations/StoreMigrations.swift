@@ -15,6 +15,7 @@ public enum StoreMigrations {
             CreateLetterTemplates(), CreateRegisterAudit(), CreatePublications(), CreateReportDrafts(),
             CreatePublicationAttachments(), CreateNormativeDocumentEvents(), CreatePublicationSources(),
             AddPublicationDocumentKind(), AddDisclosureAttribute(),
+            CreatePublicationDecisionBatches(),
         ]
     }
 }

@@ -115,6 +115,11 @@ public struct DisclosureRepository: Sendable {
             .sort(\.$filedOn).all().map { try $0.value() }
     }
 
+    /// Every administrative item of the agency, by code.
+    public func items() async throws -> [AdministrativeItem] {
+        try await AdministrativeItemRecord.query(on: database).filter(\.$agencyID == agencyID).sort(\.$code).all().compactMap { $0.value() }
+    }
+
     /// Items of the agency valid on `day`.
     public func itemsValid(on day: CivilDate) async throws -> [AdministrativeItem] {
         try await AdministrativeItemRecord.query(on: database)

@@ -50,7 +50,8 @@ extension DisclosureRepository {
             .filter(\.$publicationID == publicationID).filter(\.$id == id).first().map { ($0.value, $0.bytes) }
     }
 
-    private func publicationOf(itemID: Int, visibleAt moment: Moment) async throws -> Int? {
+    /// The publication catalogue item `itemID` came from, while the item is visible at `moment` and shows its content.
+    func publicationOf(itemID: Int, visibleAt moment: Moment) async throws -> Int? {
         guard let item = try await catalogueItem(itemID, visibleAt: moment), item.disclosure.showsContent else { return nil }
         return try await PublicationRecord.query(on: database).filter(\.$agencyID == agencyID)
             .filter(\.$catalogueItemID == itemID).first()?.id

@@ -119,6 +119,7 @@ public struct PublicationRepository: Sendable {
             let shown = c.disclosure.showsContent ? "在网站公开" : "在目录中列出（依申请公开，不公开全文）"
             try await log(record, action, note: "索引号 \(item.indexNumber)，\(visibleFrom) 起\(shown)", at: moment, on: db)
             if let kind = c.documentKind { try await register(kind, c, publishedOn: visibleFrom.date, at: moment, on: db) }
+            try await registerDecisions(of: id, title: c.title, at: moment, on: db)
             return try await stored(record, on: db)
         }
     }
@@ -214,6 +215,8 @@ public enum PublicationStoreError: Error, Hashable, Sendable, CustomStringConver
     case staleVersion(id: Int, expected: Int, found: Int)
     /// Two approvals kept meeting on the same serial (only under heavy contention).
     case indexNumberTaken(Int)
+    /// The item's batch of decisions no longer enters the register as it stands.
+    case decisionsInvalid([ImportIssue])
 
     public var description: String {
         switch self {
@@ -221,6 +224,9 @@ public enum PublicationStoreError: Error, Hashable, Sendable, CustomStringConver
         case .staleVersion(let id, let expected, let found):
             return "拟公开信息 \(id) 已被他人处理（读取时为第\(expected)版，现为第\(found)版），请重新打开后再操作"
         case .indexNumberTaken(let id): return "拟公开信息 \(id) 未能取得索引号（同时发布的信息过多），请再试一次"
+        case .decisionsInvalid(let issues):
+            return "处理决定不能登记到处理决定台账，未发布：" + issues.prefix(5).map(\.description).joined(separator: "；")
+                + (issues.count > 5 ? "等\(issues.count)处" : "")
         }
     }
 }

@@ -112,6 +112,8 @@ struct CataloguePage {
         var back: String
         /// 依申请公开: where to apply for it, the form filled with its entry.
         var applyHref: String?
+        /// 双公示: the decisions published with it.
+        var decisions: [PublicationPage.Decisions.Row]
     }
 
     /// `/agencies/{id}/catalogue/items/{item}`: one item with its metadata as Chinese sites show it — 索引号, 主题分类,
@@ -145,7 +147,8 @@ struct CataloguePage {
                 title: item.title, facts: facts,
                 paragraphs: item.body.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) },
                 attachments: AttachmentDownloads.links(view.attachments, base: "/agencies/\(agencyID)/catalogue/items/\(itemID)"),
-                back: back, applyHref: item.disclosure.showsContent ? nil : "/agencies/\(agencyID)/apply?item=\(itemID)"))
+                back: back, applyHref: item.disclosure.showsContent ? nil : "/agencies/\(agencyID)/apply?item=\(itemID)",
+                decisions: view.decisions.map { .init(reference: $0.reference, decidedOn: $0.decidedOn, itemCode: $0.itemCode, itemName: $0.itemName) }))
     }
 
     /// `/agencies/{id}/catalogue/items/{item}/attachments/{n}`: an attachment of a visible item (404 before the item's

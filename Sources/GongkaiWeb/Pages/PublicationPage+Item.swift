@@ -43,6 +43,9 @@ extension PublicationPage {
         var requiresApproval: Bool
         /// Drafted 不予公开: the review confirms or returns it.
         var draftedWithheld: Bool
+        /// 双公示: the batch's rows and what would refuse it; the upload field when one may be uploaded.
+        var decisions: Decisions?
+        var decisionUpload: [FormField]
         var attachments: [AttachmentDownloads.Link]
         var upload: [FormField]
         var notice: String?
@@ -103,6 +106,15 @@ extension PublicationPage {
             reason: [.plain("reason", "撤销理由", hint: "撤销后该信息立即从网站撤下，记录和索引号保留", type: "textarea", maxlength: 500,
                             value: typed?.reason ?? "")],
             requiresApproval: file.settings.requiresApproval, draftedWithheld: c.disclosure == .withheld,
+            decisions: file.decisions.map { d in
+                Decisions(
+                    file: "\(d.batch.fileName)（\(d.batch.rows)条，\(d.batch.uploadedBy) \(d.batch.uploadedAt) 上传）",
+                    rows: d.rows.map { .init(reference: $0.reference, decidedOn: $0.decidedOn, itemCode: $0.itemCode, itemName: $0.itemName) },
+                    problems: d.problems)
+            },
+            decisionUpload: file.takesDecisions
+                ? [.plain("decisions", "处理决定（双公示）", hint: "CSV 文件，格式同处理决定台账（事项编码、决定日期、决定书文号）；发布时一并登记到处理决定台账",
+                          type: "file", required: false, errors: errors)] : [],
             attachments: AttachmentDownloads.links(file.attachments, base: Self.href(p.id)),
             upload: [.plain("file", "附件", hint: "可上传 \(AttachmentRules.accepted)；每个不超过 \(AttachmentRules.size(context.limits.maxFileBytes))，最多\(AttachmentRules.maxPerItem)个",
                             type: "file", required: false, errors: errors)],
@@ -113,12 +125,24 @@ extension PublicationPage {
             status: status, content: content)
     }
 
+    struct Decisions: Encodable {
+        struct Row: Encodable {
+            var reference: String
+            var decidedOn: String
+            var itemCode: String
+            var itemName: String
+        }
+        var file: String
+        var rows: [Row]
+        var problems: [String]
+    }
+
     /// `GET /staff/publications/{id}` (`?done=` after a step).
     func show(_ req: Request) async throws -> Response {
         let notices = [
             "created": "草稿已保存。核对后提交保密审查", "saved": "修改已保存", "submitted": "已提交保密审查",
             "reviewed": "审查结果已记录", "approved": "已批准发布", "revoked": "已撤销发布，网站上已撤下",
-            "attached": "附件已上传", "detached": "附件已删除",
+            "attached": "附件已上传", "detached": "附件已删除", "decisions": "处理决定已上传，核对无误", "decisionsRemoved": "处理决定已删除",
         ]
         return try await page(req, id: req.parameters.get("id", as: Int.self) ?? 0,
                               notice: req.query[String.self, at: "done"].flatMap { notices[$0] })

@@ -49,6 +49,10 @@ struct StaffPages: RouteCollection {
         signedIn.on(
             .POST, "publications", ":id", "attachments", body: .collect(maxSize: ByteCount(value: context.limits.maxFileBytes + (1 << 20))),
             use: publications.upload)
+        signedIn.on(
+            .POST, "publications", ":id", "decisions", body: .collect(maxSize: ByteCount(value: context.limits.maxFileBytes + (1 << 20))),
+            use: publications.uploadDecisions)
+        signedIn.post("publications", ":id", "decisions", "delete", use: publications.removeDecisions)
         signedIn.get("publications", ":id", "attachments", ":attachment", use: publications.download)
         signedIn.post("publications", ":id", "attachments", ":attachment", "delete", use: publications.detach)
         let documents = NormativeDocumentPage(context: context)

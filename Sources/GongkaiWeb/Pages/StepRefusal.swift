@@ -18,8 +18,11 @@ struct StepRefusal {
         case let e as ReportDraftError: (status, message) = (.unprocessableEntity, e.description)
         case let e as PublishingError: (status, message) = (.unprocessableEntity, e.description)
         case let e as PublicationStoreError:
-            guard case .staleVersion = e else { return nil }
-            (status, message) = (.conflict, e.description)
+            switch e {
+            case .staleVersion: (status, message) = (.conflict, e.description)
+            case .decisionsInvalid: (status, message) = (.unprocessableEntity, e.description)
+            default: return nil
+            }
         case let e as ReportDraftStoreError:
             if case .notFound = e { return nil }
             (status, message) = (.conflict, e.description)
