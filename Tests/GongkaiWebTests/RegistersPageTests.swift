@@ -51,4 +51,39 @@ import VaporTesting
             #expect(try await LetterPageTests.get(app, officer, "/staff/registers/applications.csv").0 == .notFound)
         }
     }
+
+    @Test func aRowIsCorrectedInAFormWithItsBeforeAndAfterInTheLog() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let officer = try await StaffPageTests.signIn(app)
+            let list = try await LetterPageTests.get(app, officer, "/staff/registers/procurement-projects/rows").1
+            #expect(list.contains("<th scope=\"col\">项目名称</th>"))
+            let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            let row = try #require(try await office.registerRows("procurement-projects", scope: scope).rows.first)
+            let path = "/staff/registers/procurement-projects/rows/\(row.id)"
+            #expect(list.contains("<a href=\"\(path)\">第 \(row.id) 行</a>"))
+            let form = try await LetterPageTests.get(app, officer, path).1
+            let was = try #require(PageSession.hidden("was_amount_yuan", in: form))
+            #expect(was == row.values[2])
+            func fields(_ amount: String, wasAmount: String) -> [(String, String)] {
+                [("name", row.values[0]), ("contracted_on", row.values[1]), ("amount_yuan", amount),
+                 ("was_name", row.values[0]), ("was_contracted_on", row.values[1]), ("was_amount_yuan", wasAmount)]
+            }
+            // A bad amount comes back beside its field; nothing changes.
+            let (bad, _, badPage) = try await LetterPageTests.post(app, officer, path, fields("一百元", wasAmount: was))
+            #expect(bad == .unprocessableEntity && badPage.contains("金额（元）") && badPage.contains("value=\"一百元\""))
+            let (saved, location, _) = try await LetterPageTests.post(app, officer, path, fields("88.8", wasAmount: was))
+            #expect(saved == .seeOther && location == path + "?done=saved")
+            let registers = try await LetterPageTests.get(app, officer, "/staff/registers").1
+            #expect(registers.contains("修改第 \(row.id) 行：金额（元） \(was) → 88.8"))
+            // The same form sent again is stale: someone (here, the same officer) changed the row since.
+            #expect(try await LetterPageTests.post(app, officer, path, fields("99", wasAmount: was)).0 == .conflict)
+            // A viewer reads the row without a form and cannot post one.
+            try await CasePageTests.addUser(office, "viewer-wang", role: "viewer")
+            let viewer = try await StaffPageTests.signIn(app, username: "viewer-wang")
+            #expect(!(try await LetterPageTests.get(app, viewer, path).1.contains("保存修改")))
+            #expect(try await LetterPageTests.post(app, viewer, path, fields("77", wasAmount: "88.8")).0 == .forbidden)
+            #expect(try await LetterPageTests.get(app, officer, "/staff/registers/procurement-projects/rows/999999").0 == .notFound)
+            #expect(try await LetterPageTests.get(app, officer, "/staff/registers/nonsense/rows").0 == .notFound)
+        }
+    }
 }

@@ -15,7 +15,7 @@ import VaporTesting
         case workbench, casePage, recordAnswer, draftLetter, letterPage, issueLetter, confirmReceipt, apiEvents, apiRecord, district, admin
         case draftPublication, publicationPage, reviewPublication
         case openReport, reportPage, reviewReport, reportRecords
-        case documentPage, repealDocument
+        case documentPage, repealDocument, editRegisterRow
     }
 
     // | route          | admin | officer | head | registrar | reviewer | viewer | supervisor | other agency |
@@ -42,6 +42,7 @@ import VaporTesting
         .reportRecords: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .documentPage: [.ok, .ok, .ok, .ok, .ok, .ok, .ok, .notFound],
         .repealDocument: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
+        .editRegisterRow: [.seeOther, .seeOther, .seeOther, .forbidden, .forbidden, .forbidden, .forbidden, .notFound],
     ]
     static let roles = ["admin", "officer", "head", "registrar", "reviewer", "viewer", "supervisor", "other"]
 
@@ -121,6 +122,13 @@ import VaporTesting
                     status = try await LetterPageTests.post(app, session, NormativeDocumentPage.href(document), [
                         ("abolishedOn", "2024-03-01"), ("note", "依据大应急发〔2024〕2号废止"),
                     ]).0
+                case .editRegisterRow:
+                    let row = try #require(try await office.registerRows("procurement-projects", scope: officer).rows.first)
+                    let headers = try await office.registerRow("procurement-projects", id: row.id, scope: officer).headers
+                    let changed = headers.enumerated().map { i, h in (h, h == "amount_yuan" ? "12.3" : row.values[i]) }
+                    status = try await LetterPageTests.post(
+                        app, session, "/staff/registers/procurement-projects/rows/\(row.id)",
+                        changed + headers.enumerated().map { i, h in ("was_\(h)", row.values[i]) }).0
                 case .apiRecord:
                     status = try await StaffAPITests.call(
                         app, .POST, "/api/v1/applications/\(code)/events", token: token, body: #"{"name": "reasons-requested", "date": "2024-03-12"}"#).0

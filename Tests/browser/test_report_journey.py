@@ -42,6 +42,13 @@ def test_a_report_from_its_draft_to_the_website_and_its_amendment(driver, server
     assert "本年度共收到政府信息公开申请" in overview, overview
     assert "尚未填写" in driver.find_element(By.ID, "blocking").text
 
+    # Each figure of section II links to the register rows it counts.
+    driver.find_element(By.XPATH, "//summary[contains(., '第二部分各项数字统计的台账记录')]").click()
+    driver.find_element(By.CSS_SELECTOR, "details a[href*='/records?row=rules']").click()
+    assert f"{year}年度报告第二部分「规章」" in driver.find_element(By.TAG_NAME, "h1").text
+    audit(driver, "第二部分统计的台账记录", failures)
+    driver.get(draft_url)
+
     # Each row of section III links to the applications it counts.
     driver.find_element(By.XPATH, "//summary[contains(., '第三部分各行统计的申请')]").click()
     driver.find_element(By.CSS_SELECTOR, "details a[href*='/cases?row=total']").click()

@@ -61,7 +61,7 @@ struct RegistersPage {
     /// `GET /staff/registers/{name}.csv` (the register) and `{name}.template.csv` (its header and an example row).
     func file(_ req: Request) async throws -> Response {
         let member = try StaffSession.member(req)
-        let file = req.parameters.get("file") ?? ""
+        let file = req.parameters.get("name") ?? ""
         let template = file.hasSuffix(".template.csv")
         let name = String(file.dropLast(template ? ".template.csv".count : ".csv".count))
         guard file.hasSuffix(".csv") else { throw Abort(.notFound) }

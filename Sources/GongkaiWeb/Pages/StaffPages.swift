@@ -26,7 +26,12 @@ struct StaffPages: RouteCollection {
         signedIn.get("district", use: district)
         let registers = RegistersPage(context: context)
         signedIn.get("registers", use: registers.show)
-        signedIn.get("registers", ":file", use: registers.file)
+        // One parameter name at each position (RoutingKit): `{name}.csv` is read from `:name`.
+        signedIn.get("registers", ":name", use: registers.file)
+        let rows = RegisterRowsPage(context: context)
+        signedIn.get("registers", ":name", "rows", use: rows.list)
+        signedIn.get("registers", ":name", "rows", ":id", use: rows.show)
+        signedIn.post("registers", ":name", "rows", ":id", use: rows.save)
         signedIn.on(.POST, "registers", ":name", body: .collect(maxSize: ByteCount(value: context.limits.maxFileBytes)), use: registers.upload)
         let outbox = OutboxPage(context: context)
         signedIn.get("outbox", use: outbox.show)
