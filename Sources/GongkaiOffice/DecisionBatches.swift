@@ -30,10 +30,8 @@ extension Office {
     ) async throws -> DecisionBatchView {
         let stored = try await publication(id, scope)
         try requireStep(.edit, stored, scope, what: "拟公开信息")
-        func refused(_ reasons: [String]) -> IntakeProblems {
-            IntakeProblems(problems: reasons.map { IntakeError(field: "处理决定", reason: $0, key: "decisions", form: "拟公开信息") })
-        }
-        guard stored.content.disclosure == .proactive else { throw refused(["双公示的处理决定应当主动公开，本信息的公开属性为\(stored.content.disclosure.label)"]) }
+        let refused = Self.decisionProblems
+        guard stored.content.disclosure == .proactive else { throw refused([Self.notProactive(stored.content.disclosure)]) }
         let text: String
         do { text = try CSVTable.decode(data, limits: limits) } catch { throw refused(["\(fileName)：\(error)"]) }
         let view = try await decisionRows(text, fileName: fileName, article20Item: stored.content.article20Item, scope: scope)
@@ -57,8 +55,26 @@ extension Office {
         var view = try await decisionRows(batch.csv, fileName: batch.fileName, article20Item: stored.content.article20Item, scope: scope)
         view.batch = batch
         // Once published its rows are in the register: checked again they would be "already stored", not a problem.
-        if stored.catalogueItem != nil { view.problems = [] }
+        if stored.catalogueItem != nil { view.problems = [] } else if stored.content.disclosure != .proactive {
+            view.problems.append(Self.notProactive(stored.content.disclosure))
+        }
         return view
+    }
+
+    /// Refuses publishing item `stored` while its batch has a problem (the item's category or 公开属性 changed since
+    /// the upload, a row no longer fits the register).
+    func requireDecisionsFit(_ stored: StoredPublication, scope: AgencyScope) async throws {
+        if let batch = try await decisionBatch(stored.id, scope: scope), !batch.problems.isEmpty {
+            throw Self.decisionProblems(batch.problems)
+        }
+    }
+
+    static func decisionProblems(_ reasons: [String]) -> IntakeProblems {
+        IntakeProblems(problems: reasons.map { IntakeError(field: "处理决定", reason: $0, key: "decisions", form: "拟公开信息") })
+    }
+
+    static func notProactive(_ disclosure: DisclosureAttribute) -> String {
+        "双公示的处理决定应当主动公开，本信息的公开属性为\(disclosure.label)"
     }
 
     /// The rows of a file in the decisions register's format, with every problem an import (and the category rule)

@@ -188,6 +188,7 @@ extension Office {
         _ stored: StoredPublication, expectedVersion: Int, settings: PublicationSettings, action: String, scope: AgencyScope,
         at moment: Moment, _ change: @escaping @Sendable (PublicationRecordChange) -> Void = { _ in }
     ) async throws -> StoredPublication {
+        try await requireDecisionsFit(stored, scope: scope)
         let visibleFrom = max(stored.content.publishAt ?? moment, moment)
         return try await publications(scope).publish(
             stored.id, expectedVersion: expectedVersion, pattern: settings.indexPattern, visibleFrom: visibleFrom, action: action,

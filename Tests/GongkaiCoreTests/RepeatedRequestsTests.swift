@@ -17,12 +17,14 @@ struct RepeatedRequestsTests {
             ("某小区规划许可证", "某 小区 规划许可证", true),  // spaces
             ("某小区规划许可证", "某路拓宽工程征收补偿方案", false),
             ("2023年区财政预算", "2022年区财政决算", false),
+            ("请公开大兴区2016年应急预案", "申请获取大兴区2016年度应急预案的相关信息", true),  // stock phrases ignored
+            ("请公开大兴区2016年应急预案", "请公开黄村镇2016年应急预案", false),  // another place: other information
         ])
     func alike(a: String, b: String, same: Bool) {
         #expect((RepeatedRequests.similarity(a, b) >= RepeatedRequests.threshold) == same, "\(RepeatedRequests.similarity(a, b))")
     }
 
-    @Test("groups: several applicants, disclosable answers, the same 文号 or alike words, linked through each other")
+    @Test("groups: several applicants, disclosable answers, the same 文号 or words alike the group's first")
     func groups() {
         let requests = [
             Self.r("A1", "张三", "某小区建设工程规划许可证及附图"),
@@ -37,6 +39,22 @@ struct RepeatedRequestsTests {
         ]
         let found = RepeatedRequests.groups(requests).map { $0.map(\.reference) }
         #expect(found == [["A1", "A2", "A3"], ["B1", "B2"]])
+    }
+
+    @Test("alike wordings do not chain different information; other numbers are other information")
+    func noChains() {
+        // B is alike A and C alike B, but C is not alike A: two groups, not one.
+        let requests = [
+            Self.r("A1", "甲", "大兴区2016年应急预案"), Self.r("A2", "乙", "大兴区2016年度应急预案"),
+            Self.r("B1", "丙", "大兴区2016年度应急预案修订稿"), Self.r("C1", "丁", "大兴区2016年度应急预案修订稿及说明"),
+            Self.r("C2", "戊", "大兴区2016年度应急预案修订稿及其说明"),
+            Self.r("Y1", "甲", "大兴区2017年应急预案"), Self.r("Y2", "乙", "大兴区2017年应急预案"),
+        ]
+        #expect(RepeatedRequests.similarity("大兴区2016年度应急预案修订稿", "大兴区2016年度应急预案") >= RepeatedRequests.threshold)
+        #expect(RepeatedRequests.similarity("大兴区2016年应急预案", "大兴区2016年度应急预案修订稿及说明") < RepeatedRequests.threshold)
+        let found = RepeatedRequests.groups(requests).map { $0.map(\.reference) }
+        #expect(!found.contains { $0.contains("A1") && $0.contains("C1") }, "\(found)")
+        #expect(found.contains(["Y1", "Y2"]) && !found.contains { $0.contains("A1") && $0.contains("Y1") })
     }
 
     @Test("partial answers count; nothing asked twice, nothing proposed")

@@ -72,6 +72,13 @@ import Testing
             var p = try await Self.draft(office, officer, "2021年第二批行政处罚决定公示")
             let csv = "item_code,decided_on,reference\nCF-003,2021-02-22,京兴应急CF〔2021〕2号\n"
             _ = try await office.attachDecisions(p.id, csv: Data(csv.utf8), fileName: "b.csv", limits: .standard, scope: officer, at: Self.at("2021-03-02 09:01"))
+            // The category changed after the upload: the page names it and the review cannot publish it.
+            var licensing = PublicationForm(p.content)
+            licensing.article20Item = "5"
+            p = try await office.revisePublication(p.id, licensing, expectedVersion: p.version, scope: officer, at: Self.at("2021-03-02 09:02"))
+            #expect(try await office.decisionBatch(p.id, scope: officer)?.problems.first?.contains("属于第二十条第（6）项") == true)
+            licensing.article20Item = "6"
+            p = try await office.revisePublication(p.id, licensing, expectedVersion: p.version, scope: officer, at: Self.at("2021-03-02 09:02"))
             // Meanwhile the same 文号 enters the register with another date.
             let registers = DisclosureRepository(database: office.database, scope: officer)
             let item = try #require(try await registers.items().first { $0.code == "CF-003" })
@@ -79,7 +86,7 @@ import Testing
             #expect(try await office.decisionBatch(p.id, scope: officer)?.problems.count == 1)
             p = try await office.submitPublication(p.id, expectedVersion: try await office.publicationFile(p.id, scope: officer, at: Self.at("2021-03-02 09:03")).publication.version,
                                                    scope: officer, at: Self.at("2021-03-02 09:03"))
-            await #expect(throws: PublicationStoreError.self) {
+            await #expect(throws: IntakeProblems.self) {
                 try await office.reviewPublication(
                     p.id, .pass(try await PublicationWorkflowTests.clear(office, reviewer)), expectedVersion: p.version, scope: reviewer, at: Self.at("2021-03-03 09:00"))
             }

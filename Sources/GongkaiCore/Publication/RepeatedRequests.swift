@@ -3,8 +3,11 @@ import Foundation
 /// 第四十四条 — 多个申请人就相同政府信息向同一行政机关提出公开申请，且该政府信息属于可以公开的，行政机关可以纳入
 /// 主动公开的范围. Which answered applications ask for the same information:
 /// - only those answered 予以公开 or 部分公开 (the information "属于可以公开的");
-/// - the same 文号 or 索引号, or requests whose words are alike (`similarity` ≥ `threshold`, on the description and
-///   the 文件名称 with spaces, punctuation and width ignored); a group is every request linked to another so;
+/// - the same 文号 or 索引号 as a request of the group; or words alike those of the group's first request
+///   (`similarity` ≥ `threshold` on the description, with spaces, punctuation, width and an applicant's stock
+///   phrases — 请公开, 申请获取, 相关信息 … — ignored) that name the same numbers (2023年 is not 2022年). A request is
+///   compared with each group's first request, not with every member, so that alike wordings never chain different
+///   information into one group;
 /// - from at least `minimumApplicants` different applicants (one applicant asking twice is not 多个申请人).
 ///
 /// ```swift
@@ -28,7 +31,7 @@ public enum RepeatedRequests {
     }
 
     public static let minimumApplicants = 2
-    public static let threshold = 0.6
+    public static let threshold = 0.75
 
     /// Whether the request's information may be published: answered 予以公开 or 部分公开.
     public static func isDisclosable(_ outcome: Outcome?) -> Bool { outcome == .granted || outcome == .partiallyGranted }
@@ -36,37 +39,66 @@ public enum RepeatedRequests {
     /// The groups of disclosable requests for the same information from `minimumApplicants` or more applicants, each
     /// in the order given; groups in the order of their first request.
     public static func groups(_ requests: [Request]) -> [[Request]] {
-        let candidates = requests.filter { isDisclosable($0.outcome) }
-        let keys = candidates.map { bigrams(normalized($0.text)) }
-        var parent = Array(candidates.indices)
-        func root(_ i: Int) -> Int { parent[i] == i ? i : root(parent[i]) }
-        for i in candidates.indices {
-            for j in candidates.indices where j > i && same(candidates[i], keys[i], candidates[j], keys[j]) {
-                let (a, b) = (root(i), root(j))
-                if a != b { parent[max(a, b)] = min(a, b) }
+        var groups: [[Request]] = []
+        var leaders: [[Int]: [(group: Int, words: Words)]] = [:]  // by the numbers the words name
+        var byKey: [String: Int] = [:]  // 文号 and 索引号, to their group
+        for request in requests where isDisclosable(request.outcome) {
+            let keys = [("文号", request.documentNumber), ("索引号", request.indexNumber)].compactMap { kind, value in
+                value.map(normalized).flatMap { $0.isEmpty ? nil : kind + $0 }
+            }
+            let words = Words(request.text)
+            let group = keys.lazy.compactMap { byKey[$0] }.first
+                ?? leaders[words.numbers]?.first { alike(words, $0.words) }?.group
+            if let group {
+                groups[group].append(request)
+                for key in keys where byKey[key] == nil { byKey[key] = group }
+            } else {
+                groups.append([request])
+                leaders[words.numbers, default: []].append((groups.count - 1, words))
+                for key in keys { byKey[key] = groups.count - 1 }
             }
         }
-        var byRoot: [Int: [Request]] = [:]
-        var order: [Int] = []
-        for i in candidates.indices {
-            let r = root(i)
-            if byRoot[r] == nil { order.append(r) }
-            byRoot[r, default: []].append(candidates[i])
+        return groups.filter { Set($0.map(\.applicant)).count >= minimumApplicants }
+    }
+
+    /// Dice's coefficient of the two texts' character pairs, after `normalized` and without the stock phrases: 1 for
+    /// the same words, 0 for none shared.
+    public static func similarity(_ a: String, _ b: String) -> Double { dice(Words(a), Words(b)) }
+
+    /// What a request's words are compared by: its character pairs (sorted, as numbers) and the numbers it names.
+    struct Words {
+        var pairs: [UInt64]
+        var numbers: [Int]
+
+        init(_ text: String) {
+            var s = normalized(text)
+            for phrase in stockPhrases { s = s.replacingOccurrences(of: phrase, with: "") }
+            let scalars = Array(s.unicodeScalars)
+            pairs = scalars.count < 2
+                ? scalars.map { UInt64($0.value) }
+                : (0..<(scalars.count - 1)).map { UInt64(scalars[$0].value) << 32 | UInt64(scalars[$0 + 1].value) }.sorted()
+            numbers = s.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0.prefix(9)) }.sorted()
         }
-        return order.compactMap { byRoot[$0] }.filter { Set($0.map(\.applicant)).count >= minimumApplicants }
     }
 
-    /// Dice's coefficient of the two texts' character pairs, after `normalized`: 1 for the same words, 0 for none
-    /// shared.
-    public static func similarity(_ a: String, _ b: String) -> Double {
-        dice(bigrams(normalized(a)), bigrams(normalized(b)))
+    /// What applicants write around the information they want; it says nothing of which information.
+    static let stockPhrases = ["申请公开", "请求公开", "要求公开", "请公开", "申请获取", "请提供", "的相关信息", "相关信息", "相关文件", "的信息", "的全文", "全文", "关于"]
+
+    /// `dice` ≥ `threshold`. Dice ≥ t needs the shorter to hold at least t / (2 − t) of the longer's pairs: most
+    /// pairs of requests stop at that count.
+    static func alike(_ a: Words, _ b: Words) -> Bool {
+        let (short, long) = (Double(min(a.pairs.count, b.pairs.count)), Double(max(a.pairs.count, b.pairs.count)))
+        return short >= long * threshold / (2 - threshold) && dice(a, b) >= threshold
     }
 
-    static func same(_ a: Request, _ ka: [String: Int], _ b: Request, _ kb: [String: Int]) -> Bool {
-        func filled(_ s: String?) -> String? { s.flatMap { normalized($0).isEmpty ? nil : normalized($0) } }
-        if let x = filled(a.documentNumber), x == filled(b.documentNumber) { return true }
-        if let x = filled(a.indexNumber), x == filled(b.indexNumber) { return true }
-        return dice(ka, kb) >= threshold
+    static func dice(_ a: Words, _ b: Words) -> Double {
+        let total = a.pairs.count + b.pairs.count
+        guard total > 0 else { return 0 }
+        var (i, j, shared) = (0, 0, 0)
+        while i < a.pairs.count && j < b.pairs.count {
+            if a.pairs[i] == b.pairs[j] { shared += 1; i += 1; j += 1 } else if a.pairs[i] < b.pairs[j] { i += 1 } else { j += 1 }
+        }
+        return 2 * Double(shared) / Double(total)
     }
 
     /// Letters and digits only, full-width folded to half-width, lower case.
@@ -75,20 +107,5 @@ public enum RepeatedRequests {
             (0xFF01...0xFF5E).contains(u.value) ? Unicode.Scalar(u.value - 0xFEE0)! : u
         }
         return String(String.UnicodeScalarView(folded).filter { CharacterSet.alphanumerics.contains($0) }).lowercased()
-    }
-
-    static func bigrams(_ s: String) -> [String: Int] {
-        let c = Array(s)
-        guard c.count > 1 else { return c.isEmpty ? [:] : [String(c): 1] }
-        var out: [String: Int] = [:]
-        for i in 0..<(c.count - 1) { out[String(c[i...i + 1]), default: 0] += 1 }
-        return out
-    }
-
-    static func dice(_ a: [String: Int], _ b: [String: Int]) -> Double {
-        let total = a.values.reduce(0, +) + b.values.reduce(0, +)
-        guard total > 0 else { return 0 }
-        let shared = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
-        return 2 * Double(shared) / Double(total)
     }
 }
