@@ -70,7 +70,8 @@ import Testing
             let s = try await importer.importCSV(
                 Data("事项编码,决定日期\nNOPE,2020-01-01\n".utf8), fileName: "d.csv", register: decisions, agencyID: agency,
                 skipInvalid: false, into: store)
-            #expect(s.issues.map(\.description) == ["d.csv 第2行「item_code」列：本机关没有编码为 NOPE 的事项"])
+            // The problem names the column as the file heads it.
+            #expect(s.issues.map(\.description) == ["d.csv 第2行「事项编码」列：本机关没有编码为 NOPE 的事项"])
             await #expect(throws: StoreError.agencyNotFound(999)) {
                 try await importer.importCSV(
                     Data("item_code,decided_on\n".utf8), fileName: "d.csv", register: decisions, agencyID: 999,

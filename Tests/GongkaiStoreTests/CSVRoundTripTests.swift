@@ -67,9 +67,9 @@ import Testing
         (
             "catalogue-items",
             """
-            index_number,article20_item,title,document_number,published_on,channels,subject,written_on,publisher,body
-            11A-2020-001,5,2020年行政许可结果公示,,2020-06-30,政府网站、政务新媒体,,,,
-            11A-2020-002,1,规范性文件,京兴应急发〔2020〕3号,2020-04-08,政府网站,安全生产监管,2020-04-01,北京市大兴区人民政府,第一条　为了……
+            index_number,article20_item,title,document_number,published_on,channels,subject,written_on,publisher,body,disclosure
+            11A-2020-001,5,2020年行政许可结果公示,,2020-06-30,政府网站、政务新媒体,,,,,
+            11A-2020-002,1,规范性文件,京兴应急发〔2020〕3号,2020-04-08,政府网站,安全生产监管,2020-04-01,北京市大兴区人民政府,第一条　为了……,onRequest
             """
         ),
         (

@@ -52,6 +52,31 @@ import VaporTesting
         }
     }
 
+    @Test func anImportedEntryMarked依申请公开IsListedWithoutItsText() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, _ in
+            let officer = try await StaffPageTests.signIn(app)
+            let (status, _) = try await Self.upload(app, officer, "catalogue-items", "目录.csv",
+                "索引号,第二十条项号,标题,公开日期,正文,公开方式\n"
+                + "11A0115-YJJ-2021-003,5,2021年执法检查分工表,2021-01-05,分工如下：甲组负责,依申请公开\n"
+                + "11A0115-YJJ-2021-004,5,2021年第3批许可公示,2021-01-06,许可如下：乙公司,主动公开\n")
+            #expect(status == .ok)
+            let api = try await LetterPageTests.get(app, PageSession(), "/api/v1/agencies/1/catalogue?q=2021").1
+            let items = try #require((try JSONSerialization.jsonObject(with: Data(api.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+            let byTitle = Dictionary(uniqueKeysWithValues: items.compactMap { i in (i["title"] as? String).map { ($0, i) } })
+            let onRequest = try #require(byTitle["2021年执法检查分工表"]), proactive = try #require(byTitle["2021年第3批许可公示"])
+            #expect(onRequest["disclosure"] as? String == "onRequest" && proactive["disclosure"] as? String == "proactive")
+            let url = try #require(onRequest["url"] as? String)
+            let itemID = try #require(url.split(separator: "/").last.map(String.init))
+            let page = try await LetterPageTests.get(app, PageSession(), url).1
+            #expect(page.contains("<dd>依申请公开</dd>") && !page.contains("甲组负责"))
+            #expect(page.contains("<a href=\"/agencies/1/apply?item=\(itemID)\">在线申请获取本信息</a>"))
+            // An unknown 公开方式 is refused by line and column, and nothing is imported.
+            let (refused, problems) = try await Self.upload(app, officer, "catalogue-items", "目录2.csv",
+                "索引号,第二十条项号,标题,公开日期,公开方式\n11A0115-YJJ-2021-005,5,某表,2021-01-07,内部\n")
+            #expect(refused == .unprocessableEntity && problems.contains("第2行") && problems.contains("公开方式"))
+        }
+    }
+
     @Test func aRowIsCorrectedInAFormWithItsBeforeAndAfterInTheLog() async throws {
         try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
             let officer = try await StaffPageTests.signIn(app)

@@ -131,6 +131,8 @@ public enum RegisterCatalog {
             .init("written_on", "成文日期", .date, example: "2020-06-28"),
             .init("publisher", "发布机构", example: ""),
             .init("body", "正文", example: ""),
+            .init("disclosure", "公开方式",
+                  .choice(choices([("proactive", "主动公开"), ("onRequest", "依申请公开")])), example: "主动公开"),
         ],
         identity: .key("index_number"))
 

@@ -113,8 +113,13 @@ public struct RegisterImporter: Sendable {
             uniqueKeysWithValues: spec.columns.enumerated().map { i, c in
                 (c.header, positions[i].map { $0 < record.fields.count ? record.fields[$0] : "" } ?? "")
             })
+        // A problem names its column as the file heads it (公开方式 or disclosure).
+        let heading = Dictionary(
+            uniqueKeysWithValues: spec.columns.enumerated().compactMap { i, c in
+                positions[i].flatMap { $0 < header.count ? (c.header, header[$0]) : nil }
+            })
         func issue(_ column: String, _ reason: String) -> ImportIssue {
-            ImportIssue(file: fileName, line: record.line, column: column, reason: reason)
+            ImportIssue(file: fileName, line: record.line, column: heading[column] ?? column, reason: reason)
         }
         var found: [ImportIssue] = []
         if record.fields.count != header.count {
