@@ -104,4 +104,40 @@ import Testing
             }
         }
     }
+
+    /// The race the office's check cannot see: a batch that was valid when checked but no longer fits when the
+    /// transaction that publishes the item runs. The store refuses the publication wholly.
+    @Test(arguments: OfficeBackend.available)
+    func theStoreRefusesABatchThatStoppedFittingInsideThePublishingTransaction(_ backend: OfficeBackend) async throws {
+        try await R.withDesk(backend, "batch_race") { desk in
+            let office = desk.office
+            let officer = try await desk.scope(DemoAgency.demoOfficer)
+            let p = try await Self.draft(office, officer, "2021年第三批行政处罚决定公示")
+            let store = PublicationRepository(database: office.database, scope: officer)
+            let csv = "item_code,decided_on,reference\nCF-003,2021-02-22,京兴应急CF〔2021〕7号\nCF-404,2021-02-23,京兴应急CF〔2021〕8号\n"
+            try await store.setDecisionBatch(csv, fileName: "c.csv", rows: 2, of: p.id, at: Self.at("2021-03-02 09:01"))
+            let audit = RegisterAuditRepository(database: office.database, scope: officer)
+            let catalogue = try await audit.rowCount(try RegisterCatalog.named("catalogue-items"))
+            do {
+                _ = try await store.publish(
+                    p.id, expectedVersion: p.version, pattern: .standard, visibleFrom: Self.at("2021-03-03 09:00"), action: "批准发布",
+                    at: Self.at("2021-03-03 09:00"))
+                Issue.record("published with a row naming an unknown item")
+            } catch PublicationStoreError.decisionsInvalid(let issues) {
+                #expect(issues.map(\.description) == ["c.csv 第3行「item_code」列：本机关没有编码为 CF-404 的事项"])
+            }
+            // Rolled back: no entry, no serial, no decision, still a draft.
+            let after = try #require(try await store.find(p.id))
+            #expect(after.state == .draft && after.catalogueItem == nil && after.version == p.version)
+            #expect(try await audit.rowCount(try RegisterCatalog.named("catalogue-items")) == catalogue)
+            #expect(try await Self.penalties(office, desk.agencyID) == (0, 0))
+            // Once the batch fits, the same publication takes the year's first serial.
+            try await store.setDecisionBatch(String(csv.split(separator: "\n").prefix(2).joined(separator: "\n")) + "\n", fileName: "c.csv", rows: 1, of: p.id, at: Self.at("2021-03-03 09:01"))
+            let published = try await store.publish(
+                p.id, expectedVersion: p.version, pattern: .standard, visibleFrom: Self.at("2021-03-03 09:02"), action: "批准发布",
+                at: Self.at("2021-03-03 09:02"))
+            #expect(published.catalogueItem?.indexNumber.hasSuffix("/2021-00001") == true)
+            #expect(try await Self.penalties(office, desk.agencyID) == (1, 0))
+        }
+    }
 }
