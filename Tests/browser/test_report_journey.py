@@ -56,6 +56,13 @@ def test_a_report_from_its_draft_to_the_website_and_its_amendment(driver, server
     audit(driver, "第三部分统计的申请", failures)
     driver.get(draft_url)
 
+    # Each group of section IV links to the appeals it counts.
+    driver.find_element(By.XPATH, "//summary[contains(., '第四部分统计的行政复议、行政诉讼案件')]").click()
+    driver.find_element(By.CSS_SELECTOR, "details a[href*='/appeals?group=']").click()
+    assert f"{year}年度报告第四部分" in driver.find_element(By.TAG_NAME, "h1").text, driver.find_element(By.TAG_NAME, "h1").text
+    audit(driver, "第四部分统计的复议诉讼", failures)
+    driver.get(draft_url)
+
     # A figure that contradicts the tables: caught on save, and submission refused.
     fill(driver, {"overview": "本年度共收到政府信息公开申请999件。", "problems": "一是公开内容有待丰富；二是办理流程有待规范。", "otherMatters": "无。"})
     submit_and_wait(driver, css="button[value=save]")
