@@ -73,4 +73,22 @@ import Testing
             #expect(try await desk.office.recordsBehind(row: .rules, column: .decisions, year: 2020, scope: officer) == nil)
         }
     }
+
+    /// A figure counting more rows than one statement may bind (SQLite 32,766, PostgreSQL 65,535) still lists them:
+    /// a large agency's 行政许可 of a year.
+    @Test(arguments: OfficeBackend.available)
+    func aFigureOfManyRowsListsThemAll(_ backend: OfficeBackend) async throws {
+        try await ReportDraftWorkflowTests.withDesk(backend, "p2_many") { desk in
+            let officer = try await desk.scope(DemoAgency.demoOfficer)
+            let registers = DisclosureRepository(database: desk.office.database, scope: officer)
+            let licence = try #require(try await registers.itemsValid(on: CivilDate(2023, 1, 1)).first { $0.category == .licensing })
+            let n = 70_000
+            try await registers.addDecisions((0..<n).map { i in
+                AdministrativeDecision(agencyID: desk.agencyID, itemID: licence.id!, decidedOn: CivilDate(2023, 1 + i % 12, 1 + i % 28), reference: "许可〔2023〕\(i)号")
+            })
+            let figure = try await desk.office.report(agencyID: desk.agencyID, year: 2023).report.proactive[.licensing, .decisionsThisYear]
+            let records = try #require(try await desk.office.recordsBehind(row: .licensing, column: .decisionsThisYear, year: 2023, scope: officer))
+            #expect(figure == .count(n) && records.count == n)
+        }
+    }
 }

@@ -149,6 +149,25 @@ import VaporTesting
         }
     }
 
+    @Test func aFigureOfMoreRowsThanAPageListsTheFirstAndLinksTheRegister() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            let registers = DisclosureRepository(database: office.database, scope: scope)
+            let item = try #require(try await registers.itemsValid(on: CivilDate(2020, 1, 1)).first { $0.category == .penalty })
+            try await registers.addDecisions((0..<2_500).map { i in
+                AdministrativeDecision(agencyID: 1, itemID: item.id!, decidedOn: CivilDate(2020, 12, 1 + i % 28), reference: "补录〔2020〕\(i)号")
+            })
+            let total = try await office.report(agencyID: 1, year: 2020).report.proactive[.penalty, .decisions].countOrZero
+            #expect(total > ReportDraftPage.shownRows)
+            let officer = try await StaffPageTests.signIn(app)
+            let path = try #require(try await LetterPageTests.post(app, officer, "/staff/reports", [("year", "2020")]).1)
+            let list = try await LetterPageTests.get(app, officer, "\(path)/records?row=penalty&column=decisions").1
+            #expect(list.contains("：\(total)条台账记录") && list.contains("共 \(total) 条，此处列出前 2000 条。"))
+            #expect(list.contains("<a href=\"/staff/registers/administrative-decisions.csv\">下载全部处理决定台账（CSV）</a>"))
+            #expect(list.components(separatedBy: "<tr>").count - 1 == ReportDraftPage.shownRows + 1)  // the header and 2,000 rows
+        }
+    }
+
     @Test func wordsTypedIntoADraftAreShownAsText() async throws {
         try await WebTestApp.with(now: ApplyPageTests.moment) { app, _ in
             let officer = try await StaffPageTests.signIn(app)

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import GongkaiCore
 import SQLKit
 
@@ -44,8 +45,7 @@ extension DisclosureRepository {
             guard let condition = ProactiveConditions.document(column, y),
                 let kind = DocumentKind.allCases.first(where: { $0.row == row })
             else { return nil }
-            let ids = try await ids("normative_documents", "kind = \(bind: kind.rawValue) AND \(condition)")
-            let found = try await NormativeDocumentRecord.query(on: database).filter(\.$id ~~ ids).all().compactMap { $0.value() }
+            let found = try await rows(NormativeDocumentRecord.self, "kind = \(bind: kind.rawValue) AND \(condition)").compactMap { $0.value() }
             return .documents(found.sorted { ($0.madeOn, $0.documentNumber) < ($1.madeOn, $1.documentNumber) })
         case .previousYearItems:
             return .items(try await items(categories, ProactiveConditions.itemValid(on: y.previousEnd)))
@@ -55,8 +55,8 @@ extension DisclosureRepository {
                 removed: try await items(categories, ProactiveConditions.itemChanged(added: false, y)))
         case .decisions, .decisionsThisYear:
             guard !categories.isEmpty else { return .decisions([], items: [:]) }
-            let ids = try await ids("administrative_decisions", "category IN (\(binds: categories)) AND \(ProactiveConditions.decided(y))")
-            let found = try await AdministrativeDecisionRecord.query(on: database).filter(\.$id ~~ ids).all().compactMap { $0.value() }
+            let found = try await rows(AdministrativeDecisionRecord.self, "category IN (\(binds: categories)) AND \(ProactiveConditions.decided(y))")
+                .compactMap { $0.value() }
             let itemIDs = Set(found.map(\.itemID))
             let items = try await AdministrativeItemRecord.query(on: database).filter(\.$agencyID == agencyID)
                 .filter(\.$id ~~ itemIDs).all().compactMap { $0.value() }
@@ -64,27 +64,23 @@ extension DisclosureRepository {
                 found.sorted { ($0.decidedOn, $0.reference) < ($1.decidedOn, $1.reference) },
                 items: Dictionary(items.compactMap { i in i.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a }))
         case .procurementProjects, .procurementAmount:
-            let ids = try await ids("procurement_projects", ProactiveConditions.contracted(y))
-            let found = try await ProcurementProjectRecord.query(on: database).filter(\.$id ~~ ids).all().compactMap { $0.value() }
+            let found = try await rows(ProcurementProjectRecord.self, ProactiveConditions.contracted(y)).compactMap { $0.value() }
             return .procurement(found.sorted { ($0.contractedOn, $0.name) < ($1.contractedOn, $1.name) })
         case .feeAmount:
-            let ids = try await ids("fee_collections", ProactiveConditions.collected(y))
-            let found = try await FeeCollectionRecord.query(on: database).filter(\.$id ~~ ids).all().compactMap { $0.value() }
+            let found = try await rows(FeeCollectionRecord.self, ProactiveConditions.collected(y)).compactMap { $0.value() }
             return .fees(found.sorted { ($0.collectedOn, $0.id ?? 0) < ($1.collectedOn, $1.id ?? 0) })
         }
     }
 
     private func items(_ categories: [String], _ condition: SQLQueryString) async throws -> [AdministrativeItem] {
         guard !categories.isEmpty else { return [] }
-        let ids = try await ids("administrative_items", "category IN (\(binds: categories)) AND \(condition)")
-        return try await AdministrativeItemRecord.query(on: database).filter(\.$id ~~ ids).all().compactMap { $0.value() }
+        return try await rows(AdministrativeItemRecord.self, "category IN (\(binds: categories)) AND \(condition)").compactMap { $0.value() }
             .sorted { ($0.category.rawValue, $0.code) < ($1.category.rawValue, $1.code) }
     }
 
-    /// The ids of the agency's rows of `table` meeting `condition`.
-    private func ids(_ table: String, _ condition: SQLQueryString) async throws -> [Int] {
-        let sql = database as! any SQLDatabase
-        return try await sql.raw("SELECT id FROM \(ident: table) WHERE agency_id = \(bind: agencyID) AND \(condition)").all()
-            .map { try $0.decode(column: "id", as: Int.self) }
+    /// The agency's rows of `M`'s table meeting `condition`, in one query (no list of ids: a figure may count more
+    /// rows than a statement may bind).
+    private func rows<M: Model>(_ model: M.Type, _ condition: SQLQueryString) async throws -> [M] {
+        try await M.query(on: database).filter(.sql(embed: "agency_id = \(bind: agencyID) AND (\(condition))")).all()
     }
 }
