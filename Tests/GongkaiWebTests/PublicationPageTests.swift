@@ -200,6 +200,35 @@ import VaporTesting
         }
     }
 
+    @Test func theListIsSearchedAndPaged() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
+            let scope = try await office.scope(agencyID: 1, username: DemoAgency.demoOfficer)
+            var form = PublicationForm()
+            (form.article20Item, form.formedOn) = ("1", "2024-03-01")
+            for i in 1...55 {
+                form.title = i == 7 ? "关于<b>检查</b>的通知" : "第\(i)批执法检查通知"
+                _ = try await office.draftPublication(form, scope: scope, at: ApplyPageTests.moment)
+            }
+            let officer = try await StaffPageTests.signIn(app)
+            var page = try await LetterPageTests.get(app, officer, "/staff/publications").1
+            let all = try await office.publicationListing(scope: scope, state: nil, words: "", page: 1, on: ApplyPageTests.moment.date).found
+            #expect(page.contains("全部信息（\(all) 条）") && page.components(separatedBy: "<tr").count - 1 == 51)
+            #expect(page.contains("<nav class=\"pages\" aria-label=\"分页\">") && page.contains("href=\"/staff/publications?page=2\">下一页</a>"))
+            // Found by words; the tabs keep them; what was typed is shown as text.
+            page = try await LetterPageTests.get(app, officer, "/staff/publications?q=%E6%A3%80%E6%9F%A5&state=draft").1
+            #expect(page.contains("草稿（55 条）") && page.contains("value=\"检查\"") && page.contains("<input type=\"hidden\" name=\"state\" value=\"draft\">"))
+            #expect(page.contains("href=\"/staff/publications?q=%E6%A3%80%E6%9F%A5\""))  // 全部, searched
+            #expect(page.contains("关于&lt;b&gt;检查&lt;/b&gt;的通知") && !page.contains("<b>检查</b>"))
+            page = try await LetterPageTests.get(app, officer, "/staff/publications?q=1%2B1").1
+            #expect(page.contains("href=\"/staff/publications?state=draft&amp;q=1%2B1\""))  // a "+" stays a "+"
+            page = try await LetterPageTests.get(app, officer, "/staff/publications?q=%3Cscript%3E").1
+            #expect(page.contains("没有找到含「&lt;script&gt;」的信息。") && !page.contains("<script>"))
+            // Page 2 holds the rest; a page past the end is the last.
+            page = try await LetterPageTests.get(app, officer, "/staff/publications?state=draft&page=99").1
+            #expect(page.components(separatedBy: "<tr").count - 1 == 1 + (55 - 50) && page.contains("<span aria-current=\"page\">2</span>"))
+        }
+    }
+
     @Test func aBatchOfDecisionsIsUploadedReviewedAndShownWithTheItem() async throws {
         try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
             try await CasePageTests.addUser(office, "head-liu", role: "head")

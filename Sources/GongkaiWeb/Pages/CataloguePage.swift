@@ -23,12 +23,6 @@ struct CataloguePage {
         var onRequest: String?
     }
 
-    struct PageLink: Encodable {
-        var label: String
-        var href: String?
-        var current: Bool
-    }
-
     struct Content: Encodable {
         var agencyID: Int
         var agency: String
@@ -64,8 +58,8 @@ struct CataloguePage {
                     title: $0.title, documentNumber: $0.documentNumber, publishedOn: $0.publishedOn.iso,
                     onRequest: $0.disclosure.showsContent ? nil : $0.disclosure.label)
             }
-            content.pageLinks = Self.pageLinks(
-                req, current: request.page, pages: (found.total + found.pageSize - 1) / found.pageSize)
+            content.pageLinks = PageLink.around(
+                req, keeping: ["q", "category", "year"], current: request.page, pages: (found.total + found.pageSize - 1) / found.pageSize)
         } catch let problem as ProblemDetails {
             content.errors = problem.errors?.map(\.message) ?? [problem.detail]
             status = .unprocessableEntity
@@ -80,28 +74,6 @@ struct CataloguePage {
             "catalogue", req, title: "\(content.heading)_\(agency.name)",
             crumbs: [.init(label: agency.name, href: "/agencies/\(agencyID)"), .init(label: content.heading)],
             status: status, content: content)
-    }
-
-    /// Links to the pages around `current` (first, last and two either side), keeping the search.
-    static func pageLinks(_ req: Request, current: Int, pages: Int) -> [PageLink] {
-        guard pages > 1 else { return [] }
-        var components = URLComponents()
-        let kept = ["q", "category", "year"].compactMap { name in
-            req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) }
-        }
-        func href(_ page: Int) -> String {
-            components.queryItems = kept + [URLQueryItem(name: "page", value: String(page))]
-            return req.url.path + (components.string ?? "")
-        }
-        let shown = Set([1, pages] + Array(max(1, current - 2)...min(pages, current + 2))).sorted()
-        var links: [PageLink] = []
-        if current > 1 { links.append(PageLink(label: "上一页", href: href(current - 1), current: false)) }
-        for (i, page) in shown.enumerated() {
-            if i > 0, page - shown[i - 1] > 1 { links.append(PageLink(label: "…", href: nil, current: false)) }
-            links.append(PageLink(label: String(page), href: page == current ? nil : href(page), current: page == current))
-        }
-        if current < pages { links.append(PageLink(label: "下一页", href: href(current + 1), current: false)) }
-        return links
     }
 
     struct ItemContent: Encodable {

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiCore
 import GongkaiOffice
 import GongkaiStore
@@ -33,7 +34,14 @@ struct PublicationPage {
     struct ListContent: Encodable {
         var tabs: [Tab]
         var heading: String
+        /// How many items the heading's choice holds (all pages).
+        var count: Int
         var rows: [Row]
+        /// The words searched for, and the state chosen, kept in the search form.
+        var words: String
+        var searched: Bool
+        var state: String?
+        var pageLinks: [PageLink]
         var mayDraft: Bool
         var overdue: Int
         var proposals: [ProposalRow]
@@ -49,30 +57,32 @@ struct PublicationPage {
     func list(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let member = try StaffSession.member(req)
         let now = context.clock.now()
-        let all = try await context.office.publicationList(scope: member.scope)
         let chosen = req.query[String.self, at: "state"].flatMap(PublicationState.init(rawValue:))
-        var rows: [Row] = []
-        var overdue = 0
-        for p in all where chosen == nil || p.state == chosen {
-            let t = try PublicationClock.timeliness(
-                formedOn: p.content.formedOn, publishedOn: p.catalogueItem?.publishedOn, on: now.date, calendar: context.office.calendar)
-            let open = p.clockRuns
-            if open && t.isOverdue { overdue += 1 }
-            rows.append(Row(
-                href: Self.href(p.id), title: p.content.title, state: Self.stateLabel(p, at: now), formedOn: p.content.formedOn.iso,
-                clock: open ? "\(t.dueDate.iso) \(t.label)" : "—", overdue: open && t.isOverdue,
-                indexNumber: p.catalogueItem?.indexNumber ?? "", publishAt: p.catalogueItem?.visibleFrom?.description ?? p.content.publishAt?.description ?? ""))
+        let words = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let listing = try await context.office.publicationListing(
+            scope: member.scope, state: chosen, words: words, page: req.query[Int.self, at: "page"] ?? 1, on: now.date)
+        func href(_ state: PublicationState?) -> String {
+            "/staff/publications" + PageLink.query(
+                [state.map { URLQueryItem(name: "state", value: $0.rawValue) }, words.isEmpty ? nil : URLQueryItem(name: "q", value: words)].compactMap { $0 })
         }
-        let tabs = [Tab(title: "全部", href: "/staff/publications", count: all.count, current: chosen == nil)]
+        let rows = listing.entries.map { e in
+            let p = e.publication
+            return Row(
+                href: Self.href(p.id), title: p.content.title, state: Self.stateLabel(p, at: now), formedOn: p.content.formedOn.iso,
+                clock: e.timeliness.map { "\($0.dueDate.iso) \($0.label)" } ?? "—", overdue: e.timeliness?.isOverdue == true,
+                indexNumber: p.catalogueItem?.indexNumber ?? "", publishAt: p.catalogueItem?.visibleFrom?.description ?? p.content.publishAt?.description ?? "")
+        }
+        let tabs = [Tab(title: "全部", href: href(nil), count: listing.found, current: chosen == nil)]
             + PublicationState.allCases.map { s in
-                Tab(title: s.label, href: "/staff/publications?state=\(s.rawValue)", count: all.filter { $0.state == s }.count, current: s == chosen)
+                Tab(title: s.label, href: href(s), count: listing.counts[s] ?? 0, current: s == chosen)
             }
         return try await pages.render(
             "staff-publications", req, title: "主动公开", crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "主动公开")],
             status: status,
             content: ListContent(
-                tabs: tabs, heading: chosen?.label ?? "全部信息", rows: rows,
-                mayDraft: PublicationPermissions.mayAuthor(role: member.scope.role), overdue: overdue,
+                tabs: tabs, heading: chosen?.label ?? "全部信息", count: listing.matching, rows: rows, words: words, searched: !words.isEmpty,
+                state: chosen?.rawValue, pageLinks: PageLink.around(req, keeping: ["state", "q"], current: listing.page, pages: listing.pageCount),
+                mayDraft: PublicationPermissions.mayAuthor(role: member.scope.role), overdue: listing.overdue,
                 proposals: try await proposalRows(member.scope, on: now.date),
                 notice: req.query[String.self, at: "done"] == "declined" ? "已记录不纳入主动公开的理由" : nil, error: error))
     }
