@@ -102,6 +102,21 @@ final class ScriptedTransport: MessageTransport {
             #expect(Office.masked("wang@example.cn") == "w***@example.cn")
         }
     }
+
+    /// However many messages have been sent since, one still waiting stays on the list; the sent ones are the latest.
+    @Test(arguments: OfficeBackend.available)
+    func anOldMessageNotYetSentIsNeverCrowdedOut(_ backend: OfficeBackend) async throws {
+        try await Self.withNotice(backend, "outbox_old") { desk, waiting in
+            let outbox = OutboxRepository(database: desk.office.database, scope: desk.officer)
+            for i in 1...5 {
+                let m = try await outbox.enqueue(reference: "2024-00\(i)", recipient: "a\(i)@example.cn", subject: "第\(i)件", body: "", at: i)
+                _ = try await outbox.markSentByHand(m.id, at: 100 + i)
+            }
+            let listed = try await outbox.messages(sentLimit: 3)
+            #expect(listed.map(\.subject) == ["第5件", "第4件", "第3件", waiting.subject])
+            #expect(listed.last?.status == .pending && listed.dropLast().allSatisfy { $0.status == .sent })
+        }
+    }
 }
 
 /// The notice is queued in the transaction: when what follows the numbering fails, neither the number nor a

@@ -84,10 +84,15 @@ public struct OutboxRepository: Sendable {
         return r.value()
     }
 
-    /// The agency's messages, newest first (at most `limit`).
-    public func messages(limit: Int = 200) async throws -> [OutboxMessage] {
-        try await OutboxRecord.query(on: database).filter(\.$agencyID == scope.agencyID).sort(\.$id, .descending)
-            .limit(limit).all().map { $0.value() }
+    /// The agency's messages, newest first: every one not yet sent (pending or failed — none may drop out of sight
+    /// however old), and the latest `sentLimit` sent.
+    public func messages(sentLimit: Int = 200) async throws -> [OutboxMessage] {
+        let sent = OutboxMessage.Status.sent.rawValue
+        let unsent = try await OutboxRecord.query(on: database).filter(\.$agencyID == scope.agencyID).filter(\.$status != sent)
+            .sort(\.$id, .descending).all()
+        let done = try await OutboxRecord.query(on: database).filter(\.$agencyID == scope.agencyID).filter(\.$status == sent)
+            .sort(\.$id, .descending).limit(sentLimit).all()
+        return (unsent + done).sorted { ($0.id ?? 0) > ($1.id ?? 0) }.map { $0.value() }
     }
 
     /// Marks message `id` sent by the scope's user at minute `now`; false when it is not the agency's or was sent.

@@ -24,6 +24,8 @@ struct OutboxPage {
 
     struct PageContent: Encodable {
         var rows: [Row]
+        /// Messages not yet sent (all listed), before the latest sent ones.
+        var waiting: Int
         var notice: String?
     }
 
@@ -41,7 +43,7 @@ struct OutboxPage {
         }
         return try await Pages(context: context).render(
             "staff-outbox", req, title: "通知", crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "通知")],
-            content: PageContent(rows: rows, notice: req.query[String.self, at: "sent"] == nil ? nil : "已标记为人工发送"))
+            content: PageContent(rows: rows, waiting: rows.filter(\.open).count, notice: req.query[String.self, at: "sent"] == nil ? nil : "已标记为人工发送"))
     }
 
     struct SentForm: Content {
