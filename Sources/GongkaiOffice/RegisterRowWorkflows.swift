@@ -21,11 +21,12 @@ extension Office {
     /// appeals through their case).
     static let rowEditableRegisters: Set<String> = ["administrative-items", "administrative-decisions", "procurement-projects", "fee-collections"]
 
-    /// Up to 50 rows of register `name` after id `after` (any member of the agency).
-    public func registerRows(_ name: String, after: Int = 0, scope: AgencyScope) async throws -> RegisterRowsPage {
+    /// Up to 50 rows of register `name` after id `after`, only those containing `words` when given (any member of
+    /// the agency).
+    public func registerRows(_ name: String, after: Int = 0, containing words: String = "", scope: AgencyScope) async throws -> RegisterRowsPage {
         let spec = try Self.browserRegister(name)
         let limit = 50
-        let rows = try await RegisterRowEditor(database: database, scope: scope).rows(spec, after: after, limit: limit + 1)
+        let rows = try await RegisterRowEditor(database: database, scope: scope).rows(spec, after: after, limit: limit + 1, containing: words)
         return RegisterRowsPage(
             name: spec.name, title: spec.title, headers: spec.headers, labels: spec.labels, rows: Array(rows.prefix(limit)),
             next: rows.count > limit ? rows[limit - 1].id : nil, mayEdit: mayEditRows(spec, scope))

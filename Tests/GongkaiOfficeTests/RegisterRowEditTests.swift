@@ -15,6 +15,40 @@ import Testing
         }
     }
 
+    /// A row is found among many by what it contains: a 文号, a code (the item's, looked up), a date; wildcards are
+    /// taken literally and case does not matter.
+    @Test(arguments: OfficeBackend.available)
+    func aRowIsFoundByWhatItContains(_ backend: OfficeBackend) async throws {
+        try await R.withDesk(backend, "row_search") { desk in
+            let office = desk.office
+            let officer = try await desk.scope(DemoAgency.demoOfficer)
+            let registers = DisclosureRepository(database: office.database, scope: officer)
+            let item = try #require(try await registers.items().first { $0.code == "CF-002" })
+            for reference in ["测试_A〔2021〕1号", "测试XA〔2021〕2号"] {
+                _ = try await registers.add(AdministrativeDecision(agencyID: desk.agencyID, itemID: item.id!, decidedOn: CivilDate(2021, 6, 1), reference: reference))
+            }
+            try await registers.addDecisions((1...60).map { i in
+                AdministrativeDecision(agencyID: desk.agencyID, itemID: item.id!, decidedOn: CivilDate(2021, 7, 1 + i % 28), reference: "补录〔2021〕\(i)号")
+            })
+            func found(_ words: String, after: Int = 0) async throws -> RegisterRowsPage {
+                try await office.registerRows("administrative-decisions", after: after, containing: words, scope: officer)
+            }
+            // | words      | found                                   |
+            // | 测试_a      | the one with "_A" (not "XA"), any case  |
+            // | %          | nothing (no 文号 holds a "%")            |
+            // | cf-002     | every decision of item CF-002 (60 more than a page), paged |
+            // | 2021-06-01 | the two added                           |
+            #expect(try await found("测试_a").rows.map { $0.values[2] } == ["测试_A〔2021〕1号"])
+            #expect(try await found("%").rows.isEmpty)
+            let byCode = try await found(" cf-002 ")
+            #expect(!byCode.rows.isEmpty && byCode.rows.allSatisfy { $0.values[0] == "CF-002" })
+            let next = try #require(byCode.next)
+            let more = try await found("cf-002", after: next)
+            #expect(!more.rows.isEmpty && more.rows.allSatisfy { $0.values[0] == "CF-002" && $0.id > next })
+            #expect(try await found("2021-06-01").rows.map { $0.values[2] } == ["测试_A〔2021〕1号", "测试XA〔2021〕2号"])
+        }
+    }
+
     @Test(arguments: OfficeBackend.available)
     func aDecisionIsCorrectedAndSectionTwoFollows(_ backend: OfficeBackend) async throws {
         try await R.withDesk(backend, "row_edit") { desk in

@@ -77,6 +77,21 @@ import VaporTesting
         }
     }
 
+    @Test func rowsAreFoundByWordsAndPagedWithThem() async throws {
+        try await WebTestApp.with(now: ApplyPageTests.moment) { app, _ in
+            let officer = try await StaffPageTests.signIn(app)
+            // The demo's 377 行政处罚 items (CF-…) and 7 行政许可 (XK-…): the words find the former, 50 a page.
+            var page = try await LetterPageTests.get(app, officer, "/staff/registers/administrative-items/rows?q=cf-").1
+            #expect(page.contains("<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"100\" aria-describedby=\"q-hint\" value=\"cf-\">"))
+            let next = try #require(page.components(separatedBy: "href=\"/staff/registers/administrative-items/rows?q=cf-&amp;after=").dropFirst().first?.prefix { $0 != "\"" })
+            #expect(!page.contains("第一页") && page.contains(">CF-001<") && !page.contains(">XK-"))
+            page = try await LetterPageTests.get(app, officer, "/staff/registers/administrative-items/rows?q=cf-&after=\(next)").1
+            #expect(page.contains("<a href=\"/staff/registers/administrative-items/rows?q=cf-\">第一页</a>") && !page.contains(">XK-") && !page.contains(">CF-001<"))
+            page = try await LetterPageTests.get(app, officer, "/staff/registers/administrative-items/rows?q=%3Ci%3E").1
+            #expect(page.contains("没有含「&lt;i&gt;」的记录。"))
+        }
+    }
+
     @Test func aRowIsCorrectedInAFormWithItsBeforeAndAfterInTheLog() async throws {
         try await WebTestApp.with(now: ApplyPageTests.moment) { app, office in
             let officer = try await StaffPageTests.signIn(app)

@@ -44,9 +44,26 @@ public struct RegisterRowEditor: Sendable {
         self.scope = scope
     }
 
-    /// Up to `limit` rows after id `after`, in id order.
-    public func rows(_ spec: RegisterSpec, after: Int = 0, limit: Int = 50) async throws -> [RegisterRow] {
-        try await select(spec, "t.id > \(bind: after) ORDER BY t.id LIMIT \(literal: limit)", on: sql)
+    /// Up to `limit` rows after id `after`, in id order; with `words`, only rows where a text, date or 事项编码
+    /// field contains them (a 文号, a name, a code, "2020-06").
+    public func rows(_ spec: RegisterSpec, after: Int = 0, limit: Int = 50, containing words: String = "") async throws -> [RegisterRow] {
+        let needle = words.trimmingCharacters(in: .whitespaces).lowercased()
+        let searched = spec.columns.filter { c in
+            guard !c.personal else { return false }
+            switch c.kind {
+            case .text, .date, .itemCode: return true
+            default: return false
+            }
+        }
+        guard !needle.isEmpty, !searched.isEmpty else {
+            return try await select(spec, "t.id > \(bind: after) ORDER BY t.id LIMIT \(literal: limit)", on: sql)
+        }
+        // LIKE with its wildcards taken literally; LOWER on both sides, as PostgreSQL's LIKE minds case.
+        let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let any = searched.map { "LOWER(\(unsafeRaw: $0.exportExpression)) LIKE \(bind: pattern) ESCAPE '\\'" as SQLQueryString }
+        return try await select(
+            spec, "(\(any.joined(separator: " OR "))) AND t.id > \(bind: after) ORDER BY t.id LIMIT \(literal: limit)", on: sql)
     }
 
     /// Row `id` of the agency, or nil.

@@ -24,9 +24,15 @@ struct RegisterRowsPage {
 
     struct ListContent: Encodable {
         var title: String
+        var action: String
         var labels: [String]
         var rows: [Row]
+        /// The words searched for, kept in the form and the page links.
+        var words: String
+        var searched: Bool
         var next: String?
+        /// Back to the first page of the same search, from a later one.
+        var first: String?
         var mayEdit: Bool
     }
 
@@ -34,18 +40,25 @@ struct RegisterRowsPage {
         "/staff/registers/\(name)/rows" + (id.map { "/\($0)" } ?? "")
     }
 
-    /// `GET /staff/registers/{name}/rows?after=`.
+    /// `GET /staff/registers/{name}/rows?q=&after=`.
     func list(_ req: Request) async throws -> Response {
         let member = try StaffSession.member(req)
         let name = req.parameters.get("name") ?? ""
-        let page = try await context.office.registerRows(name, after: req.query[Int.self, at: "after"] ?? 0, scope: member.scope)
+        let words = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let after = req.query[Int.self, at: "after"] ?? 0
+        let page = try await context.office.registerRows(name, after: after, containing: words, scope: member.scope)
+        func href(after: Int?) -> String {
+            Self.href(name) + PageLink.query(
+                [words.isEmpty ? nil : URLQueryItem(name: "q", value: words), after.map { URLQueryItem(name: "after", value: String($0)) }].compactMap { $0 })
+        }
         return try await pages.render(
             "staff-register-rows", req, title: page.title,
             crumbs: [.init(label: "工作台", href: "/staff"), .init(label: "台账", href: "/staff/registers"), .init(label: page.title)],
             content: ListContent(
-                title: page.title, labels: page.labels,
+                title: page.title, action: Self.href(name), labels: page.labels,
                 rows: page.rows.map { r in Row(id: r.id, href: Self.href(name, r.id), cells: r.values.map { Cell(text: $0.isEmpty ? "—" : $0) }) },
-                next: page.next.map { Self.href(name) + "?after=\($0)" }, mayEdit: page.mayEdit))
+                words: words, searched: !words.isEmpty, next: page.next.map { href(after: $0) }, first: after > 0 ? href(after: nil) : nil,
+                mayEdit: page.mayEdit))
     }
 
     struct RowContent: Encodable {
