@@ -50,8 +50,12 @@ extension Office {
 
     /// Item `id`'s batch with its rows and what would refuse it now (any member of the agency).
     public func decisionBatch(_ id: Int, scope: AgencyScope) async throws -> DecisionBatchView? {
-        let stored = try await publication(id, scope)
-        guard let batch = try await publications(scope).decisionBatch(of: id) else { return nil }
+        try await decisionBatch(of: try await publication(id, scope), scope: scope)
+    }
+
+    /// The batch of item `stored`, already read.
+    func decisionBatch(of stored: StoredPublication, scope: AgencyScope) async throws -> DecisionBatchView? {
+        guard let batch = try await publications(scope).decisionBatch(of: stored.id) else { return nil }
         var view = try await decisionRows(batch.csv, fileName: batch.fileName, article20Item: stored.content.article20Item, scope: scope)
         view.batch = batch
         // Once published its rows are in the register: checked again they would be "already stored", not a problem.
@@ -64,7 +68,7 @@ extension Office {
     /// Refuses publishing item `stored` while its batch has a problem (the item's category or 公开属性 changed since
     /// the upload, a row no longer fits the register).
     func requireDecisionsFit(_ stored: StoredPublication, scope: AgencyScope) async throws {
-        if let batch = try await decisionBatch(stored.id, scope: scope), !batch.problems.isEmpty {
+        if let batch = try await decisionBatch(of: stored, scope: scope), !batch.problems.isEmpty {
             throw Self.decisionProblems(batch.problems)
         }
     }

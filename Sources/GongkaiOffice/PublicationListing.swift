@@ -33,13 +33,8 @@ extension Office {
     public func publicationListing(
         scope: AgencyScope, state: PublicationState?, words: String, page: Int, on day: CivilDate
     ) async throws -> PublicationListing {
-        let all = try await publications(scope).list()
-        func clock(_ p: StoredPublication) throws -> PublicationTimeliness? {
-            guard p.clockRuns else { return nil }
-            return try PublicationClock.timeliness(
-                formedOn: p.content.formedOn, publishedOn: p.catalogueItem?.publishedOn, on: day, calendar: calendar)
-        }
-        let overdue = try all.filter { try clock($0)?.isOverdue == true }.count
+        let all = try await publicationList(scope: scope)
+        let overdue = try all.filter { try $0.timeliness(on: day, calendar: calendar)?.isOverdue == true }.count
         let needle = words.trimmingCharacters(in: .whitespaces).lowercased()
         let found = needle.isEmpty ? all : all.filter { p in
             [p.content.title, p.content.documentNumber, p.catalogueItem?.indexNumber ?? ""].contains { $0.lowercased().contains(needle) }
@@ -49,7 +44,7 @@ extension Office {
         let pageCount = max(1, (chosen.count + size - 1) / size)
         let page = min(max(page, 1), pageCount)
         let entries = try chosen.dropFirst((page - 1) * size).prefix(size).map { p in
-            PublicationListing.Entry(publication: p, timeliness: try clock(p))
+            PublicationListing.Entry(publication: p, timeliness: try p.timeliness(on: day, calendar: calendar))
         }
         return PublicationListing(
             entries: entries, counts: Dictionary(grouping: found, by: \.state).mapValues(\.count), found: found.count,

@@ -142,17 +142,14 @@ extension Office {
     public func publicationFile(_ id: Int, scope: AgencyScope, at moment: Moment) async throws -> PublicationFile {
         let stored = try await publication(id, scope)
         let settings = try await publications(scope).settings()
-        let c = stored.content
-        let publishedOn = stored.catalogueItem?.publishedOn
         let actions = offeredSteps(ReviewStep.allCases, stored, scope)
         let visible = stored.catalogueItem?.visibleFrom.map { $0 <= moment } ?? false
-        let runs = stored.clockRuns
         return PublicationFile(
-            publication: stored, settings: settings, due: runs ? try PublicationClock.due(formedOn: c.formedOn, calendar: calendar) : nil,
-            timeliness: runs
-                ? try PublicationClock.timeliness(formedOn: c.formedOn, publishedOn: publishedOn, on: moment.date, calendar: calendar) : nil,
+            publication: stored, settings: settings,
+            due: stored.clockRuns ? try PublicationClock.due(formedOn: stored.content.formedOn, calendar: calendar) : nil,
+            timeliness: try stored.timeliness(on: moment.date, calendar: calendar),
             actions: actions, isLive: stored.state == .approved && visible, attachments: try await publications(scope).attachments(of: id),
-            decisions: try await decisionBatch(id, scope: scope))
+            decisions: try await decisionBatch(of: stored, scope: scope))
     }
 
     /// The agency's items in `states` (every one when nil), newest first.
@@ -223,9 +220,7 @@ extension Office {
         for p in all {
             if (try? requireStep(.review, p, scope, what: "")) != nil { agenda.toReview += 1 }
             if (try? requireStep(.approve, p, scope, what: "")) != nil { agenda.toApprove += 1 }
-            if PublicationPermissions.mayAuthor(role: role), p.clockRuns,
-                try PublicationClock.timeliness(formedOn: p.content.formedOn, publishedOn: nil, on: day, calendar: calendar).isOverdue
-            {
+            if PublicationPermissions.mayAuthor(role: role), try p.timeliness(on: day, calendar: calendar)?.isOverdue == true {
                 agenda.overdue += 1
             }
         }

@@ -55,15 +55,12 @@ public struct RegisterRowEditor: Sendable {
             default: return false
             }
         }
-        guard !needle.isEmpty, !searched.isEmpty else {
-            return try await select(spec, "t.id > \(bind: after) ORDER BY t.id LIMIT \(literal: limit)", on: sql)
-        }
         // LIKE with its wildcards taken literally; LOWER on both sides, as PostgreSQL's LIKE minds case.
         let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
         let any = searched.map { "LOWER(\(unsafeRaw: $0.exportExpression)) LIKE \(bind: pattern) ESCAPE '\\'" as SQLQueryString }
-        return try await select(
-            spec, "(\(any.joined(separator: " OR "))) AND t.id > \(bind: after) ORDER BY t.id LIMIT \(literal: limit)", on: sql)
+        let matching: SQLQueryString = needle.isEmpty || any.isEmpty ? "" : "(\(any.joined(separator: " OR "))) AND "
+        return try await select(spec, "\(matching)t.id > \(bind: after) ORDER BY t.id LIMIT \(literal: limit)", on: sql)
     }
 
     /// Row `id` of the agency, or nil.

@@ -124,4 +124,11 @@ extension StoredPublication {
     /// Whether 第二十六条's 20 working days are counted for it: information to be disclosed proactively
     /// (`DisclosureAttribute.hasPublicationClock`) that is neither withheld nor revoked.
     public var clockRuns: Bool { content.disclosure.hasPublicationClock && ![.withheld, .revoked].contains(state) }
+
+    /// 第二十六条's clock on `day`, against the day its catalogue entry appeared (if it has); nil where it does not run.
+    public func timeliness(on day: CivilDate, calendar: WorkingDayCalendar) throws -> PublicationTimeliness? {
+        guard clockRuns else { return nil }
+        return try PublicationClock.timeliness(
+            formedOn: content.formedOn, publishedOn: catalogueItem?.publishedOn, on: day, calendar: calendar)
+    }
 }
